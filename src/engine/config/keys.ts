@@ -1,0 +1,76 @@
+import { DURATION_SYNTAX } from './duration';
+
+// Every configuration key the simulator understands: Flink's own vocabulary, plus `sim.*` keys
+// for the simulated world. One table serves the engine, the CLI, the page and the README.
+
+export type KeyType =
+  | { type: 'duration' }
+  | { type: 'int'; min?: number; max?: number }
+  | { type: 'number'; min?: number; max?: number }
+  | { type: 'bool' }
+  | { type: 'enum'; values: string[]; aliases?: Record<string, string> };
+
+export interface ConfigKey {
+  key: string;
+  spec: KeyType;
+  /** Flink's default, as text in Flink's syntax; undefined = absent by default */
+  default?: string;
+  doc: string;
+}
+
+const duration: KeyType = { type: 'duration' };
+
+export const CONFIG_KEYS: ConfigKey[] = [
+  { key: 'execution.checkpointing.interval', spec: duration, doc: 'Base period of periodic checkpoints; absent = checkpointing off.' },
+  { key: 'execution.checkpointing.mode', spec: { type: 'enum', values: ['EXACTLY_ONCE', 'AT_LEAST_ONCE'] }, default: 'EXACTLY_ONCE', doc: 'Aligned barriers (exactly-once) or the barrier tracker (at-least-once).' },
+  { key: 'execution.checkpointing.unaligned.enabled', spec: { type: 'bool' }, default: 'false', doc: 'Unaligned checkpoints: barriers overtake in-flight records, which are persisted.' },
+  { key: 'execution.checkpointing.aligned-checkpoint-timeout', spec: duration, default: '0 s', doc: 'With unaligned on: start aligned, switch to unaligned after this long from the trigger.' },
+  { key: 'execution.checkpointing.min-pause', spec: duration, default: '0 ms', doc: 'Minimum time from the last completed checkpoint to the next trigger.' },
+  { key: 'execution.checkpointing.timeout', spec: duration, default: '10 min', doc: 'A pending checkpoint older than this expires.' },
+  { key: 'execution.checkpointing.max-concurrent-checkpoints', spec: { type: 'int', min: 1 }, default: '1', doc: 'Checkpoints in progress at once.' },
+  { key: 'execution.checkpointing.tolerable-failed-checkpoints', spec: { type: 'int', min: 0 }, default: '0', doc: 'Consecutive counted checkpoint failures tolerated before the job fails.' },
+  { key: 'execution.checkpointing.num-retained', spec: { type: 'int', min: 1 }, default: '1', doc: 'Completed checkpoints kept.' },
+  { key: 'execution.checkpointing.incremental', spec: { type: 'bool' }, default: 'false', doc: 'RocksDB uploads only new files.' },
+  { key: 'execution.checkpointing.storage', spec: { type: 'enum', values: ['jobmanager', 'filesystem'] }, default: 'jobmanager', doc: 'Where checkpoints are kept: JobManager memory (lost with it) or a durable file system.' },
+  { key: 'state.backend.type', spec: { type: 'enum', values: ['hashmap', 'rocksdb'] }, default: 'hashmap', doc: 'Heap objects (full snapshots) or RocksDB (sorted files, incremental possible).' },
+  { key: 'restart-strategy.type', spec: { type: 'enum', values: ['none', 'fixed-delay', 'exponential-delay', 'failure-rate'], aliases: { off: 'none', disable: 'none', fixeddelay: 'fixed-delay', exponentialdelay: 'exponential-delay', failurerate: 'failure-rate' } }, doc: 'Default: exponential-delay with checkpointing on, none without.' },
+  { key: 'restart-strategy.fixed-delay.attempts', spec: { type: 'int', min: 0 }, default: '1', doc: 'Restarts before the job fails.' },
+  { key: 'restart-strategy.fixed-delay.delay', spec: duration, default: '1 s', doc: 'Wait before each restart.' },
+  { key: 'restart-strategy.failure-rate.max-failures-per-interval', spec: { type: 'int', min: 1 }, default: '1', doc: 'Failures tolerated within the interval.' },
+  { key: 'restart-strategy.failure-rate.failure-rate-interval', spec: duration, default: '1 min', doc: 'Window in which failures are counted.' },
+  { key: 'restart-strategy.failure-rate.delay', spec: duration, default: '1 s', doc: 'Wait before each restart.' },
+  { key: 'restart-strategy.exponential-delay.initial-backoff', spec: duration, default: '1 s', doc: 'First restart delay.' },
+  { key: 'restart-strategy.exponential-delay.max-backoff', spec: duration, default: '1 min', doc: 'Largest restart delay.' },
+  { key: 'restart-strategy.exponential-delay.backoff-multiplier', spec: { type: 'number', min: 1 }, default: '1.5', doc: 'Growth of the delay per failure.' },
+  { key: 'restart-strategy.exponential-delay.reset-backoff-threshold', spec: duration, default: '1 h', doc: 'Failure-free time after which the delay resets.' },
+  { key: 'restart-strategy.exponential-delay.jitter-factor', spec: { type: 'number', min: 0, max: 1 }, default: '0.1', doc: 'Random spread of the delay.' },
+  { key: 'restart-strategy.exponential-delay.attempts-before-reset-backoff', spec: { type: 'int', min: 1 }, doc: 'Restarts before the job fails; absent = unlimited.' },
+  { key: 'jobmanager.execution.failover-strategy', spec: { type: 'enum', values: ['region', 'full'] }, default: 'region', doc: 'Restart the failed pipelined region, or the whole job.' },
+  { key: 'parallelism.default', spec: { type: 'int', min: 1, max: 32768 }, default: '1', doc: 'Parallelism of operators that do not set their own.' },
+  { key: 'pipeline.max-parallelism', spec: { type: 'int', min: 1, max: 32768 }, doc: 'Max parallelism (number of key groups); default computed from the parallelism.' },
+  // The simulated world.
+  { key: 'sim.channel.latency', spec: duration, default: '300 ms', doc: 'Network latency of every channel (scenario may set per edge).' },
+  { key: 'sim.channel.jitter', spec: duration, default: '100 ms', doc: 'Random extra latency, uniform in [0, jitter]; channels stay FIFO.' },
+  { key: 'sim.channel.capacity', spec: { type: 'int', min: 1 }, default: '8', doc: 'Records a channel holds (credits); a full channel back-pressures its producer.' },
+  { key: 'sim.source.rate', spec: { type: 'number', min: 0.001 }, doc: 'Records appended per second to each source partition (overrides the scenario).' },
+  { key: 'sim.source.kind', spec: { type: 'enum', values: ['replayable', 'non-replayable'] }, default: 'replayable', doc: 'A partitioned log with offsets, or a socket-like source that cannot rewind.' },
+  { key: 'sim.source.skew', spec: { type: 'number', min: 0 }, doc: 'Zipf exponent of the key distribution; 0 = uniform (overrides the scenario).' },
+  { key: 'sim.sink.kind', spec: { type: 'enum', values: ['plain', 'upsert', 'two-phase-commit'] }, default: 'plain', doc: 'How every sink writes: at once, idempotent keyed overwrite, or transactions committed on checkpoint completion.' },
+  { key: 'sim.processing.cost', spec: duration, doc: 'Processing time per record for operators whose scenario sets none.' },
+];
+
+const BY_KEY = new Map(CONFIG_KEYS.map((k) => [k.key, k]));
+
+export function configKey(key: string): ConfigKey | undefined {
+  return BY_KEY.get(key);
+}
+
+export function acceptedValues(spec: KeyType): string {
+  switch (spec.type) {
+    case 'duration': return DURATION_SYNTAX;
+    case 'int': return `an integer${spec.min !== undefined ? ` >= ${spec.min}` : ''}${spec.max !== undefined ? ` and <= ${spec.max}` : ''}`;
+    case 'number': return `a number${spec.min !== undefined ? ` >= ${spec.min}` : ''}${spec.max !== undefined ? ` and <= ${spec.max}` : ''}`;
+    case 'bool': return 'true or false';
+    case 'enum': return spec.values.join(', ');
+  }
+}

@@ -1,0 +1,18 @@
+// The engine's one entry point. Names fixed by CONTRACTS.md keep their spelling.
+
+export * from './kernels/keyGroups';
+export * from './model/types';
+export { Simulation, createInitialState, type SimulationOptions } from './sim/simulation';
+export { parseScenario, ScenarioError, isKeyedKind, isTwoInputKind } from './scenarios/validate';
+export { scenarioSpec, type ScenarioSpec, type OperatorSpec, type EdgeSpec } from './scenarios/schema';
+export { BUILTIN_SCENARIOS, builtinScenario, DEFAULT_SCENARIO_ID } from './scenarios/builtin';
+export { Conf, ConfigError, validateConf, parseConfAssignment, type RawConf } from './config/conf';
+export { CONFIG_KEYS, acceptedValues, configKey, type ConfigKey } from './config/keys';
+export { parseDuration, formatDuration, DURATION_SYNTAX } from './config/duration';
+export type { TraceEvent, TraceListener } from './trace/events';
+export { formatTraceHash, formatTraceEvent } from './trace/hash';
+export { buildReport, keyedStateByKey, operatorStateOf, type SimReport } from './report';
+export { pending as pendingItems } from './runtime/channels';
+export { InvariantViolation } from './runtime/task';
+export { KeyedStateAccessError } from './runtime/keyedState';
+export { ANIMALS } from './runtime/sourceLog';

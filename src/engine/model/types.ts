@@ -1,0 +1,218 @@
+// The whole simulation state is plain, serialisable data: no classes, no Maps, no functions.
+// Time travel (structuredClone of SimState) and the `sim --json` output both rely on that.
+
+import type { ScenarioSpec } from '../scenarios/schema';
+
+export type SimKey = string;
+export type Primitive = string | number | boolean | null;
+/** What one keyed-state entry holds: ValueState/ReducingState a primitive, ListState an array, MapState an object. */
+export type StateValue = Primitive | Primitive[] | { [field: string]: Primitive };
+
+export type Partitioner = 'forward' | 'rebalance' | 'hash' | 'broadcast';
+
+export type OperatorKind =
+  | 'source' | 'map' | 'filter' | 'flat-map'
+  | 'keyed-count' | 'keyed-sum' | 'keyed-last-n' | 'keyed-histogram' | 'keyed-reduce'
+  | 'union' | 'keyed-join'
+  | 'sink';
+
+export type StateKind = 'value' | 'list' | 'map' | 'reducing';
+export interface StateDescriptor { name: string; kind: StateKind }
+
+/** A record: key and value, and where it came from in the source log (for the exactly-once oracle). */
+export interface Rec {
+  key: SimKey;
+  value: number;
+  /** source operator index in the plan, partition and offset of the log record this one derives from */
+  src: number;
+  part: number;
+  off: number;
+  /** sub-index for records a flat-map derives from one input */
+  sub: number;
+  /** append time of the log record (event time) */
+  ts: number;
+}
+
+export type ChannelItem =
+  | { kind: 'record'; rec: Rec; seq: number; sentAt: number; deliverAt: number }
+  | { kind: 'barrier'; checkpointId: number; timestamp: number; seq: number; sentAt: number; deliverAt: number;
+      unaligned: boolean; savepoint: boolean }
+  | { kind: 'cancel'; checkpointId: number; seq: number; sentAt: number; deliverAt: number }
+  | { kind: 'end-of-partition'; seq: number; sentAt: number; deliverAt: number };
+
+// ---------------------------------------------------------------------------------------------
+// Physical plan: what the job graph becomes when operators are expanded into subtasks.
+
+export interface PlanOperator {
+  index: number;
+  id: string;
+  name: string;
+  kind: OperatorKind;
+  parallelism: number;
+  maxParallelism: number;
+  /** global subtask ids, by subtask index */
+  subtasks: number[];
+  inputEdges: number[];
+  outputEdges: number[];
+  keyed: boolean;
+  states: StateDescriptor[];
+  /** cost of processing one record, simulated ms */
+  costMs: number;
+  params: OperatorParams;
+}
+
+export interface OperatorParams {
+  /** map */ fn?: 'identity' | 'double' | 'increment' | 'square' | 'negate';
+  /** filter */ keepKeys?: SimKey[]; minValue?: number;
+  /** flat-map */ copies?: number;
+  /** keyed-last-n */ n?: number;
+  /** keyed-histogram */ bucketSize?: number;
+  /** keyed-reduce */ reduce?: 'max' | 'min' | 'sum';
+  /** source */ source?: SourceParams;
+  /** sink: how many received records to keep for display and the oracle (-1 = all) */ retain?: number;
+}
+
+export interface SourceParams {
+  topic: string;
+  partitions: number;
+  /** records appended per second to each partition */
+  ratePerPartition: number;
+  /** keys records are drawn from */
+  keys: SimKey[];
+  distribution: 'uniform' | 'skewed';
+  /** Zipf exponent for 'skewed' */
+  skew: number;
+  /** values are integers in [1, maxValue] */
+  maxValue: number;
+  /** a bounded source ends after this many records per partition; absent = unbounded */
+  recordsPerPartition?: number;
+  replayable: boolean;
+}
+
+export interface PlanEdge {
+  index: number;
+  from: number; // operator index
+  to: number;   // operator index
+  partitioner: Partitioner;
+  /** which input of a two-input operator this edge feeds: 0 or 1 */
+  inputIndex: number;
+  /** channel ids: channels[producerSubtaskIndex][k] */
+  channels: number[][];
+}
+
+export interface PlanSubtask {
+  id: number;
+  operator: number;
+  index: number;
+  /** Flink's name: "Keyed Count (2/4)" */
+  name: string;
+  /** input channels in gate order (edge order, then producer index) */
+  inputChannels: number[];
+  /** per output edge, the channels to each consumer subtask, indexed by consumer subtask index (forward: one) */
+  outputs: { edge: number; channels: number[] }[];
+  /** inclusive key-group range, for keyed operators */
+  keyGroupRange: [number, number] | null;
+  /** TaskManager hosting the subtask (slot sharing) */
+  taskManager: number;
+  /** processing cost multiplier (slow subtask) */
+  slowFactor: number;
+}
+
+export interface PlanChannel {
+  id: number;
+  edge: number;
+  from: number; // subtask id
+  to: number;   // subtask id
+  /** position in the consumer's input gate */
+  gateIndex: number;
+}
+
+export interface PhysicalPlan {
+  operators: PlanOperator[];
+  edges: PlanEdge[];
+  subtasks: PlanSubtask[];
+  channels: PlanChannel[];
+  taskManagers: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime state.
+
+export interface ChannelState {
+  /** FIFO; items before `head` are consumed (compacted from time to time) */
+  items: ChannelItem[];
+  head: number;
+  /** records in the channel (barriers and markers take no credit) */
+  records: number;
+  capacity: number;
+  latencyMs: number;
+  jitterMs: number;
+  lastDeliverAt: number;
+  sent: number;
+  taken: number;
+}
+
+export type SubtaskStatus = 'CREATED' | 'RUNNING' | 'FINISHED' | 'CANCELING' | 'CANCELED' | 'FAILED' | 'INITIALIZING';
+
+/** Keyed state of one subtask: keyGroup -> key -> stateName -> value. */
+export type KeyedStateTable = { [keyGroup: string]: { [key: string]: { [state: string]: StateValue } } };
+
+export interface SourceSubtaskState {
+  /** partitions assigned to this reader, ascending */
+  partitions: number[];
+  /** next offset to read, per assigned partition */
+  offsets: { [partition: string]: number };
+}
+
+export interface SinkSubtaskState {
+  received: Rec[];
+  count: number;
+}
+
+export interface SubtaskState {
+  status: SubtaskStatus;
+  /** the task is processing until this time */
+  busyUntil: number;
+  /** time of the wake event currently scheduled, -1 if none */
+  wakeAt: number;
+  backpressured: boolean;
+  processed: number;
+  emitted: number;
+  keyed: KeyedStateTable;
+  source: SourceSubtaskState | null;
+  sink: SinkSubtaskState | null;
+  /** per output edge: next channel for round-robin (rebalance) */
+  roundRobin: number[];
+  /** input channels closed by end-of-partition */
+  finishedInputs: number[];
+  /** channels not read (barrier alignment) */
+  blockedInputs: number[];
+}
+
+export type SimEvent =
+  | { kind: 'wake'; subtask: number };
+
+export interface QueuedEvent { time: number; seq: number; event: SimEvent }
+
+export interface SimConfig {
+  /** every configuration key as given (Flink's vocabulary and sim.*), after validation */
+  raw: { [key: string]: string };
+}
+
+export interface SimState {
+  scenarioId: string;
+  seed: number;
+  now: number;
+  /** sequence for the event queue and for channel items */
+  seq: number;
+  rng: number;
+  queue: QueuedEvent[];
+  plan: PhysicalPlan;
+  config: SimConfig;
+  channels: ChannelState[];
+  subtasks: SubtaskState[];
+  traceHash: number;
+  stats: { events: number; recordsProcessed: number; recordHops: number };
+  job: { status: 'RUNNING' | 'FINISHED' | 'FAILED' | 'RESTARTING' | 'CANCELED'; restarts: number };
+  scenario: ScenarioSpec;
+}

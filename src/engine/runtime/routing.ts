@@ -1,0 +1,65 @@
+import { assignKeyToParallelOperator } from '../kernels/keyGroups';
+import type { PlanSubtask, Rec, SimState } from '../model/types';
+import { deliveryTime, enqueue, hasCredit } from './channels';
+import { requestWake, type Runtime } from './runtime';
+
+// Output side of a subtask: Flink's partitioners pick the channel(s) of each output edge.
+
+/** Flink's record writer needs a free buffer on its output before it processes a record. */
+export function outputsHaveCredit(state: SimState, ps: PlanSubtask): boolean {
+  for (const out of ps.outputs) {
+    for (const c of out.channels) if (!hasCredit(state.channels[c])) return false;
+  }
+  return true;
+}
+
+export function sendRecord(rt: Runtime, channelId: number, rec: Rec, sentAt: number): void {
+  const state = rt.state;
+  const ch = state.channels[channelId];
+  const deliverAt = deliveryTime(state, ch, sentAt);
+  const seq = state.seq++;
+  enqueue(ch, { kind: 'record', rec, seq, sentAt, deliverAt });
+  rt.emit({ type: 'record-sent', time: state.now, channel: channelId, seq, key: rec.key, deliverAt });
+  requestWake(state, state.plan.channels[channelId].to, deliverAt);
+}
+
+export function routeRecord(rt: Runtime, ps: PlanSubtask, rec: Rec, sentAt: number): void {
+  const state = rt.state;
+  const st = state.subtasks[ps.id];
+  for (let o = 0; o < ps.outputs.length; o++) {
+    const out = ps.outputs[o];
+    const edge = state.plan.edges[out.edge];
+    switch (edge.partitioner) {
+      case 'forward':
+        sendRecord(rt, out.channels[0], rec, sentAt);
+        break;
+      case 'hash': {
+        const to = state.plan.operators[edge.to];
+        sendRecord(rt, out.channels[assignKeyToParallelOperator(rec.key, to.maxParallelism, to.parallelism)], rec, sentAt);
+        break;
+      }
+      case 'rebalance': {
+        const next = st.roundRobin[o];
+        st.roundRobin[o] = (next + 1) % out.channels.length;
+        sendRecord(rt, out.channels[next], rec, sentAt);
+        break;
+      }
+      case 'broadcast':
+        for (const c of out.channels) sendRecord(rt, c, rec, sentAt);
+        break;
+    }
+  }
+}
+
+/** Events (barriers, markers, end of partition) go to every output channel. */
+export function broadcastEvent(rt: Runtime, ps: PlanSubtask, make: (seq: number, sentAt: number, deliverAt: number) => Parameters<typeof enqueue>[1], sentAt: number): void {
+  const state = rt.state;
+  for (const out of ps.outputs) {
+    for (const c of out.channels) {
+      const ch = state.channels[c];
+      const deliverAt = deliveryTime(state, ch, sentAt);
+      enqueue(ch, make(state.seq++, sentAt, deliverAt));
+      requestWake(state, state.plan.channels[c].to, deliverAt);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { SimState } from '../model/types';
+import type { TraceEvent } from '../trace/events';
+import { schedule } from '../sim/eventQueue';
+import type { KeyContext } from './keyedState';
+
+/** What the runtime pieces share: the state and the trace. */
+export interface Runtime {
+  state: SimState;
+  emit(ev: TraceEvent): void;
+  /** per subtask, the reusable key context of its keyed state (rebuilt when the table is replaced) */
+  keyContexts: (KeyContext | undefined)[];
+}
+
+/** Make sure the subtask wakes at `time` (or earlier). Extra wakes are harmless: waking is idempotent. */
+export function requestWake(state: SimState, subtask: number, time: number): void {
+  const st = state.subtasks[subtask];
+  if (st.wakeAt >= state.now && st.wakeAt <= time) return;
+  st.wakeAt = time;
+  schedule(state, time, { kind: 'wake', subtask });
+}

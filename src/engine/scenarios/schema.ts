@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+// The scenario file format. Built-in scenarios are data in this shape, and a user's JSON file is
+// checked against the same schema; errors name the path of what is wrong.
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, starting with a letter');
+const costMs = z.number().nonnegative().optional();
+const parallelism = z.number().int().min(1).max(32768).optional();
+const maxParallelism = z.number().int().min(1).max(32768).optional();
+
+const common = {
+  id,
+  name: z.string().min(1),
+  parallelism,
+  maxParallelism,
+  /** processing time per record, simulated ms */
+  costMs,
+};
+
+const keyList = z.array(z.string().min(1)).min(1);
+
+export const sourceSpec = z.object({
+  ...common,
+  kind: z.literal('source'),
+  topic: z.string().min(1).optional(),
+  partitions: z.number().int().min(1).max(1024),
+  ratePerPartition: z.number().positive(),
+  keys: keyList.optional(),
+  /** generate this many keys k0..kN-1 instead of listing them */
+  keyCount: z.number().int().min(1).max(1_000_000).optional(),
+  distribution: z.enum(['uniform', 'skewed']).optional(),
+  skew: z.number().nonnegative().optional(),
+  maxValue: z.number().int().min(1).optional(),
+  recordsPerPartition: z.number().int().min(0).optional(),
+  replayable: z.boolean().optional(),
+}).strict();
+
+export const operatorSpec = z.discriminatedUnion('kind', [
+  sourceSpec,
+  z.object({ ...common, kind: z.literal('map'), fn: z.enum(['identity', 'double', 'increment', 'square', 'negate']).optional() }).strict(),
+  z.object({ ...common, kind: z.literal('filter'), keepKeys: keyList.optional(), minValue: z.number().optional() }).strict(),
+  z.object({ ...common, kind: z.literal('flat-map'), copies: z.number().int().min(0).max(16) }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-count') }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-sum') }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-last-n'), n: z.number().int().min(1).max(100) }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-histogram'), bucketSize: z.number().int().min(1) }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-reduce'), reduce: z.enum(['max', 'min', 'sum']) }).strict(),
+  z.object({ ...common, kind: z.literal('union') }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-join') }).strict(),
+  z.object({ ...common, kind: z.literal('sink'), retain: z.number().int().min(-1).optional() }).strict(),
+]);
+
+export const edgeSpec = z.object({
+  from: id,
+  to: id,
+  partitioner: z.enum(['forward', 'rebalance', 'hash', 'broadcast']),
+  /** for two-input operators: which input (0 or 1) this edge feeds; default 0 */
+  input: z.number().int().min(0).max(1).optional(),
+  latencyMs: z.number().nonnegative().optional(),
+  jitterMs: z.number().nonnegative().optional(),
+  capacity: z.number().int().min(1).optional(),
+}).strict();
+
+export const scenarioSpec = z.object({
+  id,
+  title: z.string().min(1),
+  description: z.string(),
+  /** the lesson: what to look at */
+  lesson: z.string().optional(),
+  seed: z.number().int().optional(),
+  /** run length the page and `sim` use when no --until is given, simulated ms */
+  durationMs: z.number().positive().optional(),
+  config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  operators: z.array(operatorSpec).min(1),
+  edges: z.array(edgeSpec),
+  slowSubtasks: z.array(z.object({ operator: id, subtask: z.number().int().min(0), factor: z.number().positive() }).strict()).optional(),
+  taskManagers: z.number().int().min(1).optional(),
+}).strict();
+
+export type ScenarioSpec = z.infer<typeof scenarioSpec>;
+export type OperatorSpec = z.infer<typeof operatorSpec>;
+export type EdgeSpec = z.infer<typeof edgeSpec>;

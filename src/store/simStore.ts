@@ -1,0 +1,167 @@
+import { createStore } from 'zustand/vanilla';
+import { builtinScenario, DEFAULT_SCENARIO_ID, Simulation } from '../engine';
+import { narrate, type LogLine } from './narrate';
+import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
+
+// The one place that holds the running simulation. The engine mutates its state in place;
+// `version` changes whenever it advanced, so selectors that read the state run again.
+
+export const EVENT_LOG_LIMIT = 300;
+/** at most this many engine events per animation frame, so fast-forward never freezes the page */
+export const MAX_EVENTS_PER_FRAME = 50_000;
+
+export interface SimStoreState {
+  scenarioId: string;
+  seed: number | undefined;
+  conf: Record<string, string>;
+  sim: Simulation;
+  version: number;
+  /** simulated time the page shows; the engine has run every event up to it */
+  displayTime: number;
+  playing: boolean;
+  speedPosition: number;
+  /** real ms accumulated toward the next beat in event-by-event mode */
+  beat: number;
+  selectedSubtask: number | null;
+  notices: string[];
+  log: LogLine[];
+}
+
+export interface SimStoreActions {
+  load(scenarioId: string, seed?: number, conf?: Record<string, string>): boolean;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  reset(): void;
+  setSpeed(position: number): void;
+  /** the playback clock: real milliseconds passed since the last frame */
+  advance(realMs: number): void;
+  select(subtask: number | null): void;
+  notify(message: string): void;
+  dismissNotice(index: number): void;
+}
+
+export type SimStore = SimStoreState & SimStoreActions;
+
+// Narrated lines are collected per event and handed to the store once per advance.
+const logFlushers = new WeakMap<Simulation, () => void>();
+
+function attachLog(sim: Simulation, get: () => SimStore, set: (p: Partial<SimStore>) => void): Simulation {
+  let nextId = 0;
+  const pendingLines: LogLine[] = [];
+  sim.subscribe((ev) => {
+    const line = narrate(ev, sim.state);
+    if (line) pendingLines.push({ ...line, id: nextId++ });
+  });
+  logFlushers.set(sim, () => {
+    if (!pendingLines.length) return;
+    set({ log: get().log.concat(pendingLines.splice(0)).slice(-EVENT_LOG_LIMIT) });
+  });
+  return sim;
+}
+
+function flush(sim: Simulation): void {
+  logFlushers.get(sim)?.();
+}
+
+export function createSimStore(initial: { scenarioId?: string; seed?: number; conf?: Record<string, string>; notices?: string[] } = {}) {
+  const store = createStore<SimStore>()((set, get) => {
+    const build = (scenarioId: string, seed: number | undefined, conf: Record<string, string>): Simulation => {
+      const spec = builtinScenario(scenarioId);
+      if (!spec) throw new Error(`scenario "${scenarioId}" does not exist`);
+      return attachLog(Simulation.create(spec, { seed, conf }), get, set);
+    };
+    const scenarioId = initial.scenarioId ?? DEFAULT_SCENARIO_ID;
+    let first: Simulation;
+    const notices = [...(initial.notices ?? [])];
+    try {
+      first = Simulation.create(builtinScenario(scenarioId)!, { seed: initial.seed, conf: initial.conf });
+    } catch (e) {
+      notices.push(`Could not start "${scenarioId}": ${(e as Error).message}. Showing "${DEFAULT_SCENARIO_ID}".`);
+      first = Simulation.create(builtinScenario(DEFAULT_SCENARIO_ID)!);
+    }
+    attachLog(first, get, set);
+    return {
+      scenarioId: first.state.scenarioId,
+      seed: initial.seed,
+      conf: initial.conf ?? {},
+      sim: first,
+      version: 0,
+      displayTime: 0,
+      playing: false,
+      speedPosition: DEFAULT_SPEED_POSITION,
+      beat: 0,
+      selectedSubtask: null,
+      notices,
+      log: [],
+
+      load(id, seed, conf = {}) {
+        try {
+          const sim = build(id, seed, conf);
+          set({ scenarioId: id, seed, conf, sim, version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0 });
+          return true;
+        } catch (e) {
+          get().notify(`Could not load "${id}": ${(e as Error).message}. The current run is kept.`);
+          return false;
+        }
+      },
+      play() {
+        set({ playing: true });
+      },
+      pause() {
+        set({ playing: false });
+      },
+      togglePlay() {
+        set({ playing: !get().playing });
+      },
+      step() {
+        const { sim, version } = get();
+        const ran = sim.step();
+        flush(sim);
+        set({ playing: false, displayTime: sim.now, version: version + 1 });
+        if (!ran) get().notify('Nothing left to happen: every subtask has finished.');
+      },
+      reset() {
+        const { scenarioId: id, seed, conf } = get();
+        get().load(id, seed, conf);
+      },
+      setSpeed(position) {
+        set({ speedPosition: Math.max(0, Math.min(100, Math.round(position))) });
+      },
+      advance(realMs) {
+        const s = get();
+        if (!s.playing) return;
+        const sim = s.sim;
+        if (s.speedPosition <= 0) {
+          let beat = s.beat + realMs;
+          let stepped = false;
+          while (beat >= EVENT_BY_EVENT_BEAT_MS) {
+            beat -= EVENT_BY_EVENT_BEAT_MS;
+            stepped = sim.step() || stepped;
+          }
+          flush(sim);
+          set({ beat, displayTime: sim.now, version: s.version + (stepped ? 1 : 0), playing: stepped || sim.nextEventTime() !== undefined });
+          return;
+        }
+        const target = s.displayTime + Math.min(realMs, 250) * speedMultiplier(s.speedPosition);
+        sim.runUntil(target, MAX_EVENTS_PER_FRAME);
+        flush(sim);
+        const finished = sim.state.job.status === 'FINISHED' && sim.nextEventTime() === undefined;
+        set({ displayTime: sim.now, version: s.version + 1, playing: !finished });
+      },
+      select(subtask) {
+        set({ selectedSubtask: subtask });
+      },
+      notify(message) {
+        set({ notices: [...get().notices, message] });
+      },
+      dismissNotice(index) {
+        set({ notices: get().notices.filter((_, i) => i !== index) });
+      },
+    };
+  });
+  return store;
+}
+
+export type SimStoreApi = ReturnType<typeof createSimStore>;
