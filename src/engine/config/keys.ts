@@ -56,6 +56,12 @@ export const CONFIG_KEYS: ConfigKey[] = [
   { key: 'sim.source.kind', spec: { type: 'enum', values: ['replayable', 'non-replayable'] }, default: 'replayable', doc: 'A partitioned log with offsets, or a socket-like source that cannot rewind.' },
   { key: 'sim.source.skew', spec: { type: 'number', min: 0 }, doc: 'Zipf exponent of the key distribution; 0 = uniform (overrides the scenario).' },
   { key: 'sim.sink.kind', spec: { type: 'enum', values: ['plain', 'upsert', 'two-phase-commit'] }, default: 'plain', doc: 'How every sink writes: at once, idempotent keyed overwrite, or transactions committed on checkpoint completion.' },
+  { key: 'sim.checkpointing.algorithm', spec: { type: 'enum', values: ['barriers', 'stop-the-world'] }, default: 'barriers', doc: "Flink's barriers, or the naive algorithm Flink avoids: stop the sources, drain everything in flight, snapshot every task, resume." },
+  { key: 'sim.rpc.latency', spec: duration, default: '50 ms', doc: 'Latency of messages between the JobManager and the tasks (trigger, acknowledge, notify).' },
+  { key: 'sim.snapshot.sync-base', spec: duration, default: '5 ms', doc: 'Fixed cost of the synchronous part of a snapshot (blocks the task).' },
+  { key: 'sim.snapshot.sync-per-kb', spec: duration, default: '2 ms', doc: 'Synchronous snapshot cost per KB of heap state (hashmap backend; RocksDB pays the base only).' },
+  { key: 'sim.snapshot.async-base', spec: duration, default: '40 ms', doc: 'Fixed cost of the asynchronous upload to checkpoint storage.' },
+  { key: 'sim.snapshot.async-per-kb', spec: duration, default: '10 ms', doc: 'Upload cost per KB written to checkpoint storage.' },
   { key: 'sim.processing.cost', spec: duration, doc: 'Processing time per record for operators whose scenario sets none.' },
 ];
 

@@ -2,6 +2,9 @@
 // Time travel (structuredClone of SimState) and the `sim --json` output both rely on that.
 
 import type { ScenarioSpec } from '../scenarios/schema';
+import type { CheckpointFailureReason } from '../kernels/checkpointFailureManager';
+import type { CoordinatorState, SubtaskAck, SubtaskSnapshot } from '../checkpoint/types';
+import type { BarrierHandlerState } from '../kernels/barrierHandler';
 
 export type SimKey = string;
 export type Primitive = string | number | boolean | null;
@@ -190,7 +193,25 @@ export interface SubtaskState {
 }
 
 export type SimEvent =
-  | { kind: 'wake'; subtask: number };
+  | { kind: 'wake'; subtask: number }
+  /** the coordinator's periodic timer; ticks of an older generation were re-phased away */
+  | { kind: 'cp-periodic'; generation: number }
+  /** a message reaches a task's mailbox */
+  | { kind: 'mail'; subtask: number; mail: Mail }
+  /** a task's message reaches the JobManager */
+  | { kind: 'cp-ack'; checkpointId: number; ack: SubtaskAck; snapshot: SubtaskSnapshot }
+  | { kind: 'cp-decline'; checkpointId: number; subtask: number; reason: CheckpointFailureReason }
+  | { kind: 'cp-timeout'; checkpointId: number }
+  /** the asynchronous part of a subtask's snapshot is done */
+  | { kind: 'snapshot-uploaded'; subtask: number; checkpointId: number }
+  /** aligned-checkpoint timeout of a pending alignment falls due */
+  | { kind: 'alignment-timer'; subtask: number };
+
+/** Mails run in the task's mailbox between records, never while it processes one. */
+export type Mail =
+  | { kind: 'trigger-checkpoint'; checkpointId: number; timestamp: number; savepoint: boolean; synchronous: boolean }
+  | { kind: 'notify-complete'; checkpointId: number }
+  | { kind: 'notify-aborted'; checkpointId: number };
 
 export interface QueuedEvent { time: number; seq: number; event: SimEvent }
 

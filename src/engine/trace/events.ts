@@ -10,6 +10,19 @@ export type TraceEvent =
   | { type: 'backpressure'; time: number; subtask: number; on: boolean }
   | { type: 'end-of-partition'; time: number; subtask: number }
   | { type: 'subtask-finished'; time: number; subtask: number }
-  | { type: 'job-status'; time: number; status: string };
+  | { type: 'job-status'; time: number; status: string; reason?: string }
+  | { type: 'checkpoint-triggered'; time: number; checkpointId: number; savepoint: boolean; kind: string }
+  | { type: 'checkpoint-skipped'; time: number; reason: string; waitMs: number }
+  | { type: 'checkpoint-acknowledged'; time: number; checkpointId: number; subtask: number }
+  | { type: 'checkpoint-completed'; time: number; checkpointId: number; savepoint: boolean }
+  | { type: 'checkpoint-failed'; time: number; checkpointId: number; reason: string }
+  | { type: 'barrier-emitted'; time: number; subtask: number; checkpointId: number; unaligned: boolean }
+  | { type: 'barrier-received'; time: number; subtask: number; channel: number; checkpointId: number }
+  | { type: 'alignment-started'; time: number; subtask: number; checkpointId: number }
+  | { type: 'snapshot-started'; time: number; subtask: number; checkpointId: number; unaligned: boolean; syncMs: number; asyncMs: number }
+  | { type: 'snapshot-uploaded'; time: number; subtask: number; checkpointId: number }
+  | { type: 'checkpoint-declined'; time: number; subtask: number; checkpointId: number; reason: string }
+  | { type: 'checkpoint-notified'; time: number; subtask: number; checkpointId: number; aborted: boolean }
+  | { type: 'cancel-marker-received'; time: number; subtask: number; channel: number; checkpointId: number };
 
 export type TraceListener = (event: TraceEvent) => void;
