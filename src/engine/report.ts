@@ -1,5 +1,7 @@
 import type { SimState, StateValue } from './model/types';
 import { formatTraceHash } from './trace/hash';
+import { sinkOperatorState } from './runtime/sink';
+import { checkpointingStatistics, type CheckpointStats } from './checkpoint/restStats';
 
 // The `sim --json` document (CONTRACTS §2), built from a simulation state. The page's export uses
 // the same function, so both always agree.
@@ -10,12 +12,8 @@ export interface SimReport {
   simTimeMs: number;
   traceHash: string;
   stats: { events: number; recordsProcessed: number; wallMs: number };
-  job: { status: string; restarts: number; operators: { id: string; name: string; parallelism: number; maxParallelism: number }[] };
-  checkpoints: {
-    counts: { restored: number; total: number; in_progress: number; completed: number; failed: number };
-    latest: { completed: unknown; savepoint: unknown; failed: unknown; restored: unknown };
-    history: unknown[];
-  };
+  job: { status: string; restarts: number; failure: string | null; operators: { id: string; name: string; parallelism: number; maxParallelism: number }[] };
+  checkpoints: ReturnType<typeof checkpointingStatistics> & { history: CheckpointStats[] };
   state: Record<string, { subtask: number; keyGroupRange: [number, number] | null; keyed: Record<string, StateValue | Record<string, StateValue>>; operator: Record<string, unknown> }[]>;
   sinks: Record<string, { committed: { key: string; value: number; partition: number; offset: number }[]; uncommitted: number }>;
   oracle: { verdict: string; duplicates: number; missing: number } | null;
@@ -39,6 +37,7 @@ export function keyedStateByKey(state: SimState, subtask: number): Record<string
 export function operatorStateOf(state: SimState, subtask: number): Record<string, unknown> {
   const st = state.subtasks[subtask];
   const op = state.plan.operators[state.plan.subtasks[subtask].operator];
+  if (st.sink) return sinkOperatorState(st.sink);
   if (!st.source) return {};
   return {
     SourceReaderState: st.source.partitions.map((p) => ({ topic: op.params.source!.topic, partition: p, offset: st.source!.offsets[p] })),
@@ -56,13 +55,10 @@ export function buildReport(state: SimState, wallMs: number): SimReport {
     job: {
       status: state.job.status,
       restarts: state.job.restarts,
+      failure: state.job.failure,
       operators: plan.operators.map((o) => ({ id: o.id, name: o.name, parallelism: o.parallelism, maxParallelism: o.maxParallelism })),
     },
-    checkpoints: {
-      counts: { restored: 0, total: 0, in_progress: 0, completed: 0, failed: 0 },
-      latest: { completed: null, savepoint: null, failed: null, restored: null },
-      history: [],
-    },
+    checkpoints: checkpointingStatistics(state),
     state: {},
     sinks: {},
     oracle: null,
@@ -77,9 +73,10 @@ export function buildReport(state: SimState, wallMs: number): SimReport {
       }));
     }
     if (op.kind === 'sink') {
+      const sinks = op.subtasks.map((sid) => state.subtasks[sid].sink!);
       report.sinks[op.id] = {
-        committed: op.subtasks.flatMap((sid) => state.subtasks[sid].sink!.received.map((r) => ({ key: r.key, value: r.value, partition: r.part, offset: r.off }))),
-        uncommitted: 0,
+        committed: sinks.flatMap((k) => k.committed.map((r) => ({ key: r.key, value: r.value, partition: r.part, offset: r.off }))),
+        uncommitted: sinks.reduce((n, k) => n + k.open.length + k.precommitted.reduce((m, t) => m + t.records.length, 0), 0),
       };
     }
   }

@@ -4,11 +4,12 @@ import { schedule } from '../sim/eventQueue';
 import { nextRandom } from '../sim/rng';
 import {
   checkpointFailureOutcome, checkpointSuccess, type CheckpointFailureReason,
-} from '../kernels/checkpointFailureManager';
+} from './failureCounter';
 import { checkpointSettings, type CheckpointSettings } from './settings';
 import type { CheckpointRecord, CompletedCheckpoint, CoordinatorState, SubtaskAck, SubtaskSnapshot, TriggerRequest } from './types';
 import { Conf } from '../config/conf';
 import { releaseSharedFiles, registerSharedFiles } from './sharedState';
+import { resumeTheWorld, startStopTheWorld } from './stopTheWorld';
 
 // The JobManager's CheckpointCoordinator: periodic triggering with Flink's rules (first tick after a
 // random delay in [min-pause, interval], min-pause from the last completion, early periodic
@@ -118,6 +119,10 @@ function triggerCheckpoint(rt: Runtime, request: TriggerRequest): void {
   c.pending.push(id);
   rt.emit({ type: 'checkpoint-triggered', time: state.now, checkpointId: id, savepoint, kind: record.type });
   schedule(state, state.now + s.timeoutMs, { kind: 'cp-timeout', checkpointId: id });
+  if (s.stopTheWorld && !savepoint) {
+    startStopTheWorld(state, id);
+    return;
+  }
   for (const ps of sources) {
     if (state.subtasks[ps.id].status !== 'RUNNING') continue;
     schedule(state, state.now + s.rpcLatencyMs, {
@@ -165,6 +170,7 @@ function completeCheckpoint(rt: Runtime, record: CheckpointRecord): void {
     storage: s.storage, backend: s.backend, externalPath: record.externalPath, subtasks: snapshots,
   };
   rt.emit({ type: 'checkpoint-completed', time: state.now, checkpointId: record.id, savepoint: record.isSavepoint });
+  resumeTheWorld(rt, record.id);
   const notifies = !record.isSavepoint || record.type === 'SYNC_SAVEPOINT';
   if (record.isSavepoint) c.savepoints.push(completed);
   if (notifies) {
@@ -220,6 +226,7 @@ export function failCheckpoint(rt: Runtime, id: number, reason: CheckpointFailur
   record.failureTime = state.now;
   record.failureMessage = MESSAGES[reason];
   rt.emit({ type: 'checkpoint-failed', time: state.now, checkpointId: id, reason });
+  resumeTheWorld(rt, id);
   for (const sid of record.subtasks) {
     schedule(state, state.now + settingsOf(state).rpcLatencyMs, { kind: 'mail', subtask: sid, mail: { kind: 'notify-aborted', checkpointId: id } });
   }

@@ -141,7 +141,7 @@ export function checkpointingStatistics(state: SimState) {
   const last = <T>(xs: T[]) => (xs.length ? xs[xs.length - 1] : null);
   return {
     counts: {
-      restored: state.restores?.length ?? 0,
+      restored: state.restores.length,
       total: history.length,
       in_progress: history.filter((h) => h.status === 'IN_PROGRESS').length,
       completed: completed.length,
@@ -159,7 +159,7 @@ export function checkpointingStatistics(state: SimState) {
       completed: last(completed.filter((h) => !h.is_savepoint)),
       savepoint: last(completed.filter((h) => h.is_savepoint)),
       failed: last(history.filter((h) => h.status === 'FAILED')),
-      restored: last(state.restores ?? []),
+      restored: last(state.restores),
     },
     history,
   };

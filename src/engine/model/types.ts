@@ -2,9 +2,10 @@
 // Time travel (structuredClone of SimState) and the `sim --json` output both rely on that.
 
 import type { ScenarioSpec } from '../scenarios/schema';
-import type { CheckpointFailureReason } from '../kernels/checkpointFailureManager';
+import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
 import type { CoordinatorState, SubtaskAck, SubtaskSnapshot } from '../checkpoint/types';
 import type { BarrierHandlerState } from '../kernels/barrierHandler';
+import type { RocksDbFiles } from '../checkpoint/taskSnapshot';
 
 export type SimKey = string;
 export type Primitive = string | number | boolean | null;
@@ -148,6 +149,8 @@ export interface ChannelState {
   /** records in the channel (barriers and markers take no credit) */
   records: number;
   capacity: number;
+  /** unaligned barriers overtake the queue: they travel in this lane, ahead of every record */
+  priority: ChannelItem[];
   latencyMs: number;
   jitterMs: number;
   lastDeliverAt: number;
@@ -168,8 +171,17 @@ export interface SourceSubtaskState {
 }
 
 export interface SinkSubtaskState {
+  kind: 'plain' | 'upsert' | 'two-phase-commit';
+  /** every write in order: what a read_uncommitted reader sees */
   received: Rec[];
   count: number;
+  /** what a read_committed reader sees */
+  committed: Rec[];
+  /** two-phase commit: the open transaction and the pre-committed ones, per checkpoint */
+  open: Rec[];
+  precommitted: { checkpointId: number; records: Rec[] }[];
+  /** upsert: the latest write per key */
+  upserts: { [key: string]: Rec };
 }
 
 export interface SubtaskState {
@@ -190,6 +202,41 @@ export interface SubtaskState {
   finishedInputs: number[];
   /** channels not read (barrier alignment) */
   blockedInputs: number[];
+  /** the input gate's barrier handler (tasks with inputs) */
+  gate: BarrierHandlerState | null;
+  /** mails wait here while the task is busy with a record */
+  mailbox: Mail[];
+  /** snapshots taken whose asynchronous part (or unaligned channel state) is not done */
+  snapshots: SnapshotInProgress[];
+  /** the newest checkpoint id this task has taken or given up */
+  lastCheckpointId: number;
+  /** bytes processed since the first barrier of the pending alignment */
+  alignment: {
+    checkpointId: number; timestamp: number; savepoint: boolean; firstBarrierAt: number; processedBytes: number;
+    /** channels that delivered this checkpoint's barrier */
+    channels: number[];
+    /** the task has taken (or given up) this checkpoint */
+    triggered: boolean;
+  } | null;
+  /** RocksDB backend: the subtask's sorted files */
+  rocks: RocksDbFiles | null;
+}
+
+export interface SnapshotInProgress {
+  checkpointId: number;
+  snapshot: SubtaskSnapshot;
+  ack: SubtaskAck;
+  syncEndsAt: number;
+  uploaded: boolean;
+  /** unaligned: input channels (ids) whose barrier has not arrived; their records are channel state */
+  awaitingChannels: number[];
+}
+
+export interface RestoreRecord {
+  id: number;
+  restore_timestamp: number;
+  is_savepoint: boolean;
+  external_path: string;
 }
 
 export type SimEvent =
@@ -234,6 +281,11 @@ export interface SimState {
   subtasks: SubtaskState[];
   traceHash: number;
   stats: { events: number; recordsProcessed: number; recordHops: number };
-  job: { status: 'RUNNING' | 'FINISHED' | 'FAILED' | 'RESTARTING' | 'CANCELED'; restarts: number };
+  job: { status: 'RUNNING' | 'FINISHED' | 'FAILED' | 'RESTARTING' | 'CANCELED'; restarts: number; failure: string | null };
   scenario: ScenarioSpec;
+  /** the JobManager's checkpoint coordinator */
+  coordinator: CoordinatorState;
+  restores: RestoreRecord[];
+  /** the naive stop-the-world algorithm, while a checkpoint drains the job */
+  stopTheWorld: { checkpointId: number; paused: boolean; phase: 'draining' | 'snapshotting' } | null;
 }

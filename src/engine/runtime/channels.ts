@@ -6,7 +6,7 @@ import { nextRandom } from '../sim/rng';
 // the page can draw each one where it is at any display time.
 
 export function createChannel(latencyMs: number, jitterMs: number, capacity: number): ChannelState {
-  return { items: [], head: 0, records: 0, capacity, latencyMs, jitterMs, lastDeliverAt: 0, sent: 0, taken: 0 };
+  return { items: [], head: 0, records: 0, capacity, priority: [], latencyMs, jitterMs, lastDeliverAt: 0, sent: 0, taken: 0 };
 }
 
 export function hasCredit(ch: ChannelState): boolean {

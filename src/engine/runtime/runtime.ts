@@ -9,6 +9,8 @@ export interface Runtime {
   emit(ev: TraceEvent): void;
   /** per subtask, the reusable key context of its keyed state (rebuilt when the table is replaced) */
   keyContexts: (KeyContext | undefined)[];
+  /** the job fails (e.g. too many failed checkpoints); recovery decides what happens next */
+  failJob?: (reason: string) => void;
 }
 
 /** Make sure the subtask wakes at `time` (or earlier). Extra wakes are harmless: waking is idempotent. */

@@ -1,16 +1,25 @@
 import type { ChannelItem, PlanSubtask, SimState, StateValue, SubtaskState } from '../model/types';
+import type { HandlerOutput } from '../kernels/barrierHandler';
 import { assignToKeyGroup } from '../kernels/keyGroups';
-import { peek, take } from './channels';
+import { recordBytes } from '../kernels/snapshotSizing';
+import { settingsOf } from '../checkpoint/coordinator';
+import { schedule } from '../sim/eventQueue';
+import { take } from './channels';
 import type { KeyContext } from './keyedState';
 import { processRecord } from './operators';
-import { broadcastEvent, outputsHaveCredit, routeRecord } from './routing';
+import { emitAlignedEvent, overtakenBy, prioritiseQueuedBarriers } from './barriers';
+import { channelStateComplete, declineCheckpoint, performCheckpoint, persistInFlight, runMail } from './checkpointing';
+import { gateBlockedChannels, gatePush, gateTick } from './gate';
+import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
+import { sinkWrite } from './sink';
 import { sourceNext, sourceRead } from './source';
 
-// A subtask is single-threaded, like a Flink task's mailbox: it takes one input at a time, from
-// the earliest-arrived item among the channels it may read, and is busy for the operator's cost.
-// It only starts on a record when every output channel has credit; otherwise it is back-pressured
-// until its consumer takes something.
+// A subtask is single-threaded, like a Flink task's mailbox: mails first, then one input at a
+// time, from the earliest-arrived item among the channels its gate reads (unaligned barriers in a
+// channel's priority lane come before its records), busy for the operator's cost. It only starts
+// on a record when every output channel has credit; otherwise it is back-pressured until its
+// consumer takes something.
 
 export class InvariantViolation extends Error {
   constructor(message: string) {
@@ -19,22 +28,37 @@ export class InvariantViolation extends Error {
   }
 }
 
-/** The input channel to read next, or the time something arrives (Infinity: nothing in sight). */
-function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): { channel: number; at: number } {
-  let best = -1;
-  let bestAt = Infinity;
-  let bestSeq = Infinity;
+interface NextInput { channel: number; at: number; priority: boolean }
+
+function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): NextInput {
+  const now = state.now;
+  const blocked = st.blockedInputs;
+  let channel = -1;
+  let at = Infinity;
+  let seq = Infinity;
+  let priority = false;
+  let priorityReady = false;
   for (const c of ps.inputChannels) {
-    if (st.blockedInputs.length && st.blockedInputs.includes(c)) continue;
-    const item = peek(state.channels[c]);
+    if (blocked.length && blocked.includes(c)) continue;
+    const ch = state.channels[c];
+    const main = ch.items[ch.head];
+    const prio = ch.priority.length ? ch.priority[0] : undefined;
+    // Of a channel's two lanes, the priority lane goes first once its event is there.
+    const usePrio = prio !== undefined && (main === undefined || prio.deliverAt <= Math.max(main.deliverAt, now));
+    const item = usePrio ? prio : main;
     if (!item) continue;
-    if (item.deliverAt < bestAt || (item.deliverAt === bestAt && item.seq < bestSeq)) {
-      best = c;
-      bestAt = item.deliverAt;
-      bestSeq = item.seq;
+    const ready = usePrio && item.deliverAt <= now;
+    // A delivered priority event is read before anything else in the gate.
+    if (priorityReady && !ready) continue;
+    if ((ready && !priorityReady) || item.deliverAt < at || (item.deliverAt === at && item.seq < seq)) {
+      channel = c;
+      at = item.deliverAt;
+      seq = item.seq;
+      priority = usePrio;
+      priorityReady = ready;
     }
   }
-  return { channel: best, at: bestAt };
+  return { channel, at, priority };
 }
 
 function setBackpressure(rt: Runtime, id: number, on: boolean): void {
@@ -50,6 +74,7 @@ function keyContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): KeyConte
     key: null,
     keyGroup: -1,
     onUpdate: (state: string, value: StateValue | undefined) => {
+      if (st.rocks) st.rocks.dirty[`${ctx.keyGroup}/${ctx.key}`] = true;
       rt.emit({
         type: 'state-updated', time: rt.state.now, subtask: ps.id, keyGroup: ctx.keyGroup, key: ctx.key!, state,
         value: value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
@@ -59,10 +84,10 @@ function keyContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): KeyConte
   return ctx;
 }
 
-function finish(rt: Runtime, ps: PlanSubtask, at: number): void {
+export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
   const state = rt.state;
   state.subtasks[ps.id].status = 'FINISHED';
-  broadcastEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
+  emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
   rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });
   if (state.subtasks.every((s) => s.status === 'FINISHED')) {
     state.job.status = 'FINISHED';
@@ -70,56 +95,125 @@ function finish(rt: Runtime, ps: PlanSubtask, at: number): void {
   }
 }
 
-function handleInput(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: number, item: ChannelItem, sentAt: number): void {
+function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: number, item: Extract<ChannelItem, { kind: 'record' }>, sentAt: number): void {
   const state = rt.state;
   const op = state.plan.operators[ps.operator];
+  const rec = item.rec;
+  rt.emit({ type: 'record-processed', time: state.now, subtask: ps.id, channel: channelId, seq: item.seq, key: rec.key });
+  st.processed++;
+  state.stats.recordsProcessed++;
+  state.stats.recordHops++;
+  if (st.alignment && !st.alignment.triggered) st.alignment.processedBytes += recordBytes(rec);
+  if (st.sink) {
+    sinkWrite(st.sink, op, rec);
+    rt.emit({ type: 'sink-received', time: state.now, subtask: ps.id, key: rec.key, value: rec.value });
+    return;
+  }
+  let ctx = rt.keyContexts[ps.id];
+  if (!ctx || ctx.table !== st.keyed) ctx = rt.keyContexts[ps.id] = keyContextFor(rt, ps, st);
+  if (op.keyed) {
+    const kg = assignToKeyGroup(rec.key, op.maxParallelism);
+    const range = ps.keyGroupRange!;
+    if (kg < range[0] || kg > range[1]) {
+      throw new InvariantViolation(`${ps.name} received key "${rec.key}" of key group ${kg}, outside its range ${range[0]}-${range[1]}`);
+    }
+    ctx.key = rec.key;
+    ctx.keyGroup = kg;
+  } else {
+    ctx.key = null;
+  }
+  const input = state.plan.edges[state.plan.channels[channelId].edge].inputIndex;
+  processRecord(op, rec, input, ctx, (out) => {
+    st.emitted++;
+    routeRecord(rt, ps, out, sentAt);
+  });
+}
+
+/** Acts on what the barrier handler decided: trigger a snapshot, or give a checkpoint up. */
+function actOnGate(rt: Runtime, ps: PlanSubtask, st: SubtaskState, out: HandlerOutput): void {
+  const state = rt.state;
+  if (out.kind === 'trigger') {
+    const al = st.alignment && st.alignment.checkpointId === out.checkpointId ? st.alignment : null;
+    const awaiting = ps.inputChannels.filter((c) => !st.finishedInputs.includes(c) && !(al?.channels.includes(c)));
+    if (al) al.triggered = true;
+    performCheckpoint(rt, ps, st, {
+      checkpointId: out.checkpointId,
+      timestamp: al?.timestamp ?? state.now,
+      unaligned: out.unaligned,
+      savepoint: al?.savepoint ?? false,
+      alignmentMs: out.alignmentDurationMs,
+      startDelayMs: al ? al.firstBarrierAt - al.timestamp : 0,
+      processedBytes: al?.processedBytes ?? 0,
+      awaitingChannels: awaiting,
+    });
+    if (out.unaligned) prioritiseQueuedBarriers(state, awaiting, out.checkpointId);
+  } else if (out.kind === 'abort') {
+    const al = st.alignment;
+    if (al && al.checkpointId === out.checkpointId) al.triggered = true;
+    declineCheckpoint(rt, ps, st, out.checkpointId, out.reason);
+  }
+}
+
+function handleItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: number, item: ChannelItem, cost: number): void {
+  const state = rt.state;
+  const gate = st.gate!;
+  const gi = state.plan.channels[channelId].gateIndex;
   switch (item.kind) {
     case 'record': {
-      const rec = item.rec;
-      rt.emit({ type: 'record-processed', time: state.now, subtask: ps.id, channel: channelId, seq: item.seq, key: rec.key });
-      st.processed++;
-      state.stats.recordsProcessed++;
-      state.stats.recordHops++;
-      if (op.kind === 'sink') {
-        const sink = st.sink!;
-        sink.count++;
-        const retain = op.params.retain ?? -1;
-        if (retain !== 0) {
-          sink.received.push(rec);
-          if (retain > 0 && sink.received.length > retain) sink.received.shift();
-        }
-        rt.emit({ type: 'sink-received', time: state.now, subtask: ps.id, key: rec.key, value: rec.value });
-        return;
+      for (const out of gatePush(state, ps, gate, { kind: 'record', channel: gi, seq: item.seq })) {
+        if (out.kind === 'process') {
+          if (out.persistedFor !== undefined) persistInFlight(st, out.persistedFor, channelId, item.rec);
+          processRecordItem(rt, ps, st, channelId, item, state.now + cost);
+        } else actOnGate(rt, ps, st, out);
       }
-      let ctx = rt.keyContexts[ps.id];
-      if (!ctx || ctx.table !== st.keyed) ctx = rt.keyContexts[ps.id] = keyContextFor(rt, ps, st);
-      if (op.keyed) {
-        const kg = assignToKeyGroup(rec.key, op.maxParallelism);
-        const range = ps.keyGroupRange!;
-        if (kg < range[0] || kg > range[1]) {
-          throw new InvariantViolation(`${ps.name} received key "${rec.key}" of key group ${kg}, outside its range ${range[0]}-${range[1]}`);
+      break;
+    }
+    case 'barrier': {
+      const id = item.checkpointId;
+      rt.emit({ type: 'barrier-received', time: state.now, subtask: ps.id, channel: channelId, checkpointId: id });
+      if (!st.alignment || st.alignment.checkpointId < id) {
+        const al = { checkpointId: id, timestamp: item.timestamp, savepoint: item.savepoint, firstBarrierAt: state.now, processedBytes: 0, channels: [], triggered: id <= st.lastCheckpointId };
+        st.alignment = al;
+        if (!al.triggered) rt.emit({ type: 'alignment-started', time: state.now, subtask: ps.id, checkpointId: id });
+        const s = settingsOf(state);
+        if (s.unaligned && s.alignedTimeoutMs > 0 && !item.savepoint) {
+          // strictly after the timeout, as Flink's check is `timeout < now - timestamp`
+          schedule(state, item.timestamp + s.alignedTimeoutMs + 0.001, { kind: 'alignment-timer', subtask: ps.id });
         }
-        ctx.key = rec.key;
-        ctx.keyGroup = kg;
-      } else {
-        ctx.key = null;
       }
-      const input = state.plan.edges[state.plan.channels[channelId].edge].inputIndex;
-      processRecord(op, rec, input, ctx, (out) => {
-        st.emitted++;
-        routeRecord(rt, ps, out, sentAt);
-      });
-      return;
+      const al = st.alignment;
+      if (al.checkpointId === id && !al.channels.includes(channelId)) al.channels.push(channelId);
+      const overtaken = item.unaligned ? overtakenBy(state, channelId, item.seq) : [];
+      for (const out of gatePush(state, ps, gate, { kind: 'barrier', channel: gi, checkpointId: id, timestamp: item.timestamp })) actOnGate(rt, ps, st, out);
+      for (const rec of overtaken) persistInFlight(st, id, channelId, rec);
+      channelStateComplete(rt, st, channelId, id);
+      break;
+    }
+    case 'cancel': {
+      rt.emit({ type: 'cancel-marker-received', time: state.now, subtask: ps.id, channel: channelId, checkpointId: item.checkpointId });
+      for (const out of gatePush(state, ps, gate, { kind: 'cancel', channel: gi, checkpointId: item.checkpointId })) actOnGate(rt, ps, st, out);
+      break;
     }
     case 'end-of-partition': {
       st.finishedInputs.push(channelId);
-      if (st.finishedInputs.length === ps.inputChannels.length) finish(rt, ps, sentAt);
-      return;
+      for (const out of gatePush(state, ps, gate, { kind: 'end-of-partition', channel: gi })) actOnGate(rt, ps, st, out);
+      channelStateComplete(rt, st, channelId);
+      if (st.finishedInputs.length === ps.inputChannels.length) finishSubtask(rt, ps, state.now);
+      break;
     }
-    default:
-      // Barriers and cancellation markers are handled once checkpointing is wired in.
-      return;
   }
+  st.blockedInputs = gateBlockedChannels(state, ps, gate);
+}
+
+/** The aligned-checkpoint timeout fell due: the gate may switch the pending checkpoint to unaligned. */
+export function onAlignmentTimer(rt: Runtime, id: number): void {
+  const state = rt.state;
+  const st = state.subtasks[id];
+  const ps = state.plan.subtasks[id];
+  if (st.status !== 'RUNNING' || !st.gate) return;
+  for (const out of gateTick(state, ps, st.gate)) actOnGate(rt, ps, st, out);
+  st.blockedInputs = gateBlockedChannels(state, ps, st.gate);
+  requestWake(state, id, Math.max(state.now, st.busyUntil));
 }
 
 /** Runs the subtask at the current time for as long as it has work it may do now. */
@@ -128,18 +222,24 @@ export function wakeSubtask(rt: Runtime, id: number): void {
   const st = state.subtasks[id];
   if (st.wakeAt === state.now) st.wakeAt = -1;
   if (st.status !== 'RUNNING') return;
-  if (st.busyUntil > state.now) {
-    requestWake(state, id, st.busyUntil);
-    return;
-  }
   const ps = state.plan.subtasks[id];
   const op = state.plan.operators[ps.operator];
   const cost = op.costMs * ps.slowFactor;
   for (;;) {
+    if (st.busyUntil > state.now) {
+      requestWake(state, id, st.busyUntil);
+      return;
+    }
+    if (st.mailbox.length) {
+      runMail(rt, ps, st, st.mailbox.shift()!);
+      if (st.status !== 'RUNNING') return;
+      continue;
+    }
     if (op.kind === 'source') {
+      if (state.stopTheWorld?.paused) return;
       const next = sourceNext(rt, ps, st);
       if (next.done) {
-        finish(rt, ps, state.now);
+        finishSubtask(rt, ps, state.now);
         return;
       }
       if (next.at > state.now) {
@@ -160,13 +260,19 @@ export function wakeSubtask(rt: Runtime, id: number): void {
         requestWake(state, id, next.at);
         return;
       }
-      const item = peek(state.channels[next.channel])!;
+      const ch = state.channels[next.channel];
+      const item = next.priority ? ch.priority[0] : ch.items[ch.head];
       if (item.kind === 'record' && !outputsHaveCredit(state, ps)) return setBackpressure(rt, id, true);
       setBackpressure(rt, id, false);
-      take(state.channels[next.channel]);
-      const producer = state.plan.channels[next.channel].from;
-      if (state.subtasks[producer].backpressured) requestWake(state, producer, state.now);
-      handleInput(rt, ps, st, next.channel, item, state.now + (item.kind === 'record' ? cost : 0));
+      if (next.priority) {
+        ch.priority.shift();
+        ch.taken++;
+      } else take(ch);
+      if (item.kind === 'record') {
+        const producer = state.plan.channels[next.channel].from;
+        if (state.subtasks[producer].backpressured) requestWake(state, producer, state.now);
+      }
+      handleItem(rt, ps, st, next.channel, item, item.kind === 'record' ? cost : 0);
       if (item.kind !== 'record') {
         if (st.status !== 'RUNNING') return;
         continue;

@@ -1,9 +1,20 @@
-import { Conf, type RawConf } from '../config/conf';
+import { Conf, ConfigError, type RawConf } from '../config/conf';
 import { buildPlan, partitionOwner } from '../model/plan';
 import type { SimState, SubtaskState } from '../model/types';
 import { createChannel } from '../runtime/channels';
 import type { Runtime } from '../runtime/runtime';
-import { wakeSubtask } from '../runtime/task';
+import { onAlignmentTimer, wakeSubtask } from '../runtime/task';
+import { onSnapshotUploaded } from '../runtime/checkpointing';
+import { initialGate } from '../runtime/gate';
+import { requestWake } from '../runtime/runtime';
+import { emptySink, type SinkKind } from '../runtime/sink';
+import { emptyRocksDb } from '../checkpoint/taskSnapshot';
+import { settingsProblems } from '../checkpoint/settings';
+import {
+  initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf, startCheckpointScheduler,
+} from '../checkpoint/coordinator';
+import { failJob } from './jobFailure';
+import { checkStopTheWorld } from '../checkpoint/stopTheWorld';
 import type { ScenarioSpec } from '../scenarios/schema';
 import { parseScenario } from '../scenarios/validate';
 import type { TraceEvent, TraceListener } from '../trace/events';
@@ -29,8 +40,13 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     scenarioId: scenario.id, seed, now: 0, seq: 0, rng: seedToState(seed), queue: [], plan,
     config: { raw }, channels: [], subtasks: [], traceHash: TRACE_HASH_SEED,
     stats: { events: 0, recordsProcessed: 0, recordHops: 0 },
-    job: { status: 'RUNNING', restarts: 0 }, scenario,
+    job: { status: 'RUNNING', restarts: 0, failure: null }, scenario,
+    coordinator: initialCoordinator(), restores: [], stopTheWorld: null,
   };
+  const cpSettings = settingsOf(state);
+  const impossible = settingsProblems(cpSettings);
+  if (impossible.length) throw new ConfigError(impossible[0].split(':')[0], impossible.join('; '));
+  const sinkKind = (conf.text('sim.sink.kind') ?? 'plain') as SinkKind;
   const latency = conf.duration('sim.channel.latency')!;
   const jitter = conf.duration('sim.channel.jitter')!;
   const capacity = conf.number('sim.channel.capacity')!;
@@ -45,10 +61,12 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     return {
       status: 'RUNNING', busyUntil: 0, wakeAt: -1, backpressured: false, processed: 0, emitted: 0, keyed: {},
       source: src ? { partitions, offsets: Object.fromEntries(partitions.map((p) => [p, 0])) } : null,
-      sink: op.kind === 'sink' ? { received: [], count: 0 } : null,
+      sink: op.kind === 'sink' ? emptySink(sinkKind) : null,
       // Flink's rebalance starts at a random channel, then goes round-robin.
       roundRobin: ps.outputs.map((o) => nextInt(state, 0, o.channels.length - 1)),
       finishedInputs: [], blockedInputs: [],
+      gate: initialGate(state, ps), mailbox: [], snapshots: [], lastCheckpointId: 0, alignment: null,
+      rocks: cpSettings.backend === 'rocksdb' && op.keyed ? emptyRocksDb() : null,
     };
   });
   for (const ps of plan.subtasks) {
@@ -57,6 +75,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
       schedule(state, 0, { kind: 'wake', subtask: ps.id });
     }
   }
+  startCheckpointScheduler(state);
   return state;
 }
 
@@ -77,6 +96,7 @@ export class Simulation {
         state.traceHash = hashEvent(state.traceHash, ev);
         for (let i = 0; i < listeners.length; i++) listeners[i](ev);
       },
+      failJob: (reason: string) => failJob(this.rt, reason),
     };
   }
 
@@ -107,12 +127,30 @@ export class Simulation {
     if (!entry) return false;
     this.state.now = entry.time;
     this.state.stats.events++;
-    switch (entry.event.kind) {
-      case 'wake':
-        wakeSubtask(this.rt, entry.event.subtask);
+    const ev = entry.event;
+    switch (ev.kind) {
+      case 'wake': wakeSubtask(this.rt, ev.subtask); break;
+      case 'cp-periodic': onPeriodicTick(this.rt, ev.generation); break;
+      case 'mail': {
+        const st = this.state.subtasks[ev.subtask];
+        if (st.status !== 'RUNNING') break;
+        st.mailbox.push(ev.mail);
+        requestWake(this.state, ev.subtask, Math.max(this.state.now, st.busyUntil));
         break;
+      }
+      case 'cp-ack': onAcknowledge(this.rt, ev.checkpointId, { ...ev.ack, ackTime: this.state.now }, ev.snapshot); break;
+      case 'cp-decline': onDecline(this.rt, ev.checkpointId, ev.reason); break;
+      case 'cp-timeout': onTimeout(this.rt, ev.checkpointId); break;
+      case 'snapshot-uploaded': onSnapshotUploaded(this.rt, ev.subtask, ev.checkpointId); break;
+      case 'alignment-timer': onAlignmentTimer(this.rt, ev.subtask); break;
     }
+    if (this.state.stopTheWorld) checkStopTheWorld(this.rt);
     return true;
+  }
+
+  /** The "Trigger checkpoint" button: a manual (non-periodic) checkpoint request. */
+  triggerCheckpoint(): void {
+    requestCheckpoint(this.rt, 'manual');
   }
 
   /** Runs every event up to and including `time`, then sets the clock to `time`. */

@@ -22,7 +22,9 @@ export type TraceEvent =
   | { type: 'snapshot-started'; time: number; subtask: number; checkpointId: number; unaligned: boolean; syncMs: number; asyncMs: number }
   | { type: 'snapshot-uploaded'; time: number; subtask: number; checkpointId: number }
   | { type: 'checkpoint-declined'; time: number; subtask: number; checkpointId: number; reason: string }
-  | { type: 'checkpoint-notified'; time: number; subtask: number; checkpointId: number; aborted: boolean }
+  | { type: 'checkpoint-notified'; time: number; subtask: number; checkpointId: number; aborted: boolean; committed: number }
+  | { type: 'world-stopped'; time: number; checkpointId: number }
+  | { type: 'world-resumed'; time: number; checkpointId: number }
   | { type: 'cancel-marker-received'; time: number; subtask: number; channel: number; checkpointId: number };
 
 export type TraceListener = (event: TraceEvent) => void;

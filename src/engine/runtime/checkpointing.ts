@@ -1,0 +1,146 @@
+import type { Mail, PlanSubtask, Rec, SimState, SnapshotInProgress, SubtaskState } from '../model/types';
+import { settingsOf } from '../checkpoint/coordinator';
+import { confirmUploads, takeSnapshot } from '../checkpoint/taskSnapshot';
+import { recordBytes } from '../kernels/snapshotSizing';
+import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
+import { schedule } from '../sim/eventQueue';
+import { emitAlignedEvent, emitUnalignedBarrier } from './barriers';
+import { requestWake, type Runtime } from './runtime';
+import { sinkCommit, sinkOperatorState, sinkPreCommit } from './sink';
+
+// A task's side of a checkpoint (Flink's SubtaskCheckpointCoordinatorImpl): emit the barrier
+// downstream, take the synchronous snapshot (the task is busy meanwhile), upload asynchronously,
+// then acknowledge to the JobManager. Unaligned snapshots wait for their channel state too.
+
+export interface CheckpointStart {
+  checkpointId: number;
+  timestamp: number;
+  unaligned: boolean;
+  savepoint: boolean;
+  alignmentMs: number;
+  startDelayMs: number;
+  processedBytes: number;
+  /** unaligned: input channels whose barrier has not arrived yet */
+  awaitingChannels: number[];
+}
+
+export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState, start: CheckpointStart): void {
+  const state = rt.state;
+  const s = settingsOf(state);
+  const now = state.now;
+  st.lastCheckpointId = Math.max(st.lastCheckpointId, start.checkpointId);
+  // prepareSnapshotPreBarrier / snapshotState of a two-phase-commit sink: pre-commit
+  if (st.sink) sinkPreCommit(st.sink, start.checkpointId);
+  // The barrier goes downstream first, within the same mailbox action as the snapshot.
+  if (start.unaligned) emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
+  else {
+    emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({
+      kind: 'barrier', checkpointId: start.checkpointId, timestamp: start.timestamp, seq, sentAt, deliverAt, unaligned: false, savepoint: start.savepoint,
+    }), now);
+  }
+  rt.emit({ type: 'barrier-emitted', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: start.unaligned });
+  const taken = takeSnapshot(state, ps, st, start.checkpointId, s, start.savepoint);
+  if (st.sink) Object.assign(taken.snapshot.operator, sinkOperatorState(st.sink));
+  const syncEndsAt = now + taken.syncMs;
+  st.busyUntil = Math.max(st.busyUntil, syncEndsAt);
+  requestWake(state, ps.id, st.busyUntil);
+  const inProgress: SnapshotInProgress = {
+    checkpointId: start.checkpointId,
+    snapshot: taken.snapshot,
+    ack: {
+      subtask: ps.id, ackTime: 0, syncMs: taken.syncMs, asyncMs: taken.asyncMs, alignmentMs: start.alignmentMs,
+      startDelayMs: start.startDelayMs, processedBytes: start.processedBytes, persistedBytes: 0, unaligned: start.unaligned,
+      checkpointedBytes: taken.checkpointedBytes, stateBytes: taken.stateBytes,
+    },
+    syncEndsAt,
+    uploaded: false,
+    awaitingChannels: start.unaligned ? [...start.awaitingChannels] : [],
+  };
+  st.snapshots.push(inProgress);
+  rt.emit({ type: 'snapshot-started', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: start.unaligned, syncMs: taken.syncMs, asyncMs: taken.asyncMs });
+  schedule(state, syncEndsAt + taken.asyncMs, { kind: 'snapshot-uploaded', subtask: ps.id, checkpointId: start.checkpointId });
+}
+
+function snapshotOf(st: SubtaskState, checkpointId: number): SnapshotInProgress | undefined {
+  return st.snapshots.find((x) => x.checkpointId === checkpointId);
+}
+
+function maybeAcknowledge(rt: Runtime, st: SubtaskState, snap: SnapshotInProgress): void {
+  if (!snap.uploaded || snap.awaitingChannels.length) return;
+  const state = rt.state;
+  st.snapshots = st.snapshots.filter((x) => x !== snap);
+  // For an unaligned snapshot the asynchronous part includes waiting for the channel state.
+  snap.ack.asyncMs = state.now - snap.syncEndsAt;
+  snap.ack.checkpointedBytes += snap.ack.persistedBytes;
+  schedule(state, state.now + settingsOf(state).rpcLatencyMs, { kind: 'cp-ack', checkpointId: snap.checkpointId, ack: snap.ack, snapshot: snap.snapshot });
+}
+
+export function onSnapshotUploaded(rt: Runtime, subtask: number, checkpointId: number): void {
+  const st = rt.state.subtasks[subtask];
+  const snap = snapshotOf(st, checkpointId);
+  if (!snap) return; // aborted meanwhile
+  snap.uploaded = true;
+  rt.emit({ type: 'snapshot-uploaded', time: rt.state.now, subtask, checkpointId });
+  maybeAcknowledge(rt, st, snap);
+}
+
+/** Unaligned: a record from a channel whose barrier is still to come is part of the channel state. */
+export function persistInFlight(st: SubtaskState, checkpointId: number, channel: number, rec: Rec): void {
+  const snap = snapshotOf(st, checkpointId);
+  if (!snap) return;
+  (snap.snapshot.inputChannelState[channel] ??= []).push(rec);
+  snap.ack.persistedBytes += recordBytes(rec);
+}
+
+/** The barrier (or end of partition) of `checkpointId` arrived on `channel`: its channel state is complete. */
+export function channelStateComplete(rt: Runtime, st: SubtaskState, channel: number, checkpointId?: number): void {
+  for (const snap of [...st.snapshots]) {
+    if (checkpointId !== undefined && snap.checkpointId !== checkpointId) continue;
+    const i = snap.awaitingChannels.indexOf(channel);
+    if (i < 0) continue;
+    snap.awaitingChannels.splice(i, 1);
+    maybeAcknowledge(rt, st, snap);
+  }
+}
+
+/** The task gives checkpoint n up: declines it to the JobManager and tells downstream tasks. */
+export function declineCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState, checkpointId: number, reason: CheckpointFailureReason): void {
+  const state = rt.state;
+  st.lastCheckpointId = Math.max(st.lastCheckpointId, checkpointId);
+  st.snapshots = st.snapshots.filter((x) => x.checkpointId !== checkpointId);
+  emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'cancel', checkpointId, seq, sentAt, deliverAt }), state.now);
+  rt.emit({ type: 'checkpoint-declined', time: state.now, subtask: ps.id, checkpointId, reason });
+  schedule(state, state.now + settingsOf(state).rpcLatencyMs, { kind: 'cp-decline', checkpointId, subtask: ps.id, reason });
+}
+
+/** Mails run between records: checkpoint triggers at sources, completion and abort notifications. */
+export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Mail): void {
+  const state: SimState = rt.state;
+  switch (mail.kind) {
+    case 'trigger-checkpoint': {
+      if (st.status !== 'RUNNING') return;
+      if (mail.checkpointId <= st.lastCheckpointId) {
+        declineCheckpoint(rt, ps, st, mail.checkpointId, 'subsumed');
+        return;
+      }
+      const s = settingsOf(state);
+      performCheckpoint(rt, ps, st, {
+        checkpointId: mail.checkpointId, timestamp: mail.timestamp, savepoint: mail.savepoint,
+        unaligned: s.unaligned && !mail.savepoint && (s.alignedTimeoutMs === 0 || state.now - mail.timestamp > s.alignedTimeoutMs),
+        alignmentMs: 0, startDelayMs: state.now - mail.timestamp, processedBytes: 0, awaitingChannels: [],
+      });
+      return;
+    }
+    case 'notify-complete': {
+      if (st.rocks) confirmUploads(st.rocks, mail.checkpointId);
+      const op = state.plan.operators[ps.operator];
+      const committed = st.sink ? sinkCommit(st.sink, op, mail.checkpointId) : 0;
+      rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: ps.id, checkpointId: mail.checkpointId, aborted: false, committed });
+      return;
+    }
+    case 'notify-aborted':
+      st.snapshots = st.snapshots.filter((x) => x.checkpointId !== mail.checkpointId);
+      rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: ps.id, checkpointId: mail.checkpointId, aborted: true, committed: 0 });
+      return;
+  }
+}

@@ -1,0 +1,47 @@
+import {
+  blockedChannelsOf, initialBarrierHandlerState, pushGateInput, tickGate,
+  type BarrierHandlerState, type GateInput, type HandlerOutput,
+} from '../kernels/barrierHandler';
+import { settingsOf } from '../checkpoint/coordinator';
+import type { PlanSubtask, SimState } from '../model/types';
+
+// The input gate of a task: the barrier-handling kernel (CONTRACTS 1.2) over the plain state
+// kept in SubtaskState.gate, with options that follow from the checkpointing configuration.
+
+export type GateOptions = Parameters<typeof initialBarrierHandlerState>[0];
+
+// Options are asked for on every record: computed once per configuration and subtask.
+const optionsCache = new WeakMap<SimState['config'], GateOptions[]>();
+
+export function gateOptionsFor(state: SimState, ps: PlanSubtask): GateOptions {
+  let perSubtask = optionsCache.get(state.config);
+  if (!perSubtask) optionsCache.set(state.config, (perSubtask = []));
+  return (perSubtask[ps.id] ??= computeOptions(state, ps));
+}
+
+function computeOptions(state: SimState, ps: PlanSubtask): GateOptions {
+  const s = settingsOf(state);
+  return {
+    mode: s.mode === 'AT_LEAST_ONCE' ? 'at-least-once' : s.unaligned ? 'unaligned' : 'aligned',
+    channels: ps.inputChannels.length,
+    alignedCheckpointTimeoutMs: s.unaligned && s.alignedTimeoutMs > 0 ? s.alignedTimeoutMs : undefined,
+    checkpointsAfterTasksFinish: true,
+  };
+}
+
+export function initialGate(state: SimState, ps: PlanSubtask): BarrierHandlerState | null {
+  return ps.inputChannels.length ? initialBarrierHandlerState(gateOptionsFor(state, ps)) : null;
+}
+
+export function gatePush(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState, input: GateInput): HandlerOutput[] {
+  return pushGateInput(gate, gateOptionsFor(state, ps), input, state.now);
+}
+
+export function gateTick(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState): HandlerOutput[] {
+  return tickGate(gate, gateOptionsFor(state, ps), state.now);
+}
+
+/** Channel ids (not gate indices) the gate does not read now. */
+export function gateBlockedChannels(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState): number[] {
+  return blockedChannelsOf(gate, gateOptionsFor(state, ps)).map((i) => ps.inputChannels[i]);
+}

@@ -1,0 +1,64 @@
+import type { PlanOperator, Rec, SinkSubtaskState } from '../model/types';
+
+// Sinks write what they receive. How the writes become visible depends on the sink kind:
+// plain writes are visible at once; an upsert sink overwrites per key (idempotent); a
+// two-phase-commit sink writes into an open transaction, pre-commits it on the barrier and
+// commits it when the checkpoint completes.
+
+export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
+
+export function emptySink(kind: SinkKind): SinkSubtaskState {
+  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {} };
+}
+
+function keep(list: Rec[], rec: Rec, retain: number): void {
+  if (retain === 0) return;
+  list.push(rec);
+  if (retain > 0 && list.length > retain) list.shift();
+}
+
+export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec): void {
+  const retain = op.params.retain ?? -1;
+  sink.count++;
+  keep(sink.received, rec, retain);
+  switch (sink.kind) {
+    case 'plain':
+      keep(sink.committed, rec, retain);
+      break;
+    case 'upsert':
+      keep(sink.committed, rec, retain);
+      sink.upserts[rec.key] = rec;
+      break;
+    case 'two-phase-commit':
+      sink.open.push(rec);
+      break;
+  }
+}
+
+/** snapshotState of a two-phase-commit sink: pre-commit the open transaction. */
+export function sinkPreCommit(sink: SinkSubtaskState, checkpointId: number): void {
+  if (sink.kind !== 'two-phase-commit') return;
+  sink.precommitted.push({ checkpointId, records: sink.open });
+  sink.open = [];
+}
+
+/** notifyCheckpointComplete(n): commit every pre-committed transaction of a checkpoint <= n. */
+export function sinkCommit(sink: SinkSubtaskState, op: PlanOperator, checkpointId: number): number {
+  if (sink.kind !== 'two-phase-commit') return 0;
+  let n = 0;
+  while (sink.precommitted.length && sink.precommitted[0].checkpointId <= checkpointId) {
+    const txn = sink.precommitted.shift()!;
+    for (const rec of txn.records) keep(sink.committed, rec, op.params.retain ?? -1);
+    n += txn.records.length;
+  }
+  return n;
+}
+
+/** The sink's operator state as a checkpoint stores it. */
+export function sinkOperatorState(sink: SinkSubtaskState): { [name: string]: unknown[] } {
+  if (sink.kind !== 'two-phase-commit') return {};
+  return {
+    'pending-commit-transactions': sink.precommitted.map((t) => ({ checkpointId: t.checkpointId, records: t.records.length })),
+    'pending-transaction': [{ records: sink.open.length }],
+  };
+}
