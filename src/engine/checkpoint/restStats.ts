@@ -134,9 +134,21 @@ function summarise(xs: number[]): MinMaxAvg {
   return { min: Math.min(...xs), max: Math.max(...xs), avg: Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) };
 }
 
+/** Flink reports whole milliseconds. */
+function roundTimes<T>(value: T): T {
+  if (typeof value === 'number') return Math.round(value) as T;
+  if (Array.isArray(value)) return value.map(roundTimes) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = roundTimes(v);
+    return out as T;
+  }
+  return value;
+}
+
 export function checkpointingStatistics(state: SimState) {
   const c = state.coordinator;
-  const history = c.history.map((r) => checkpointStats(state, r));
+  const history = c.history.map((r) => roundTimes(checkpointStats(state, r)));
   const completed = history.filter((h) => h.status === 'COMPLETED');
   const last = <T>(xs: T[]) => (xs.length ? xs[xs.length - 1] : null);
   return {

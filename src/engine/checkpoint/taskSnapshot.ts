@@ -87,7 +87,7 @@ export function takeSnapshot(state: SimState, ps: PlanSubtask, st: SubtaskState,
       files = live.map((f) => ({ ...f }));
       const fresh = live.filter((f) => !st.rocks!.confirmed.includes(f.name));
       st.rocks.uploadedBy[checkpointId] = fresh.map((f) => f.name);
-      stateBytes = live.reduce((n, f) => n + f.bytes, 0) + operatorBytes;
+      stateBytes = live.reduce((n, f) => n + f.bytes, 0) + MISC_FILES_BYTES + operatorBytes;
       checkpointedBytes = fresh.reduce((n, f) => n + f.bytes, 0) + MISC_FILES_BYTES + operatorBytes;
     }
   } else if (s.backend === 'hashmap') {
