@@ -30,6 +30,15 @@ export function pushGateInput(state: BarrierHandlerState, options: BarrierHandle
   return out;
 }
 
+/**
+ * True when a record pushed now would simply come back as a plain `process`: nothing pending
+ * that could persist it or time out. The engine's hot loop skips the kernel for such records.
+ */
+export function recordPassesThrough(state: BarrierHandlerState, options: BarrierHandlerOptions): boolean {
+  if (options.mode === 'at-least-once') return true;
+  return state.currentCheckpointId < 0 || state.currentCheckpointId === state.lastCancelledOrCompletedId;
+}
+
 export function tickGate(state: BarrierHandlerState, options: BarrierHandlerOptions, nowMs: number): HandlerOutput[] {
   const out: HandlerOutput[] = [];
   if (options.mode !== 'at-least-once') singleTick(state, options, nowMs, out);

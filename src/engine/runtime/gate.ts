@@ -1,5 +1,5 @@
 import {
-  blockedChannelsOf, initialBarrierHandlerState, pushGateInput, tickGate,
+  blockedChannelsOf, initialBarrierHandlerState, pushGateInput, recordPassesThrough, tickGate,
   type BarrierHandlerState, type GateInput, type HandlerOutput,
 } from '../kernels/barrierHandler';
 import { settingsOf } from '../checkpoint/coordinator';
@@ -35,6 +35,10 @@ export function initialGate(state: SimState, ps: PlanSubtask): BarrierHandlerSta
 
 export function gatePush(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState, input: GateInput): HandlerOutput[] {
   return pushGateInput(gate, gateOptionsFor(state, ps), input, state.now);
+}
+
+export function gatePassesRecords(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState): boolean {
+  return recordPassesThrough(gate, gateOptionsFor(state, ps));
 }
 
 export function gateTick(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState): HandlerOutput[] {

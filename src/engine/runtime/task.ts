@@ -9,7 +9,7 @@ import type { KeyContext } from './keyedState';
 import { processRecord } from './operators';
 import { emitAlignedEvent, overtakenBy, prioritiseQueuedBarriers } from './barriers';
 import { channelStateComplete, declineCheckpoint, performCheckpoint, persistInFlight, runMail } from './checkpointing';
-import { gateBlockedChannels, gatePush, gateTick } from './gate';
+import { gateBlockedChannels, gatePassesRecords, gatePush, gateTick } from './gate';
 import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
 import { sinkWrite } from './sink';
@@ -160,13 +160,18 @@ function handleItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: n
   const gi = state.plan.channels[channelId].gateIndex;
   switch (item.kind) {
     case 'record': {
+      if (gatePassesRecords(state, ps, gate)) {
+        processRecordItem(rt, ps, st, channelId, item, state.now + cost);
+        return; // records never change which channels are blocked
+      }
       for (const out of gatePush(state, ps, gate, { kind: 'record', channel: gi, seq: item.seq })) {
         if (out.kind === 'process') {
           if (out.persistedFor !== undefined) persistInFlight(st, out.persistedFor, channelId, item.rec);
           processRecordItem(rt, ps, st, channelId, item, state.now + cost);
         } else actOnGate(rt, ps, st, out);
       }
-      break;
+      st.blockedInputs = gateBlockedChannels(state, ps, gate);
+      return;
     }
     case 'barrier': {
       const id = item.checkpointId;
