@@ -16,3 +16,7 @@ export { pending as pendingItems } from './runtime/channels';
 export { InvariantViolation } from './runtime/task';
 export { KeyedStateAccessError } from './runtime/keyedState';
 export { ANIMALS } from './runtime/sourceLog';
+export { settingsOf as checkpointSettingsOf } from './checkpoint/coordinator';
+export type { CheckpointSettings } from './checkpoint/settings';
+export { checkpointingStatistics, checkpointStats, type CheckpointStats, type TaskStats, type SubtaskStats } from './checkpoint/restStats';
+export type { CompletedCheckpoint, CheckpointRecord, SubtaskSnapshot, SubtaskAck } from './checkpoint/types';

@@ -6,7 +6,7 @@ export interface LogLine {
   id: number;
   time: number;
   text: string;
-  kind: 'record' | 'state' | 'flow' | 'job';
+  kind: 'record' | 'state' | 'flow' | 'job' | 'checkpoint';
 }
 
 export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | null {
@@ -23,7 +23,31 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
     case 'subtask-finished':
       return { time: ev.time, kind: 'job', text: `${name(ev.subtask)} FINISHED (end of partition on every input)` };
     case 'job-status':
-      return { time: ev.time, kind: 'job', text: `Job ${ev.status}` };
+      return { time: ev.time, kind: 'job', text: `Job ${ev.status}${ev.reason ? `: ${ev.reason}` : ''}` };
+    case 'checkpoint-triggered':
+      return { time: ev.time, kind: 'checkpoint', text: `JobManager triggers ${ev.savepoint ? 'savepoint' : 'checkpoint'} ${ev.checkpointId}: the sources will inject barrier ${ev.checkpointId}` };
+    case 'checkpoint-skipped':
+      return { time: ev.time, kind: 'checkpoint', text: ev.reason === 'min-pause' ? `Periodic checkpoint skipped: min pause not over (${Math.round(ev.waitMs)} ms to go)` : `Checkpoint not triggered: ${ev.reason}` };
+    case 'barrier-emitted':
+      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} sends ${ev.unaligned ? 'unaligned ' : ''}barrier ${ev.checkpointId} on every output channel` };
+    case 'alignment-started':
+      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} got its first barrier ${ev.checkpointId}: aligning, that channel is blocked until the others deliver theirs` };
+    case 'snapshot-started':
+      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} snapshots its state for checkpoint ${ev.checkpointId}${ev.unaligned ? ' (unaligned: in-flight records persisted)' : ''}: sync ${Math.round(ev.syncMs)} ms, then async upload` };
+    case 'checkpoint-acknowledged':
+      return { time: ev.time, kind: 'checkpoint', text: `JobManager: ${name(ev.subtask)} acknowledged checkpoint ${ev.checkpointId}` };
+    case 'checkpoint-completed':
+      return { time: ev.time, kind: 'checkpoint', text: `${ev.savepoint ? 'Savepoint' : 'Checkpoint'} ${ev.checkpointId} COMPLETED: every subtask acknowledged` };
+    case 'checkpoint-failed':
+      return { time: ev.time, kind: 'job', text: `Checkpoint ${ev.checkpointId} FAILED (${ev.reason})` };
+    case 'checkpoint-declined':
+      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} declines checkpoint ${ev.checkpointId} (${ev.reason}) and sends a cancellation marker downstream` };
+    case 'checkpoint-notified':
+      return ev.committed > 0 ? { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} commits ${ev.committed} records of checkpoint ${ev.checkpointId}` } : null;
+    case 'world-stopped':
+      return { time: ev.time, kind: 'checkpoint', text: `Stop-the-world: nothing in flight any more, every task snapshots for checkpoint ${ev.checkpointId}` };
+    case 'world-resumed':
+      return { time: ev.time, kind: 'checkpoint', text: `Stop-the-world: checkpoint ${ev.checkpointId} done, sources resume` };
     default:
       return null;
   }

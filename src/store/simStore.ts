@@ -38,6 +38,7 @@ export interface SimStoreActions {
   /** the playback clock: real milliseconds passed since the last frame */
   advance(realMs: number): void;
   select(subtask: number | null): void;
+  triggerCheckpoint(): void;
   notify(message: string): void;
   dismissNotice(index: number): void;
 }
@@ -152,6 +153,12 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       },
       select(subtask) {
         set({ selectedSubtask: subtask });
+      },
+      triggerCheckpoint() {
+        const { sim, version } = get();
+        sim.triggerCheckpoint();
+        flush(sim);
+        set({ version: version + 1 });
       },
       notify(message) {
         set({ notices: [...get().notices, message] });

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { BUILTIN_SCENARIOS, builtinScenario } from '../engine';
+import { useSim } from '../store/react';
+import { pageSearch } from '../store/urlParams';
+import { Controls } from './controls/Controls';
+import { JobGraph } from './graph/JobGraph';
+import { usePlaybackClock } from './hooks/usePlaybackClock';
+import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { CheckpointsPanel } from './panels/CheckpointsPanel';
+import { EventLog } from './panels/EventLog';
+import { SettingsPanel } from './panels/SettingsPanel';
+import { StatePanel } from './panels/StatePanel';
+
+const PICKABLE = BUILTIN_SCENARIOS.filter((s) => s.id !== 'bench');
+type SideTab = 'state' | 'checkpoints' | 'settings';
+
+function Notices() {
+  const notices = useSim((s) => s.notices);
+  const dismiss = useSim((s) => s.dismissNotice);
+  if (!notices.length) return null;
+  return (
+    <div className="notices" role="alert">
+      {notices.map((n, i) => (
+        <div key={i} className="notice">
+          <span>{n}</span>
+          <button type="button" onClick={() => dismiss(i)} aria-label="Dismiss">✕</button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function App() {
+  usePlaybackClock();
+  useKeyboardShortcuts();
+  const scenarioId = useSim((s) => s.scenarioId);
+  const seed = useSim((s) => s.seed);
+  const conf = useSim((s) => s.conf);
+  const load = useSim((s) => s.load);
+  const [tab, setTab] = useState<SideTab>('state');
+  const scenario = builtinScenario(scenarioId)!;
+  useEffect(() => {
+    const search = pageSearch(scenarioId, seed, conf);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [scenarioId, seed, conf]);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Checkpoint Lab</h1>
+        <label className="scenario-picker">Scenario
+          <select value={scenarioId} onChange={(e) => load(e.target.value, undefined, {})}>
+            {PICKABLE.map((s) => <option key={s.id} value={s.id}>{s.title} ({s.id})</option>)}
+          </select>
+        </label>
+        <p className="lesson">{scenario.lesson ?? scenario.description}</p>
+      </header>
+      <Notices />
+      <Controls />
+      <main className="workspace">
+        <div className="graph-area"><JobGraph /></div>
+        <aside className="side">
+          <div className="tabs" role="tablist" aria-label="Panels">
+            <button type="button" role="tab" aria-selected={tab === 'state'} className={tab === 'state' ? 'active' : ''} onClick={() => setTab('state')}>State</button>
+            <button type="button" role="tab" aria-selected={tab === 'checkpoints'} className={tab === 'checkpoints' ? 'active' : ''} onClick={() => setTab('checkpoints')}>Checkpoints</button>
+            <button type="button" role="tab" aria-selected={tab === 'settings'} className={tab === 'settings' ? 'active' : ''} onClick={() => setTab('settings')}>Settings</button>
+          </div>
+          <div className="side-body">
+            {tab === 'state' && <StatePanel />}
+            {tab === 'checkpoints' && <CheckpointsPanel />}
+            {tab === 'settings' && <SettingsPanel />}
+          </div>
+          <EventLog />
+        </aside>
+      </main>
+    </div>
+  );
+}

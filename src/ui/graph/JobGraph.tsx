@@ -1,0 +1,91 @@
+import '@xyflow/react/dist/style.css';
+import './graph.css';
+import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import type { PhysicalPlan } from '../../engine';
+import { useSim } from '../../store/react';
+import { ChannelEdge } from './ChannelEdge';
+import { JobManagerNode, StorageNode } from './CoordinatorNodes';
+import { setKnownKeys } from './keyColours';
+import { layoutPlan } from './layout';
+import { OperatorNode } from './OperatorNode';
+import { RecordsLayer } from './RecordsLayer';
+import { SubtaskNode } from './SubtaskNode';
+
+// Defined at module scope: React Flow remounts every node when these objects change.
+const nodeTypes = { subtask: SubtaskNode, operator: OperatorNode, jobmanager: JobManagerNode, storage: StorageNode };
+const edgeTypes = { channel: ChannelEdge };
+
+function partitionerLabel(plan: PhysicalPlan, opIndex: number): string {
+  const inputs = plan.edges.filter((e) => e.to === opIndex).map((e) => (e.partitioner === 'hash' ? 'keyBy' : e.partitioner));
+  return inputs.length ? `← ${[...new Set(inputs)].join(', ')}` : '';
+}
+
+export function buildGraph(plan: PhysicalPlan): { nodes: Node[]; edges: Edge[] } {
+  const layout = layoutPlan(plan);
+  const nodes: Node[] = [
+    { id: 'jobmanager', type: 'jobmanager', position: { x: layout.jobManager.x, y: layout.jobManager.y }, data: {}, draggable: false, selectable: false, style: { width: layout.jobManager.width } },
+    { id: 'storage', type: 'storage', position: { x: layout.storage.x, y: layout.storage.y }, data: {}, draggable: false, selectable: false, style: { width: layout.storage.width } },
+  ];
+  for (const op of plan.operators) {
+    const box = layout.operators[op.index];
+    nodes.push({
+      id: `op-${op.id}`, type: 'operator', position: { x: box.x, y: box.y }, draggable: false, selectable: false,
+      style: { width: box.width, height: box.height },
+      data: { name: op.name, parallelism: op.parallelism, detail: partitionerLabel(plan, op.index) },
+    });
+    for (const sid of op.subtasks) {
+      const b = layout.subtasks[sid];
+      nodes.push({
+        id: `st-${sid}`, type: 'subtask', parentId: `op-${op.id}`, extent: 'parent', position: { x: b.x, y: b.y },
+        draggable: false, selectable: false, style: { width: b.width, height: b.height }, data: { subtask: sid, compact: layout.compact },
+      });
+    }
+  }
+  const edges: Edge[] = plan.channels.map((c) => ({ id: `ch-${c.id}`, type: 'channel', source: `st-${c.from}`, target: `st-${c.to}`, data: { channel: c.id }, selectable: false, focusable: false }));
+  return { nodes, edges };
+}
+
+function Graph() {
+  const plan = useSim((s) => s.sim.state.plan);
+  const { nodes, edges } = useMemo(() => buildGraph(plan), [plan]);
+  const flow = useReactFlow();
+  const select = useSim((s) => s.select);
+  useEffect(() => {
+    setKnownKeys(plan.operators.flatMap((o) => o.params.source?.keys ?? []));
+    const t = setTimeout(() => flow.fitView({ padding: 0.08 }), 50);
+    return () => clearTimeout(t);
+  }, [plan, flow]);
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      fitView
+      fitViewOptions={{ padding: 0.08 }}
+      onNodeClick={(_, node) => {
+        if (node.type === 'subtask') select((node.data as { subtask: number }).subtask);
+      }}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      minZoom={0.2}
+      maxZoom={2.5}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} size={1} />
+      <RecordsLayer />
+    </ReactFlow>
+  );
+}
+
+export function JobGraph() {
+  return (
+    <div className="job-graph" data-testid="job-graph">
+      <ReactFlowProvider>
+        <Graph />
+      </ReactFlowProvider>
+    </div>
+  );
+}

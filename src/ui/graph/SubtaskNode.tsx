@@ -1,0 +1,61 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSim } from '../../store/react';
+import { subtaskView } from './views';
+
+export type SubtaskNodeType = Node<{ subtask: number; compact: boolean }, 'subtask'>;
+
+function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
+  const sid = data.subtask;
+  const info = useSim(useShallow((s) => {
+    const ps = s.sim.state.plan.subtasks[sid];
+    const op = s.sim.state.plan.operators[ps.operator];
+    return { name: ps.name, opId: op.id, index: ps.index, kind: op.kind, range: ps.keyGroupRange ? `${ps.keyGroupRange[0]}–${ps.keyGroupRange[1]}` : '', tm: ps.taskManager, selected: s.selectedSubtask === sid };
+  }));
+  const view = useSim(useShallow((s) => subtaskView(s.sim.state, sid, s.displayTime)));
+  const select = useSim((s) => s.select);
+  const classes = ['subtask', `status-${view.status.toLowerCase()}`];
+  if (info.selected) classes.push('selected');
+  if (view.backpressured) classes.push('backpressured');
+  if (view.snapshot) classes.push(view.snapshot.startsWith('sync') ? 'snapshot-sync' : 'snapshot-async');
+  if (view.aligning) classes.push('aligning');
+  if (data.compact) classes.push('compact');
+  return (
+    <div
+      className={classes.join(' ')}
+      data-testid={`subtask-${info.opId}-${info.index}`}
+      aria-label={info.name}
+      aria-pressed={info.selected}
+      role="button"
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          e.stopPropagation();
+          select(sid);
+        }
+      }}
+      title={`${info.name} — TaskManager ${info.tm + 1}`}
+    >
+      {info.kind !== 'source' && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      <div className="subtask-name">{info.name}</div>
+      <div className="subtask-line">
+        <span>{view.processed} processed</span>
+        {view.queued > 0 && <span className="queue" title="records arrived, waiting to be processed">queue {view.queued}</span>}
+      </div>
+      {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range}</div>}
+      {!data.compact && view.offsets && <div className="subtask-line muted" title="next offset per partition">offsets {view.offsets}</div>}
+      {!data.compact && info.kind === 'sink' && <div className="subtask-line muted">received {view.sinkCount}{view.lastReceived && ` · last ${view.lastReceived}`}</div>}
+      <div className="badges">
+        {view.status !== 'RUNNING' && <span className="badge status">{view.status}</span>}
+        {view.backpressured && <span className="badge bp">back-pressured</span>}
+        {view.aligning > 0 && <span className="badge align" title="inputs whose barrier arrived are blocked until the others deliver theirs">aligning #{view.aligning}{view.blocked && ` · blocked ${view.blocked}`}</span>}
+        {view.snapshot && <span className="badge snap">{view.snapshot}</span>}
+      </div>
+      {info.kind !== 'sink' && <Handle type="source" position={Position.Right} isConnectable={false} />}
+    </div>
+  );
+}
+
+export const SubtaskNode = memo(SubtaskNodeImpl);

@@ -1,0 +1,149 @@
+import { motion, useReducedMotion } from 'motion/react';
+import { useShallow } from 'zustand/react/shallow';
+import { assignToKeyGroup, type SimState } from '../../engine';
+import { useSim } from '../../store/react';
+import { formatStateValue } from '../format';
+import { keyColour } from '../graph/keyColours';
+
+// The state of one subtask: keyed state per key with its key group, beside the value the latest
+// completed checkpoint holds (what a restore would bring back); operator state for sources.
+
+interface Row { key: string; keyGroup: number; values: string[]; checkpointed: string[] }
+
+function rowsOf(state: SimState, sid: number): { rows: Row[]; checkpointId: number | null } {
+  const ps = state.plan.subtasks[sid];
+  const op = state.plan.operators[ps.operator];
+  const latest = state.coordinator.retained[state.coordinator.retained.length - 1];
+  const snap = latest?.subtasks[sid];
+  const keys = new Map<string, number>();
+  for (const table of [state.subtasks[sid].keyed, snap?.keyed ?? {}]) {
+    for (const g of Object.keys(table)) for (const k of Object.keys(table[g])) keys.set(k, Number(g));
+  }
+  const rows = [...keys].sort(([a], [b]) => a.localeCompare(b)).map(([key]) => {
+    const kg = assignToKeyGroup(key, op.maxParallelism);
+    const live = state.subtasks[sid].keyed[kg]?.[key];
+    const cp = snap?.keyed[kg]?.[key];
+    return {
+      key, keyGroup: kg,
+      values: op.states.map((d) => formatStateValue(live?.[d.name])),
+      checkpointed: op.states.map((d) => formatStateValue(cp?.[d.name])),
+    };
+  });
+  return { rows, checkpointId: latest ? latest.id : null };
+}
+
+function FlashCell({ value }: { value: string }) {
+  const reduced = useReducedMotion();
+  if (reduced) return <td className="value">{value}</td>;
+  return (
+    <motion.td key={value} className="value" initial={{ backgroundColor: 'rgba(250, 204, 21, 0.85)' }} animate={{ backgroundColor: 'rgba(250, 204, 21, 0)' }} transition={{ duration: 1.2 }}>
+      {value}
+    </motion.td>
+  );
+}
+
+const KIND_NAMES = { value: 'ValueState', list: 'ListState', map: 'MapState', reducing: 'ReducingState' } as const;
+
+function KeyedTable({ sid }: { sid: number }) {
+  const meta = useSim(useShallow((s) => {
+    const ps = s.sim.state.plan.subtasks[sid];
+    const op = s.sim.state.plan.operators[ps.operator];
+    return { opId: op.id, index: ps.index, range: ps.keyGroupRange!.join('–'), states: op.states.map((d) => `${d.name} (${KIND_NAMES[d.kind]})`).join('|') };
+  }));
+  const version = useSim((s) => s.version);
+  const sim = useSim((s) => s.sim);
+  void version;
+  const { rows, checkpointId } = rowsOf(sim.state, sid);
+  const states = meta.states.split('|');
+  return (
+    <>
+      <p className="panel-note">Key groups {meta.range}. Every key lands here because <code>murmurHash(hashCode(key)) % maxParallelism</code> falls in this range.</p>
+      {rows.length === 0 ? <p className="panel-note">No keys yet: press Play.</p> : (
+        <table className="state-table">
+          <thead>
+            <tr>
+              <th scope="col">Key</th><th scope="col">Key group</th>
+              {states.map((s) => <th scope="col" key={s}>{s}</th>)}
+              <th scope="col" title="the value a restore would bring back">{checkpointId ? `in checkpoint #${checkpointId}` : 'in a checkpoint'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-testid={`state-row-${meta.opId}-${meta.index}-${r.key}`}>
+                <th scope="row"><span className="swatch" style={{ background: keyColour(r.key) }} aria-hidden="true" />{r.key}</th>
+                <td>{r.keyGroup}</td>
+                {r.values.map((v, i) => <FlashCell key={i} value={v} />)}
+                <td className={`checkpointed${r.checkpointed.join() !== r.values.join() ? ' differs' : ''}`}>{checkpointId ? r.checkpointed.filter(Boolean).join(' · ') || '—' : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function SourceTable({ sid }: { sid: number }) {
+  const rows = useSim(useShallow((s) => {
+    const st = s.sim.state.subtasks[sid];
+    const latest = s.sim.state.coordinator.retained[s.sim.state.coordinator.retained.length - 1];
+    const stored = (latest?.subtasks[sid]?.operator.SourceReaderState ?? []) as { partition: number; offset: number }[];
+    return st.source!.partitions.map((p) => `${p}:${st.source!.offsets[p]}:${stored.find((x) => x.partition === p)?.offset ?? '—'}`);
+  }));
+  return (
+    <>
+      <p className="panel-note">Operator state <code>SourceReaderState</code> (even-split list): the next offset to read in each assigned partition.</p>
+      <table className="state-table">
+        <thead><tr><th scope="col">Partition</th><th scope="col">Next offset</th><th scope="col">in latest checkpoint</th></tr></thead>
+        <tbody>
+          {rows.map((r) => {
+            const [p, off, stored] = r.split(':');
+            return <tr key={p} data-testid={`source-row-${sid}-${p}`}><th scope="row">{p}</th><FlashCell value={off} /><td className="checkpointed">{stored}</td></tr>;
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function SinkView({ sid }: { sid: number }) {
+  const v = useSim(useShallow((s) => {
+    const sink = s.sim.state.subtasks[sid].sink!;
+    return { kind: sink.kind, count: sink.count, committed: sink.committed.length, last: sink.received.slice(-8).reverse().map((r) => `${r.key}=${r.value}`).join('|') };
+  }));
+  return (
+    <>
+      <p className="panel-note">Sink kind <strong>{v.kind}</strong>: <span data-testid={`sink-count-${sid}`}>{v.count}</span> records written, {v.committed} visible to a read_committed reader.</p>
+      <ol className="sink-list">{v.last && v.last.split('|').map((x, i) => <li key={i}>{x}</li>)}</ol>
+    </>
+  );
+}
+
+export function StatePanel() {
+  const selected = useSim((s) => s.selectedSubtask);
+  const select = useSim((s) => s.select);
+  const plan = useSim((s) => s.sim.state.plan);
+  const sid = selected ?? plan.operators.find((o) => o.keyed)?.subtasks[0] ?? 0;
+  const ps = plan.subtasks[sid];
+  const op = plan.operators[ps.operator];
+  return (
+    <section className="panel" aria-labelledby="state-heading">
+      <h2 id="state-heading">State</h2>
+      <div className="pickers">
+        <label>Operator
+          <select value={op.index} onChange={(e) => select(plan.operators[Number(e.target.value)].subtasks[0])}>
+            {plan.operators.map((o) => <option key={o.id} value={o.index}>{o.name}</option>)}
+          </select>
+        </label>
+        <label>Subtask
+          <select value={sid} onChange={(e) => select(Number(e.target.value))}>
+            {op.subtasks.map((s) => <option key={s} value={s}>{plan.subtasks[s].name}</option>)}
+          </select>
+        </label>
+      </div>
+      {op.keyed ? <KeyedTable sid={sid} /> : op.kind === 'source' ? <SourceTable sid={sid} /> : op.kind === 'sink' ? <SinkView sid={sid} /> : (
+        <p className="panel-note">{ps.name} keeps no state: it transforms each record and passes it on.</p>
+      )}
+    </section>
+  );
+}
