@@ -38,4 +38,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Files at the top of src/engine reach outside it with a single "../".
+    files: ['src/engine/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../*', '@/*', 'src/*'], message: 'src/engine may import only from src/engine.' },
+          { group: ['react', 'react-dom', 'zustand', 'zustand/*', 'motion', 'motion/*', '@xyflow/*', 'node:*', 'fs', 'path'], message: 'src/engine is pure TypeScript: no UI, store or Node imports.' },
+        ],
+      }],
+    },
+  },
 );

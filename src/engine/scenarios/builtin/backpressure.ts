@@ -7,7 +7,7 @@ export const backpressureScenario: ScenarioSpec = {
   lesson: 'Watch the channels into the slow subtask fill to capacity, then the Map subtasks turn back-pressured although their own consumers are idle: a full channel blocks its producer entirely.',
   seed: 1,
   durationMs: 60_000,
-  config: { 'sim.channel.latency': '400 ms', 'sim.channel.jitter': '100 ms', 'sim.channel.capacity': 4 },
+  config: { 'execution.checkpointing.interval': '4 s', 'sim.channel.latency': '400 ms', 'sim.channel.jitter': '100 ms', 'sim.channel.capacity': 4 },
   operators: [
     { id: 'source', name: 'Source: Payments', kind: 'source', parallelism: 2, topic: 'payments', partitions: 2, ratePerPartition: 4, costMs: 10 },
     { id: 'map', name: 'Map', kind: 'map', parallelism: 2, fn: 'double', costMs: 20 },

@@ -4,10 +4,10 @@ export const twoInputsScenario: ScenarioSpec = {
   id: 'two-inputs',
   title: 'Joining two streams',
   description: 'Sightings and feedings come from two topics; a two-input Keyed Join keeps the latest value of each side per animal and emits their sum once both are known.',
-  lesson: 'A two-input task reads from channels of both inputs. When checkpoints arrive (next chapters) it has to align barriers across all of them.',
+  lesson: 'The Keyed Join reads three channels. Feedings travel a slower network, so barrier n from the sightings arrives first: those channels are blocked (purple, locked) until the feedings deliver barrier n too. That wait is the alignment time in the Checkpoints panel.',
   seed: 1,
   durationMs: 60_000,
-  config: { 'sim.channel.latency': '500 ms', 'sim.channel.jitter': '300 ms' },
+  config: { 'execution.checkpointing.interval': '4 s', 'sim.channel.latency': '500 ms', 'sim.channel.jitter': '300 ms' },
   operators: [
     { id: 'sightings', name: 'Source: Sightings', kind: 'source', parallelism: 2, topic: 'sightings', partitions: 2, ratePerPartition: 1, costMs: 20 },
     { id: 'feedings', name: 'Source: Feedings', kind: 'source', parallelism: 1, topic: 'feedings', partitions: 1, ratePerPartition: 1.2, costMs: 20 },
@@ -16,7 +16,7 @@ export const twoInputsScenario: ScenarioSpec = {
   ],
   edges: [
     { from: 'sightings', to: 'join', partitioner: 'hash', input: 0 },
-    { from: 'feedings', to: 'join', partitioner: 'hash', input: 1 },
+    { from: 'feedings', to: 'join', partitioner: 'hash', input: 1, latencyMs: 1400 },
     { from: 'join', to: 'sink', partitioner: 'forward' },
   ],
 };

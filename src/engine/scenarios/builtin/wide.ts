@@ -7,7 +7,7 @@ export const wideScenario: ScenarioSpec = {
   lesson: 'At scale, keyBy is an all-to-all shuffle: every map subtask has a channel to every counter subtask.',
   seed: 1,
   durationMs: 60_000,
-  config: { 'sim.channel.latency': '1500 ms', 'sim.channel.jitter': '500 ms', 'sim.channel.capacity': 64 },
+  config: { 'execution.checkpointing.interval': '5 s', 'sim.channel.latency': '1500 ms', 'sim.channel.jitter': '500 ms', 'sim.channel.capacity': 64 },
   operators: [
     { id: 'source', name: 'Source: Clicks', kind: 'source', parallelism: 8, topic: 'clicks', partitions: 16, ratePerPartition: 20, keyCount: 200, distribution: 'skewed', skew: 0.8, costMs: 0.5 },
     { id: 'map', name: 'Map', kind: 'map', parallelism: 8, costMs: 1 },

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { SimulatorPage } from './pages/SimulatorPage';
+
+test.describe('checkpointing on screen', () => {
+  test('barriers travel the channels and a checkpoint completes in the history', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open();
+    await sim.setSpeed(55);
+    await sim.play.click();
+    await expect(page.locator('[data-testid^="barrier-1-"]').first()).toBeVisible({ timeout: 30_000 });
+    await sim.screenshot('barriers-in-flight');
+    await sim.openTab('Checkpoints');
+    await expect(sim.checkpointRow(1)).toContainText('COMPLETED', { timeout: 30_000 });
+    await expect(sim.checkpointRow(1)).toContainText('8/8');
+    await sim.checkpointRow(1).getByRole('button', { name: 'Checkpoint 1 details' }).click();
+    await expect(page.getByText('Keyed Count', { exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Phases of checkpoint 1 per subtask' })).toBeVisible();
+    await sim.screenshot('checkpoint-history');
+    expect(sim.errors).toEqual([]);
+  });
+
+  test('Trigger checkpoint starts one at once, shown IN_PROGRESS and then COMPLETED', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?conf.execution.checkpointing.interval=10min');
+    await sim.openTab('Checkpoints');
+    await sim.triggerCheckpoint.click();
+    await expect(sim.checkpointRow(1)).toContainText('IN_PROGRESS');
+    await sim.setSpeed(60);
+    await sim.play.click();
+    await expect(sim.checkpointRow(1)).toContainText('COMPLETED', { timeout: 30_000 });
+  });
+
+  test('alignment at the two-input operator blocks the channels that delivered their barrier', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?scenario=two-inputs');
+    await sim.setSpeed(35);
+    await sim.play.click();
+    const blocked = page.locator('[data-testid^="channel-"][data-blocked="true"]');
+    await expect(blocked.first()).toBeVisible({ timeout: 40_000 });
+    await sim.pause.click();
+    await expect(page.locator('[data-testid^="subtask-join-"]').filter({ hasText: /aligning #\d+/ }).first()).toBeVisible();
+    await sim.screenshot('alignment-blocked');
+  });
+
+  test('unaligned checkpoints: barriers overtake, in-flight data is persisted', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?scenario=backpressure&conf.execution.checkpointing.unaligned.enabled=true');
+    await sim.setSpeed(75);
+    await sim.play.click();
+    await sim.openTab('Checkpoints');
+    await expect(sim.checkpointRow(1)).toContainText('COMPLETED', { timeout: 40_000 });
+    await expect(sim.checkpointRow(1)).toContainText('unaligned');
+    await sim.screenshot('unaligned');
+  });
+
+  test('the state panel shows each value beside the value in the latest completed checkpoint', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open();
+    await sim.setSpeed(70);
+    await sim.play.click();
+    await sim.selectSubtask('count', 0);
+    await expect(page.getByRole('columnheader', { name: /in checkpoint #\d+/ })).toBeVisible({ timeout: 40_000 });
+    await sim.screenshot('state-with-checkpoint');
+  });
+
+  test('changing the settings restarts the run with them and keeps them in the URL', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open();
+    await sim.openTab('Settings');
+    await page.getByLabel('Algorithm').selectOption('stop-the-world');
+    await page.getByRole('button', { name: 'Apply and restart run' }).click();
+    await expect(page).toHaveURL(/sim\.checkpointing\.algorithm=stop-the-world/);
+    await page.getByLabel('Max concurrent').fill('0');
+    await page.getByRole('button', { name: 'Apply and restart run' }).click();
+    await expect(page.getByRole('alert')).toContainText('execution.checkpointing.max-concurrent-checkpoints');
+  });
+});
