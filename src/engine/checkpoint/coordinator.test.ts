@@ -14,7 +14,7 @@ function coordinatorOnly(conf: Record<string, string>) {
   const state = createInitialState(builtinScenario('default')!, { conf: { 'execution.checkpointing.interval': '1 h', ...conf } });
   state.queue = []; // nothing runs by itself
   const events: TraceEvent[] = [];
-  const rt: Runtime = { state, keyContexts: [], emit: (e) => events.push(e) };
+  const rt: Runtime = { state, keyContexts: [], listeners: [], notify: (e) => events.push(e), emit: (e) => events.push(e) };
   return { state, rt, events };
 }
 

@@ -2,6 +2,7 @@ import { assignKeyToParallelOperator } from '../kernels/keyGroups';
 import type { PlanSubtask, Rec, SimState } from '../model/types';
 import { deliveryTime, enqueue, hasCredit } from './channels';
 import { requestWake, type Runtime } from './runtime';
+import { traceRecordSent } from '../trace/hotEvents';
 
 // Output side of a subtask: Flink's partitioners pick the channel(s) of each output edge.
 
@@ -19,7 +20,7 @@ export function sendRecord(rt: Runtime, channelId: number, rec: Rec, sentAt: num
   const deliverAt = deliveryTime(state, ch, sentAt);
   const seq = state.seq++;
   enqueue(ch, { kind: 'record', rec, seq, sentAt, deliverAt });
-  rt.emit({ type: 'record-sent', time: state.now, channel: channelId, seq, key: rec.key, deliverAt });
+  traceRecordSent(rt, state.now, channelId, seq, rec.key, deliverAt);
   requestWake(state, state.plan.channels[channelId].to, deliverAt);
 }
 

@@ -1,6 +1,7 @@
 import type { PlanSubtask, Rec, SubtaskState } from '../model/types';
 import { appendTime, endOfLog, logSeed, recordAt } from './sourceLog';
 import type { Runtime } from './runtime';
+import { traceRecordRead } from '../trace/hotEvents';
 
 // A source subtask reads its assigned partitions, always the one whose next record was appended
 // first. Its position, the next offset per partition, is its operator state.
@@ -34,6 +35,6 @@ export function sourceRead(rt: Runtime, ps: PlanSubtask, st: SubtaskState, parti
   const offset = src.offsets[partition];
   const rec = recordAt(op.params.source!, state.seed, op.index, partition, offset);
   src.offsets[partition] = offset + 1;
-  rt.emit({ type: 'record-read', time: state.now, subtask: ps.id, partition, offset, key: rec.key });
+  traceRecordRead(rt, state.now, ps.id, partition, offset, rec.key);
   return rec;
 }

@@ -14,6 +14,7 @@ import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
 import { sinkWrite } from './sink';
 import { sourceNext, sourceRead } from './source';
+import { traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
 
 // A subtask is single-threaded, like a Flink task's mailbox: mails first, then one input at a
 // time, from the earliest-arrived item among the channels its gate reads (unaligned barriers in a
@@ -75,10 +76,7 @@ function keyContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): KeyConte
     keyGroup: -1,
     onUpdate: (state: string, value: StateValue | undefined) => {
       if (st.rocks) st.rocks.dirty[`${ctx.keyGroup}/${ctx.key}`] = true;
-      rt.emit({
-        type: 'state-updated', time: rt.state.now, subtask: ps.id, keyGroup: ctx.keyGroup, key: ctx.key!, state,
-        value: value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value),
-      });
+      traceStateUpdated(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
     },
   };
   return ctx;
@@ -99,14 +97,14 @@ function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, chann
   const state = rt.state;
   const op = state.plan.operators[ps.operator];
   const rec = item.rec;
-  rt.emit({ type: 'record-processed', time: state.now, subtask: ps.id, channel: channelId, seq: item.seq, key: rec.key });
+  traceRecordProcessed(rt, state.now, ps.id, channelId, item.seq, rec.key);
   st.processed++;
   state.stats.recordsProcessed++;
   state.stats.recordHops++;
   if (st.alignment && !st.alignment.triggered) st.alignment.processedBytes += recordBytes(rec);
   if (st.sink) {
     sinkWrite(st.sink, op, rec);
-    rt.emit({ type: 'sink-received', time: state.now, subtask: ps.id, key: rec.key, value: rec.value });
+    traceSinkReceived(rt, state.now, ps.id, rec.key, rec.value);
     return;
   }
   let ctx = rt.keyContexts[ps.id];

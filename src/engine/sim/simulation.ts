@@ -89,12 +89,17 @@ export class Simulation {
 
   constructor(readonly state: SimState) {
     const listeners = this.listeners;
+    const notify = (ev: TraceEvent) => {
+      for (let i = 0; i < listeners.length; i++) listeners[i](ev);
+    };
     this.rt = {
       state,
       keyContexts: [],
+      listeners,
+      notify,
       emit(ev: TraceEvent) {
         state.traceHash = hashEvent(state.traceHash, ev);
-        for (let i = 0; i < listeners.length; i++) listeners[i](ev);
+        notify(ev);
       },
       failJob: (reason: string) => failJob(this.rt, reason),
     };

@@ -5,23 +5,27 @@ import type { TraceEvent } from './events';
 
 export const TRACE_HASH_SEED = 0x811c9dc5;
 
-function mixInt(h: number, n: number): number {
+export function mixInt(h: number, n: number): number {
   h = Math.imul(h ^ (n & 0xff), 0x01000193);
   h = Math.imul(h ^ ((n >>> 8) & 0xff), 0x01000193);
   h = Math.imul(h ^ ((n >>> 16) & 0xff), 0x01000193);
   return Math.imul(h ^ (n >>> 24), 0x01000193);
 }
 
-function mixString(h: number, s: string): number {
+export function mixString(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return Math.imul(h ^ 0xff, 0x01000193);
+}
+
+export function mixNumber(h: number, v: number): number {
+  return mixInt(h, Math.round(v * 1000) >>> 0);
 }
 
 export function hashEvent(h: number, ev: TraceEvent): number {
   const fields = ev as unknown as Record<string, unknown>;
   for (const k in fields) {
     const v = fields[k];
-    if (typeof v === 'number') h = mixInt(h, Math.round(v * 1000) >>> 0);
+    if (typeof v === 'number') h = mixNumber(h, v);
     else if (typeof v === 'string') h = mixString(h, v);
     else if (typeof v === 'boolean') h = mixInt(h, v ? 1 : 2);
   }

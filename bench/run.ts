@@ -1,0 +1,41 @@
+import { bareLoopHopsPerSecond } from './baseline';
+import { measureFrameTime } from './frameTime';
+import { engineHopsPerSecond } from './measure';
+
+// `npm run bench`: every figure is a ratio or is printed beside its baseline, measured in this one
+// run, because these machines are noisy. It reports; it exits non-zero only if it could not measure.
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+async function main(): Promise<void> {
+  console.log('Checkpoint Lab benchmarks (ratios taken in one run)\n');
+
+  const plain = engineHopsPerSecond();
+  const bare = bareLoopHopsPerSecond(plain.hops);
+  console.log('Engine throughput, bench scenario (parallelism 4, 4 stages, 10,000 keys)');
+  console.log(`  engine:    ${fmt(plain.hopsPerSecond)} record-hops/s (${fmt(plain.hops)} hops in ${fmt(plain.wallMs)} ms)`);
+  console.log(`  bare loop: ${fmt(bare)} record-hops/s (hash, route, counter update only)`);
+  console.log(`  ratio engine/bare: ${(plain.hopsPerSecond / bare).toFixed(3)}`);
+  console.log(`  target >= 1,000,000 record-hops/s: ${verdict(plain.hopsPerSecond >= 1_000_000)}\n`);
+
+  const withCp = engineHopsPerSecond({ 'execution.checkpointing.interval': '100 ms' });
+  const again = engineHopsPerSecond();
+  const base = Math.max(plain.hopsPerSecond, again.hopsPerSecond);
+  const cost = 1 - withCp.hopsPerSecond / base;
+  console.log('Checkpointing every 100 ms of simulated time');
+  console.log(`  with checkpoints: ${fmt(withCp.hopsPerSecond)} record-hops/s; without: ${fmt(base)}`);
+  console.log(`  throughput ratio with/without: ${(withCp.hopsPerSecond / base).toFixed(3)} (cost ${(cost * 100).toFixed(1)} %)`);
+  console.log(`  target cost <= 20 %: ${verdict(cost <= 0.2)}\n`);
+
+  const frames = await measureFrameTime();
+  console.log('Page frame time, wide scenario playing (headless Chromium, 60 Hz cap lifted)');
+  console.log(`  records in flight (minimum while measuring): ${fmt(frames.inFlight)}`);
+  console.log(`  frame time over ${frames.frames} frames: median ${frames.medianMs.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms`);
+  console.log(`  target median <= 16.7 ms with >= 1,000 in flight: ${verdict(frames.medianMs <= 16.7 && frames.inFlight >= 1000)}`);
+}
+
+main().catch((e) => {
+  console.error(`bench: could not measure: ${e instanceof Error ? e.message : e}`);
+  process.exitCode = 1;
+});
