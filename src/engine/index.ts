@@ -20,3 +20,8 @@ export { settingsOf as checkpointSettingsOf } from './checkpoint/coordinator';
 export type { CheckpointSettings } from './checkpoint/settings';
 export { checkpointingStatistics, checkpointStats, type CheckpointStats, type TaskStats, type SubtaskStats } from './checkpoint/restStats';
 export type { CompletedCheckpoint, CheckpointRecord, SubtaskSnapshot, SubtaskAck } from './checkpoint/types';
+export { createCheckpointFailureManager, type CheckpointFailureReason } from './kernels/checkpointFailureManager';
+export {
+  createBarrierHandler, initialBarrierHandlerState, pushGateInput, tickGate, blockedChannelsOf,
+  type BarrierHandler, type BarrierHandlerOptions, type BarrierHandlerState, type GateInput, type HandlerOutput,
+} from './kernels/barrierHandler';
