@@ -65,18 +65,17 @@ describe('key groups (KeyGroupRangeAssignment)', () => {
     expect(() => computeOperatorIndexForKeyGroup(128, 2, 128)).toThrow(RangeError);
   });
   it('every key group of a subtask\'s range maps back to that subtask; ranges tile 0..maxP-1', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 1, max: 4096 }), (a, b) => {
-      const maxP = Math.max(a, b);
-      const p = Math.min(a, b);
+    fc.assert(fc.property(fc.integer({ min: 1, max: 32768 }), fc.integer({ min: 1, max: 512 }), (maxP, pWanted) => {
+      const p = Math.min(maxP, pWanted);
       let next = 0;
       for (let i = 0; i < p; i++) {
         const r = computeKeyGroupRangeForOperatorIndex(maxP, p, i);
-        expect(r.start).toBe(next);
-        for (const kg of [r.start, r.end, (r.start + r.end) >> 1]) expect(computeOperatorIndexForKeyGroup(maxP, p, kg)).toBe(i);
+        if (r.start !== next) return false;
+        for (const kg of [r.start, r.end, (r.start + r.end) >> 1]) if (computeOperatorIndexForKeyGroup(maxP, p, kg) !== i) return false;
         next = r.end + 1;
       }
-      expect(next).toBe(maxP);
-    }), { numRuns: 200 });
+      return next === maxP;
+    }), { numRuns: 300 });
   });
   it('routes a key to the subtask whose range holds its key group', () => {
     fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 128 }), (key, p) => {
