@@ -63,6 +63,20 @@ test.describe('checkpointing on screen', () => {
     await sim.screenshot('state-with-checkpoint');
   });
 
+  test('stop-the-world: the sources stop, the job drains and freezes while every task snapshots', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?conf.sim.checkpointing.algorithm=stop-the-world');
+    await sim.setSpeed(45);
+    await sim.play.click();
+    await expect(page.getByTestId('world-stopped')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('world-stopped')).toContainText('Stop-the-world checkpoint 1');
+    await sim.pause.click();
+    await sim.screenshot('stop-the-world');
+    await sim.play.click();
+    await sim.openTab('Checkpoints');
+    await expect(sim.checkpointRow(1)).toContainText('COMPLETED', { timeout: 30_000 });
+  });
+
   test('changing the settings restarts the run with them and keeps them in the URL', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open();

@@ -80,12 +80,27 @@ function Graph() {
   );
 }
 
-export function JobGraph() {
+/** Stop-the-world checkpoints freeze the whole job: say so over the graph. */
+function StoppedWorld() {
+  const stw = useSim((s) => s.sim.state.stopTheWorld);
+  if (!stw) return null;
   return (
-    <div className="job-graph" data-testid="job-graph">
+    <div className="world-stopped" data-testid="world-stopped" role="status">
+      {stw.phase === 'draining'
+        ? `Stop-the-world checkpoint ${stw.checkpointId}: sources stopped, draining every record in flight…`
+        : `Stop-the-world checkpoint ${stw.checkpointId}: every task snapshots; the job stands still until it completes`}
+    </div>
+  );
+}
+
+export function JobGraph() {
+  const frozen = useSim((s) => s.sim.state.stopTheWorld !== null);
+  return (
+    <div className={`job-graph${frozen ? ' frozen' : ''}`} data-testid="job-graph">
       <ReactFlowProvider>
         <Graph />
       </ReactFlowProvider>
+      <StoppedWorld />
     </div>
   );
 }

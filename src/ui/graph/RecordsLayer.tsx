@@ -40,22 +40,31 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
     const t = anchor(lookup, `st-${pc.to}`, 'left');
     if (!s || !t) continue;
     const ch = state.channels[pc.id];
+    // Unaligned: records sent before a barrier that overtook them belong to that checkpoint's channel state.
+    let persistedBelow = -1;
+    for (const b of ch.priority) if (b.kind === 'barrier' && b.unaligned && displayTime >= b.sentAt) persistedBelow = Math.max(persistedBelow, b.seq);
     let waiting = 0;
     for (let i = ch.head; i < ch.items.length; i++) {
       const it = ch.items[i];
       if (it.kind !== 'record' || displayTime < it.sentAt) continue;
       const f = progress(it.sentAt, it.deliverAt, displayTime);
       ctx.fillStyle = keyColour(it.rec.key);
+      let p: Point | null = null;
       if (f < 1) {
-        const p = pointOnChannel(s, t, f);
+        p = pointOnChannel(s, t, f);
         ctx.beginPath();
         ctx.arc(p.x, p.y, 4.5, 0, Math.PI * 2);
         ctx.fill();
       } else if (waiting < 12) {
         // arrived, waiting to be read: a pile at the consumer's end of the edge
-        const p = pointOnChannel(s, t, Math.max(0.4, 0.95 - waiting * 0.045));
+        p = pointOnChannel(s, t, Math.max(0.4, 0.95 - waiting * 0.045));
         ctx.fillRect(p.x - 4, p.y - 4, 8, 8);
         waiting++;
+      }
+      if (p && it.seq < persistedBelow) {
+        ctx.strokeStyle = '#111827';
+        ctx.lineWidth = 2;
+        ctx.strokeRect(p.x - 6.5, p.y - 6.5, 13, 13);
       }
       drawn++;
     }

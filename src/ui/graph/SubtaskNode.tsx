@@ -50,7 +50,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
       <div className="badges">
         {view.status !== 'RUNNING' && <span className="badge status">{view.status}</span>}
         {view.backpressured && <span className="badge bp">back-pressured</span>}
-        {view.aligning > 0 && <span className="badge align" title="inputs whose barrier arrived are blocked until the others deliver theirs">aligning #{view.aligning}{view.blocked && ` · blocked ${view.blocked}`}</span>}
+        {view.aligning > 0 && <span className="badge align" title={`barrier ${view.aligning} came on inputs ${view.blocked || 'none'} (blocked); still waiting for inputs ${view.waitingFor}`}>aligning #{view.aligning} · waits for {view.waitingFor}</span>}
         {view.snapshot && <span className="badge snap">{view.snapshot}</span>}
       </div>
       {info.kind !== 'sink' && <Handle type="source" position={Position.Right} isConnectable={false} />}
