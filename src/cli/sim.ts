@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  buildReport, builtinScenario, BUILTIN_SCENARIOS, ConfigError, DEFAULT_SCENARIO_ID, formatDuration, ScenarioError, Simulation,
+  buildReport, builtinScenario, BUILTIN_SCENARIOS, computeOracle, ConfigError, DEFAULT_SCENARIO_ID, FaultSpecError, formatDuration, ScenarioError, Simulation,
   type SimReport,
 } from '../engine';
 import { parseArgs, USAGE, UsageError } from './args';
@@ -43,7 +43,10 @@ function summary(r: SimReport): string {
       if (readers) lines.push(`  ${id}[${s.subtask}] offsets ${readers.map((x) => `p${x.partition}@${x.offset}`).join(', ')}`);
     }
   }
-  for (const [id, sink] of Object.entries(r.sinks)) lines.push(`  sink ${id}: ${sink.committed.length} records written`);
+  for (const [id, sink] of Object.entries(r.sinks)) lines.push(`  sink ${id}: ${sink.committed.length} records committed, ${sink.uncommitted} not yet`);
+  const c = r.checkpoints.counts;
+  lines.push(`checkpoints: ${c.completed} completed, ${c.failed} failed, ${c.in_progress} in progress; restarts ${r.job.restarts}${r.job.failure ? `; failure: ${r.job.failure}` : ''}`);
+  if (r.oracle) lines.push(`oracle: ${r.oracle.verdict} (${r.oracle.duplicates} duplicates, ${r.oracle.missing} missing)`);
   return lines.join('\n');
 }
 
@@ -55,18 +58,16 @@ function main(argv: string[]): number {
       console.log(USAGE);
       return 0;
     }
-    if (args.faults.length) {
-      throw new UsageError(`--fault "${args.faults[0]}": fault injection is not implemented yet (it arrives with failure recovery)`);
-    }
     const scenario = loadScenario(args.scenario);
     const started = performance.now();
-    const sim = Simulation.create(scenario, { seed: args.seed, conf: args.conf });
+    const sim = Simulation.create(scenario, { seed: args.seed, conf: args.conf, faults: args.faults });
     sim.runUntil(args.untilMs);
-    const report = buildReport(sim.state, Math.round(performance.now() - started));
+    const wallMs = Math.round(performance.now() - started);
+    const report = buildReport(sim.state, wallMs, computeOracle(sim.state));
     console.log(args.json ? JSON.stringify(report, null, 2) : summary(report));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof FaultSpecError) {
       console.error(`sim: ${e.message}`);
       return 2;
     }

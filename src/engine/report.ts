@@ -1,6 +1,7 @@
 import type { SimState, StateValue } from './model/types';
 import { formatTraceHash } from './trace/hash';
 import { sinkOperatorState } from './runtime/sink';
+import type { OracleKey, OracleResult } from './oracle/oracle';
 import { checkpointingStatistics, type CheckpointStats } from './checkpoint/restStats';
 
 // The `sim --json` document (CONTRACTS §2), built from a simulation state. The page's export uses
@@ -16,7 +17,7 @@ export interface SimReport {
   checkpoints: ReturnType<typeof checkpointingStatistics> & { history: CheckpointStats[] };
   state: Record<string, { subtask: number; keyGroupRange: [number, number] | null; keyed: Record<string, StateValue | Record<string, StateValue>>; operator: Record<string, unknown> }[]>;
   sinks: Record<string, { committed: { key: string; value: number; partition: number; offset: number }[]; uncommitted: number }>;
-  oracle: { verdict: string; duplicates: number; missing: number } | null;
+  oracle: { verdict: string; duplicates: number; missing: number; keys: OracleKey[] } | null;
 }
 
 /** Per key, the value of its one state, or an object of state name to value when there are several. */
@@ -44,7 +45,7 @@ export function operatorStateOf(state: SimState, subtask: number): Record<string
   };
 }
 
-export function buildReport(state: SimState, wallMs: number): SimReport {
+export function buildReport(state: SimState, wallMs: number, oracle: OracleResult | null = null): SimReport {
   const plan = state.plan;
   const report: SimReport = {
     scenario: state.scenarioId,
@@ -61,7 +62,7 @@ export function buildReport(state: SimState, wallMs: number): SimReport {
     checkpoints: checkpointingStatistics(state),
     state: {},
     sinks: {},
-    oracle: null,
+    oracle: oracle && { verdict: oracle.verdict, duplicates: oracle.duplicates, missing: oracle.missing, keys: oracle.keys },
   };
   for (const op of plan.operators) {
     if (op.keyed || op.kind === 'source') {

@@ -6,6 +6,8 @@ import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
 import type { CoordinatorState, SubtaskAck, SubtaskSnapshot } from '../checkpoint/types';
 import type { BarrierHandlerState } from '../kernels/barrierHandler';
 import type { RocksDbFiles } from '../checkpoint/taskSnapshot';
+import type { Fault } from '../faults/faultSpec';
+import type { RestartStrategyState } from '../kernels/restartStrategy';
 
 export type SimKey = string;
 export type Primitive = string | number | boolean | null;
@@ -159,6 +161,7 @@ export interface ChannelState {
 }
 
 export type SubtaskStatus = 'CREATED' | 'RUNNING' | 'FINISHED' | 'CANCELING' | 'CANCELED' | 'FAILED' | 'INITIALIZING';
+export type JobStatus = 'RUNNING' | 'FINISHED' | 'FAILED' | 'RESTARTING' | 'CANCELED';
 
 /** Keyed state of one subtask: keyGroup -> key -> stateName -> value. */
 export type KeyedStateTable = { [keyGroup: string]: { [key: string]: { [state: string]: StateValue } } };
@@ -168,6 +171,8 @@ export interface SourceSubtaskState {
   partitions: number[];
   /** next offset to read, per assigned partition */
   offsets: { [partition: string]: number };
+  /** the oracle's reference run stops each partition here */
+  limits?: { [partition: string]: number };
 }
 
 export interface SinkSubtaskState {
@@ -182,6 +187,8 @@ export interface SinkSubtaskState {
   precommitted: { checkpointId: number; records: Rec[] }[];
   /** upsert: the latest write per key */
   upserts: { [key: string]: Rec };
+  /** two-phase commit: checkpoint ids whose transaction is committed (commits are idempotent) */
+  committedTxns: number[];
 }
 
 export interface SubtaskState {
@@ -252,7 +259,11 @@ export type SimEvent =
   /** the asynchronous part of a subtask's snapshot is done */
   | { kind: 'snapshot-uploaded'; subtask: number; checkpointId: number }
   /** aligned-checkpoint timeout of a pending alignment falls due */
-  | { kind: 'alignment-timer'; subtask: number };
+  | { kind: 'alignment-timer'; subtask: number }
+  /** a fault strikes */
+  | { kind: 'fault'; fault: Fault }
+  /** the restart delay is over: these subtasks are redeployed and restored */
+  | { kind: 'restart'; subtasks: number[]; attempt: number };
 
 /** Mails run in the task's mailbox between records, never while it processes one. */
 export type Mail =
@@ -281,11 +292,18 @@ export interface SimState {
   subtasks: SubtaskState[];
   traceHash: number;
   stats: { events: number; recordsProcessed: number; recordHops: number };
-  job: { status: 'RUNNING' | 'FINISHED' | 'FAILED' | 'RESTARTING' | 'CANCELED'; restarts: number; failure: string | null };
+  job: { status: JobStatus; restarts: number; failure: string | null };
   scenario: ScenarioSpec;
   /** the JobManager's checkpoint coordinator */
   coordinator: CoordinatorState;
   restores: RestoreRecord[];
+  recovery: {
+    restart: RestartStrategyState;
+    /** attempt number of the restart that is pending, 0 if none */
+    pendingAttempt: number;
+    /** checkpoint uploads fail until then (storage outage) */
+    storageOutageUntil: number;
+  };
   /** the naive stop-the-world algorithm, while a checkpoint drains the job */
   stopTheWorld: { checkpointId: number; paused: boolean; phase: 'draining' | 'snapshotting' } | null;
 }

@@ -79,6 +79,13 @@ export function onSnapshotUploaded(rt: Runtime, subtask: number, checkpointId: n
   const st = rt.state.subtasks[subtask];
   const snap = snapshotOf(st, checkpointId);
   if (!snap) return; // aborted meanwhile
+  if (rt.state.recovery.storageOutageUntil > rt.state.now) {
+    // the upload to checkpoint storage failed: the asynchronous part declines the checkpoint
+    st.snapshots = st.snapshots.filter((x) => x !== snap);
+    rt.emit({ type: 'checkpoint-declined', time: rt.state.now, subtask, checkpointId, reason: 'async-exception' });
+    schedule(rt.state, rt.state.now + settingsOf(rt.state).rpcLatencyMs, { kind: 'cp-decline', checkpointId, subtask, reason: 'async-exception' });
+    return;
+  }
   snap.uploaded = true;
   rt.emit({ type: 'snapshot-uploaded', time: rt.state.now, subtask, checkpointId });
   maybeAcknowledge(rt, st, snap);

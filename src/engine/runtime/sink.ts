@@ -8,7 +8,7 @@ import type { PlanOperator, Rec, SinkSubtaskState } from '../model/types';
 export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
 
 export function emptySink(kind: SinkKind): SinkSubtaskState {
-  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {} };
+  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [] };
 }
 
 function keep(list: Rec[], rec: Rec, retain: number): void {
@@ -46,19 +46,38 @@ export function sinkPreCommit(sink: SinkSubtaskState, checkpointId: number): voi
 export function sinkCommit(sink: SinkSubtaskState, op: PlanOperator, checkpointId: number): number {
   if (sink.kind !== 'two-phase-commit') return 0;
   let n = 0;
-  while (sink.precommitted.length && sink.precommitted[0].checkpointId <= checkpointId) {
-    const txn = sink.precommitted.shift()!;
-    for (const rec of txn.records) keep(sink.committed, rec, op.params.retain ?? -1);
-    n += txn.records.length;
-  }
+  while (sink.precommitted.length && sink.precommitted[0].checkpointId <= checkpointId) n += commitTxn(sink, op, sink.precommitted.shift()!);
   return n;
+}
+
+function commitTxn(sink: SinkSubtaskState, op: PlanOperator, txn: { checkpointId: number; records: Rec[] }): number {
+  if (sink.committedTxns.includes(txn.checkpointId)) return 0; // already committed: commit is idempotent
+  sink.committedTxns.push(txn.checkpointId);
+  for (const rec of txn.records) keep(sink.committed, rec, op.params.retain ?? -1);
+  return txn.records.length;
+}
+
+/** On restore: commit every restored pre-committed transaction, abort the open one (Flink's TwoPhaseCommitSinkFunction). */
+export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: { checkpointId: number; records: Rec[] }[]): number {
+  sink.open = [];
+  sink.precommitted = [];
+  let n = 0;
+  for (const txn of restored) n += commitTxn(sink, op, txn);
+  return n;
+}
+
+/** A bounded job's sink commits what is left on its final checkpoint before it finishes. */
+export function sinkFinish(sink: SinkSubtaskState, op: PlanOperator): void {
+  if (sink.kind !== 'two-phase-commit') return;
+  sinkPreCommit(sink, Number.MAX_SAFE_INTEGER);
+  sinkCommit(sink, op, Number.MAX_SAFE_INTEGER);
 }
 
 /** The sink's operator state as a checkpoint stores it. */
 export function sinkOperatorState(sink: SinkSubtaskState): { [name: string]: unknown[] } {
   if (sink.kind !== 'two-phase-commit') return {};
   return {
-    'pending-commit-transactions': sink.precommitted.map((t) => ({ checkpointId: t.checkpointId, records: t.records.length })),
+    'pending-commit-transactions': sink.precommitted.map((t) => ({ checkpointId: t.checkpointId, records: [...t.records] })),
     'pending-transaction': [{ records: sink.open.length }],
   };
 }

@@ -18,7 +18,7 @@ export function sourceNext(rt: Runtime, ps: PlanSubtask, st: SubtaskState): Sour
   let bestAt = Infinity;
   for (const p of src.partitions) {
     const off = src.offsets[p];
-    if (endOfLog(params, off)) continue;
+    if (endOfLog(params, off) || (src.limits && off >= src.limits[p])) continue;
     const at = appendTime(params, seed, p, off);
     if (at < bestAt) {
       bestAt = at;

@@ -12,7 +12,7 @@ import { channelStateComplete, declineCheckpoint, performCheckpoint, persistInFl
 import { gateBlockedChannels, gatePassesRecords, gatePush, gateTick } from './gate';
 import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
-import { sinkWrite } from './sink';
+import { sinkFinish, sinkWrite } from './sink';
 import { sourceNext, sourceRead } from './source';
 import { traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
 
@@ -84,7 +84,9 @@ function keyContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): KeyConte
 
 export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
   const state = rt.state;
-  state.subtasks[ps.id].status = 'FINISHED';
+  const st = state.subtasks[ps.id];
+  st.status = 'FINISHED';
+  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator]);
   emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
   rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });
   if (state.subtasks.every((s) => s.status === 'FINISHED')) {

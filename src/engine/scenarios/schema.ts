@@ -75,6 +75,8 @@ export const scenarioSpec = z.object({
   edges: z.array(edgeSpec),
   slowSubtasks: z.array(z.object({ operator: id, subtask: z.number().int().min(0), factor: z.number().positive() }).strict()).optional(),
   taskManagers: z.number().int().min(1).optional(),
+  /** faults in the `--fault` syntax: "task:count/1@8 s" */
+  faults: z.array(z.string()).optional(),
 }).strict();
 
 export type ScenarioSpec = z.infer<typeof scenarioSpec>;

@@ -13,7 +13,9 @@ import { settingsProblems } from '../checkpoint/settings';
 import {
   initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf, startCheckpointScheduler,
 } from '../checkpoint/coordinator';
-import { failJob } from './jobFailure';
+import { applyFault, failTasks, restoreTasks } from '../faults/recovery';
+import { parseFaultSpec, type Fault } from '../faults/faultSpec';
+import { initialRestartState } from '../kernels/restartStrategy';
 import { checkStopTheWorld } from '../checkpoint/stopTheWorld';
 import type { ScenarioSpec } from '../scenarios/schema';
 import { parseScenario } from '../scenarios/validate';
@@ -26,6 +28,8 @@ export interface SimulationOptions {
   seed?: number;
   /** configuration on top of the scenario's own (Flink keys and sim.* keys) */
   conf?: RawConf;
+  /** faults in the `--fault` syntax, on top of the scenario's own */
+  faults?: string[];
 }
 
 /** The initial state of a run: scenario and configuration validated, plan built, sources armed. */
@@ -42,6 +46,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     stats: { events: 0, recordsProcessed: 0, recordHops: 0 },
     job: { status: 'RUNNING', restarts: 0, failure: null }, scenario,
     coordinator: initialCoordinator(), restores: [], stopTheWorld: null,
+    recovery: { restart: initialRestartState(), pendingAttempt: 0, storageOutageUntil: 0 },
   };
   const cpSettings = settingsOf(state);
   const impossible = settingsProblems(cpSettings);
@@ -76,6 +81,10 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     }
   }
   startCheckpointScheduler(state);
+  for (const text of [...(scenario.faults ?? []), ...(options.faults ?? [])]) {
+    const f = parseFaultSpec(text, plan);
+    schedule(state, f.at, { kind: 'fault', fault: f.fault });
+  }
   return state;
 }
 
@@ -101,7 +110,7 @@ export class Simulation {
         state.traceHash = hashEvent(state.traceHash, ev);
         notify(ev);
       },
-      failJob: (reason: string) => failJob(this.rt, reason),
+      failJob: (reason: string) => failTasks(this.rt, [], reason, true),
     };
   }
 
@@ -148,9 +157,16 @@ export class Simulation {
       case 'cp-timeout': onTimeout(this.rt, ev.checkpointId); break;
       case 'snapshot-uploaded': onSnapshotUploaded(this.rt, ev.subtask, ev.checkpointId); break;
       case 'alignment-timer': onAlignmentTimer(this.rt, ev.subtask); break;
+      case 'fault': applyFault(this.rt, ev.fault); break;
+      case 'restart': restoreTasks(this.rt, ev.subtasks, ev.attempt); break;
     }
     if (this.state.stopTheWorld) checkStopTheWorld(this.rt);
     return true;
+  }
+
+  /** Injects a fault now (the page's Kill task and the other fault buttons). */
+  injectFault(fault: Fault): void {
+    applyFault(this.rt, fault);
   }
 
   /** The "Trigger checkpoint" button: a manual (non-periodic) checkpoint request. */

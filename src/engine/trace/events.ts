@@ -23,6 +23,13 @@ export type TraceEvent =
   | { type: 'snapshot-uploaded'; time: number; subtask: number; checkpointId: number }
   | { type: 'checkpoint-declined'; time: number; subtask: number; checkpointId: number; reason: string }
   | { type: 'checkpoint-notified'; time: number; subtask: number; checkpointId: number; aborted: boolean; committed: number }
+  | { type: 'task-failed'; time: number; subtask: number; cause: string }
+  | { type: 'channel-cleared'; time: number; channel: number; records: number }
+  | { type: 'tasks-canceled'; time: number; subtasks: number; recordsLost: number }
+  | { type: 'job-restored'; time: number; checkpointId: number; subtasks: number; replayed: number }
+  | { type: 'jobmanager-failed'; time: number; checkpointsLost: number }
+  | { type: 'taskmanager-lost'; time: number; index: number; subtasks: number }
+  | { type: 'storage-outage'; time: number; untilMs: number }
   | { type: 'world-stopped'; time: number; checkpointId: number }
   | { type: 'world-resumed'; time: number; checkpointId: number }
   | { type: 'cancel-marker-received'; time: number; subtask: number; channel: number; checkpointId: number };

@@ -26,6 +26,11 @@ export function watchInvariants(sim: Simulation): { finish(): void; violations: 
         q.push(ev.seq);
         break;
       }
+      case 'channel-cleared':
+        // failover: the records in flight on this channel vanish
+        outstanding.set(ev.channel, []);
+        heads.set(ev.channel, 0);
+        break;
       case 'record-processed': {
         if (ev.subtask !== state.plan.channels[ev.channel].to) fail(`subtask ${ev.subtask} read channel ${ev.channel}, which is not its input`);
         const q = outstanding.get(ev.channel) ?? [];

@@ -1,0 +1,196 @@
+import type { ChannelItem, Rec, SimState, SubtaskState } from '../model/types';
+import { Conf } from '../config/conf';
+import { failCheckpoint, latestCompleted, settingsOf, startCheckpointScheduler, stopCheckpointScheduler } from '../checkpoint/coordinator';
+import { copyKeyedState, emptyRocksDb } from '../checkpoint/taskSnapshot';
+import { computePipelinedRegions, regionsToRestart } from '../kernels/pipelinedRegions';
+import { onFailure } from '../kernels/restartStrategy';
+import { clearChannel } from '../runtime/channels';
+import { initialGate } from '../runtime/gate';
+import { requestWake, type Runtime } from '../runtime/runtime';
+import { sinkRestore } from '../runtime/sink';
+import { appendTime, logSeed } from '../runtime/sourceLog';
+import { schedule } from '../sim/eventQueue';
+import { nextRandom } from '../sim/rng';
+import { restartStrategyOf } from './restartConfig';
+import { traceRecordSent } from '../trace/hotEvents';
+
+// Failure and recovery as Flink runs them: the failed task's region (or the whole job) is
+// cancelled and its in-flight records vanish, pending checkpoints are aborted, the restart
+// strategy decides the delay, then every restarted subtask gets back from the latest completed
+// checkpoint its key groups, its operator state (source offsets, sink transactions) and, for
+// unaligned checkpoints, its channel state, which is replayed before anything new.
+
+function failoverSet(state: SimState, failed: number[]): number[] {
+  const conf = new Conf(state.config.raw);
+  if (conf.text('jobmanager.execution.failover-strategy') === 'full') return state.plan.subtasks.map((s) => s.id);
+  return regionsToRestart(state.plan, computePipelinedRegions(state.plan), failed, state.plan.channels);
+}
+
+/** Tasks failed: cancel what must restart and ask the restart strategy when. */
+export function failTasks(rt: Runtime, failed: number[], cause: string, global = false): void {
+  const state = rt.state;
+  if (state.job.status === 'FAILED' || state.job.status === 'FINISHED' || state.job.status === 'CANCELED') return;
+  for (const sid of failed) {
+    const st = state.subtasks[sid];
+    if (st.status === 'RUNNING' || st.status === 'FINISHED') {
+      st.status = 'FAILED';
+      rt.emit({ type: 'task-failed', time: state.now, subtask: sid, cause });
+    }
+  }
+  const restart = global ? state.plan.subtasks.map((s) => s.id) : failoverSet(state, failed);
+  for (const id of [...state.coordinator.pending]) failCheckpoint(rt, id, global ? 'job-failure' : 'task-failure');
+  stopCheckpointScheduler(state);
+  state.stopTheWorld = null;
+  let vanished = 0;
+  for (const ch of state.plan.channels) {
+    if (!restart.includes(ch.from) && !restart.includes(ch.to)) continue;
+    const lost = clearChannel(state.channels[ch.id]).filter((i) => i.kind === 'record').length;
+    state.channels[ch.id].lastDeliverAt = state.now;
+    vanished += lost;
+    rt.emit({ type: 'channel-cleared', time: state.now, channel: ch.id, records: lost });
+  }
+  for (const sid of restart) {
+    const st = state.subtasks[sid];
+    if (st.status !== 'FAILED') st.status = 'CANCELED';
+    st.mailbox = [];
+    st.snapshots = [];
+    st.alignment = null;
+    st.blockedInputs = [];
+    st.backpressured = false;
+  }
+  rt.emit({ type: 'tasks-canceled', time: state.now, subtasks: restart.length, recordsLost: vanished });
+  const config = restartStrategyOf(new Conf(state.config.raw), settingsOf(state).enabled);
+  const decision = onFailure(config, state.recovery.restart, state.now, nextRandom(state));
+  if (!decision.restart) {
+    state.job.status = 'FAILED';
+    state.job.failure = `${cause}. ${decision.reason}`;
+    for (const st of state.subtasks) if (st.status === 'RUNNING') st.status = 'CANCELED';
+    rt.emit({ type: 'job-status', time: state.now, status: 'FAILED', reason: state.job.failure });
+    return;
+  }
+  state.job.status = 'RESTARTING';
+  const attempt = ++state.recovery.pendingAttempt;
+  rt.emit({ type: 'job-status', time: state.now, status: 'RESTARTING', reason: `${cause}; restarting ${restart.length} subtasks in ${Math.round(decision.delayMs)} ms (${config.type})` });
+  schedule(state, state.now + decision.delayMs, { kind: 'restart', subtasks: restart, attempt });
+}
+
+function freshSubtask(state: SimState, sid: number, old: SubtaskState): SubtaskState {
+  const ps = state.plan.subtasks[sid];
+  return {
+    ...old,
+    status: 'RUNNING', busyUntil: state.now, wakeAt: -1, backpressured: false, keyed: {},
+    finishedInputs: [], blockedInputs: [], gate: initialGate(state, ps), mailbox: [], snapshots: [],
+    alignment: null, rocks: old.rocks ? emptyRocksDb() : null,
+    source: old.source ? { partitions: old.source.partitions, offsets: Object.fromEntries(old.source.partitions.map((p) => [p, 0])), limits: old.source.limits } : null,
+    roundRobin: ps.outputs.map(() => 0),
+    sink: old.sink,
+    lastCheckpointId: state.coordinator.nextId - 1,
+    processed: old.processed, emitted: old.emitted,
+  };
+}
+
+/** The first offset a socket-like source can still read: what is appended from now on. */
+function livePosition(state: SimState, sid: number, partition: number): number {
+  const op = state.plan.operators[state.plan.subtasks[sid].operator];
+  const params = op.params.source!;
+  const seed = logSeed(state.seed, op.index);
+  let off = Math.max(0, Math.floor((state.now * params.ratePerPartition) / 1000) - 2);
+  while (appendTime(params, seed, partition, off) < state.now) off++;
+  return off;
+}
+
+/** The restart delay is over: redeploy, restore the latest completed checkpoint, go on. */
+export function restoreTasks(rt: Runtime, subtasks: number[], attempt: number): void {
+  const state = rt.state;
+  if (attempt !== state.recovery.pendingAttempt || state.job.status !== 'RESTARTING') return;
+  const cp = latestCompleted(state);
+  for (const sid of subtasks) {
+    const old = state.subtasks[sid];
+    const st = (state.subtasks[sid] = freshSubtask(state, sid, old));
+    rt.keyContexts[sid] = undefined;
+    const snap = cp?.subtasks[sid];
+    if (snap) st.keyed = copyKeyedState(snap.keyed);
+    if (st.source) {
+      const stored = (snap?.operator.SourceReaderState ?? []) as { partition: number; offset: number }[];
+      const params = state.plan.operators[state.plan.subtasks[sid].operator].params.source!;
+      for (const p of st.source.partitions) {
+        const restored = stored.find((x) => x.partition === p)?.offset ?? 0;
+        // A socket cannot rewind: it goes on with whatever arrives now.
+        st.source.offsets[p] = params.replayable ? restored : Math.max(restored, livePosition(state, sid, p));
+      }
+    }
+    if (st.sink) {
+      const op = state.plan.operators[state.plan.subtasks[sid].operator];
+      const txns = (snap?.operator['pending-commit-transactions'] ?? []) as { checkpointId: number; records: Rec[] }[];
+      const committed = sinkRestore(st.sink, op, txns);
+      if (committed) rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: sid, checkpointId: cp!.id, aborted: false, committed });
+    }
+    if (snap && st.rocks) {
+      st.rocks.files = snap.files.map((f) => ({ ...f }));
+      st.rocks.confirmed = snap.files.map((f) => f.name);
+      st.rocks.nextFile = snap.files.length + 1000 * (state.job.restarts + 1);
+    }
+  }
+  // Unaligned checkpoints: in-flight records of the checkpoint are replayed first.
+  let replayed = 0;
+  for (const sid of subtasks) {
+    const snap = cp?.subtasks[sid];
+    if (!snap) continue;
+    for (const [c, recs] of Object.entries(snap.inputChannelState)) {
+      const ch = state.channels[Number(c)];
+      const items: ChannelItem[] = recs.map((rec) => {
+        const seq = state.seq++;
+        traceRecordSent(rt, state.now, Number(c), seq, rec.key, state.now);
+        return { kind: 'record', rec, seq, sentAt: state.now, deliverAt: state.now };
+      });
+      ch.items = [...items, ...ch.items.slice(ch.head)];
+      ch.head = 0;
+      ch.records += items.length;
+      ch.sent += items.length;
+      replayed += items.length;
+    }
+  }
+  state.job.status = 'RUNNING';
+  state.job.restarts++;
+  state.recovery.pendingAttempt = 0;
+  if (cp) state.restores.push({ id: cp.id, restore_timestamp: state.now, is_savepoint: cp.isSavepoint, external_path: cp.externalPath });
+  rt.emit({ type: 'job-restored', time: state.now, checkpointId: cp?.id ?? 0, subtasks: subtasks.length, replayed });
+  startCheckpointScheduler(state);
+  for (const sid of subtasks) requestWake(state, sid, state.now);
+}
+
+/** The JobManager fails: with `jobmanager` storage its checkpoints are gone; the whole job restarts. */
+export function failJobManager(rt: Runtime): void {
+  const state = rt.state;
+  const lost = settingsOf(state).storage === 'jobmanager' ? state.coordinator.retained.length : 0;
+  if (lost) {
+    for (const r of state.coordinator.history) if (r.status === 'COMPLETED' && !r.isSavepoint) r.discarded = true;
+    state.coordinator.retained = [];
+    state.coordinator.sharedFiles = {};
+  }
+  rt.emit({ type: 'jobmanager-failed', time: state.now, checkpointsLost: lost });
+  failTasks(rt, [], lost ? 'JobManager failed; its in-memory checkpoints are lost' : 'JobManager failed; checkpoints survive in the file system', true);
+}
+
+/** A fault strikes now. */
+export function applyFault(rt: Runtime, fault: import('./faultSpec').Fault): void {
+  const state = rt.state;
+  switch (fault.kind) {
+    case 'task':
+      failTasks(rt, [fault.subtask], `${state.plan.subtasks[fault.subtask].name} failed (killed)`);
+      return;
+    case 'taskmanager': {
+      const lost = state.plan.subtasks.filter((s) => s.taskManager === fault.index).map((s) => s.id);
+      rt.emit({ type: 'taskmanager-lost', time: state.now, index: fault.index, subtasks: lost.length });
+      failTasks(rt, lost, `TaskManager ${fault.index + 1} lost with ${lost.length} subtasks`);
+      return;
+    }
+    case 'jobmanager':
+      failJobManager(rt);
+      return;
+    case 'storage-outage':
+      state.recovery.storageOutageUntil = Math.max(state.recovery.storageOutageUntil, state.now + fault.durationMs);
+      rt.emit({ type: 'storage-outage', time: state.now, untilMs: state.recovery.storageOutageUntil });
+      return;
+  }
+}
