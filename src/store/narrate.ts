@@ -44,6 +44,18 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} declines checkpoint ${ev.checkpointId} (${ev.reason}) and sends a cancellation marker downstream` };
     case 'checkpoint-notified':
       return ev.committed > 0 ? { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} commits ${ev.committed} records of checkpoint ${ev.checkpointId}` } : null;
+    case 'task-failed':
+      return { time: ev.time, kind: 'job', text: `${name(ev.subtask)} FAILED: ${ev.cause}` };
+    case 'tasks-canceled':
+      return { time: ev.time, kind: 'job', text: `Failover: ${ev.subtasks} subtasks cancelled; ${ev.recordsLost} records in flight on their channels vanish; pending checkpoints aborted` };
+    case 'job-restored':
+      return { time: ev.time, kind: 'job', text: ev.checkpointId ? `Restored ${ev.subtasks} subtasks from checkpoint ${ev.checkpointId}: key groups and offsets back to its values${ev.replayed ? `, ${ev.replayed} in-flight records replayed first` : ''}; sources re-read from the restored offsets` : `Restarted ${ev.subtasks} subtasks with empty state (no completed checkpoint): sources read from their start positions` };
+    case 'jobmanager-failed':
+      return { time: ev.time, kind: 'job', text: ev.checkpointsLost ? `JobManager failed: ${ev.checkpointsLost} checkpoints held in its memory are lost` : 'JobManager failed: the checkpoints in the file system survive' };
+    case 'taskmanager-lost':
+      return { time: ev.time, kind: 'job', text: `TaskManager ${ev.index + 1} lost: its ${ev.subtasks} subtasks fail with it` };
+    case 'storage-outage':
+      return { time: ev.time, kind: 'job', text: `Checkpoint storage unreachable until ${(ev.untilMs / 1000).toFixed(1)} s: uploads fail, checkpoints are declined` };
     case 'world-stopped':
       return { time: ev.time, kind: 'checkpoint', text: `Stop-the-world: nothing in flight any more, every task snapshots for checkpoint ${ev.checkpointId}` };
     case 'world-resumed':

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { builtinScenario, DEFAULT_SCENARIO_ID, Simulation } from '../engine';
+import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, Simulation, type Fault, type OracleResult } from '../engine';
 import { narrate, type LogLine } from './narrate';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
@@ -25,6 +25,8 @@ export interface SimStoreState {
   selectedSubtask: number | null;
   notices: string[];
   log: LogLine[];
+  /** the exactly-once oracle's last verdict, with the simulated time it was taken at */
+  oracle: { at: number; result: OracleResult } | null;
 }
 
 export interface SimStoreActions {
@@ -39,6 +41,8 @@ export interface SimStoreActions {
   advance(realMs: number): void;
   select(subtask: number | null): void;
   triggerCheckpoint(): void;
+  injectFault(fault: Fault): void;
+  checkOracle(): void;
   notify(message: string): void;
   dismissNotice(index: number): void;
 }
@@ -96,11 +100,12 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       selectedSubtask: null,
       notices,
       log: [],
+      oracle: null,
 
       load(id, seed, conf = {}) {
         try {
           const sim = build(id, seed, conf);
-          set({ scenarioId: id, seed, conf, sim, version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0 });
+          set({ scenarioId: id, seed, conf, sim, version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null });
           return true;
         } catch (e) {
           get().notify(`Could not load "${id}": ${(e as Error).message}. The current run is kept.`);
@@ -159,6 +164,16 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         sim.triggerCheckpoint();
         flush(sim);
         set({ version: version + 1 });
+      },
+      injectFault(fault) {
+        const { sim, version } = get();
+        sim.injectFault(fault);
+        flush(sim);
+        set({ version: version + 1 });
+      },
+      checkOracle() {
+        const { sim } = get();
+        set({ oracle: { at: sim.now, result: computeOracle(sim.state) } });
       },
       notify(message) {
         set({ notices: [...get().notices, message] });

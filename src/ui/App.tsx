@@ -8,11 +8,12 @@ import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { CheckpointsPanel } from './panels/CheckpointsPanel';
 import { EventLog } from './panels/EventLog';
+import { FaultsPanel } from './panels/FaultsPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { StatePanel } from './panels/StatePanel';
 
 const PICKABLE = BUILTIN_SCENARIOS.filter((s) => s.id !== 'bench');
-type SideTab = 'state' | 'checkpoints' | 'settings';
+type SideTab = 'state' | 'checkpoints' | 'faults' | 'settings';
 
 function Notices() {
   const notices = useSim((s) => s.notices);
@@ -62,11 +63,13 @@ export function App() {
           <div className="tabs" role="tablist" aria-label="Panels">
             <button type="button" role="tab" aria-selected={tab === 'state'} className={tab === 'state' ? 'active' : ''} onClick={() => setTab('state')}>State</button>
             <button type="button" role="tab" aria-selected={tab === 'checkpoints'} className={tab === 'checkpoints' ? 'active' : ''} onClick={() => setTab('checkpoints')}>Checkpoints</button>
+            <button type="button" role="tab" aria-selected={tab === 'faults'} className={tab === 'faults' ? 'active' : ''} onClick={() => setTab('faults')}>Faults</button>
             <button type="button" role="tab" aria-selected={tab === 'settings'} className={tab === 'settings' ? 'active' : ''} onClick={() => setTab('settings')}>Settings</button>
           </div>
           <div className="side-body">
             {tab === 'state' && <StatePanel />}
             {tab === 'checkpoints' && <CheckpointsPanel />}
+            {tab === 'faults' && <FaultsPanel />}
             {tab === 'settings' && <SettingsPanel />}
           </div>
           <EventLog />

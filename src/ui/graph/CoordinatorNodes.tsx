@@ -16,7 +16,9 @@ function JobManagerNodeImpl() {
       const r = c.history.find((h) => h.id === id)!;
       return `#${id} ${Object.keys(r.acks).length}/${r.subtasks.length} acks`;
     }).join(', ');
+    const restart = state.queue.find((q) => q.event.kind === 'restart');
     return {
+      restoreIn: restart ? Math.max(0, Math.round(restart.time - s.displayTime)) : -1,
       job: state.job.status,
       interval: raw['execution.checkpointing.interval'] ?? 'off',
       pending,
@@ -26,7 +28,7 @@ function JobManagerNodeImpl() {
   return (
     <div className="coordinator jobmanager" data-testid="jobmanager" aria-label="JobManager">
       <div className="subtask-name">JobManager · checkpoint coordinator</div>
-      <div className="subtask-line">job {v.job} · interval {v.interval}</div>
+      <div className="subtask-line">job {v.job}{v.restoreIn >= 0 ? ` · restore in ${v.restoreIn} ms` : ''} · interval {v.interval}</div>
       <div className="subtask-line muted">{v.pending ? `in progress ${v.pending}` : 'no checkpoint in progress'}</div>
       <div className="subtask-line muted">{v.last ? `latest completed #${v.last}` : 'no completed checkpoint yet'}</div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />

@@ -44,7 +44,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
         <span>{view.processed} processed</span>
         {view.queued > 0 && <span className="queue" title="records arrived, waiting to be processed">queue {view.queued}</span>}
       </div>
-      {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range}</div>}
+      {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range} · TM {info.tm + 1}</div>}
       {!data.compact && view.offsets && <div className="subtask-line muted" title="next offset per partition">offsets {view.offsets}</div>}
       {!data.compact && info.kind === 'sink' && <div className="subtask-line muted">received {view.sinkCount}{view.lastReceived && ` · last ${view.lastReceived}`}</div>}
       <div className="badges">

@@ -119,6 +119,17 @@ function SinkView({ sid }: { sid: number }) {
   );
 }
 
+function KillTask({ sid }: { sid: number }) {
+  const inject = useSim((s) => s.injectFault);
+  const status = useSim((s) => s.sim.state.subtasks[sid].status);
+  const job = useSim((s) => s.sim.state.job.status);
+  return (
+    <button type="button" className="danger" disabled={job !== 'RUNNING' || status !== 'RUNNING'} onClick={() => inject({ kind: 'task', subtask: sid })} title="The subtask fails now: Flink cancels its region, waits for the restart delay and restores the latest completed checkpoint">
+      Kill task
+    </button>
+  );
+}
+
 export function StatePanel() {
   const selected = useSim((s) => s.selectedSubtask);
   const select = useSim((s) => s.select);
@@ -140,6 +151,7 @@ export function StatePanel() {
             {op.subtasks.map((s) => <option key={s} value={s}>{plan.subtasks[s].name}</option>)}
           </select>
         </label>
+        <KillTask sid={sid} />
       </div>
       {op.keyed ? <KeyedTable sid={sid} /> : op.kind === 'source' ? <SourceTable sid={sid} /> : op.kind === 'sink' ? <SinkView sid={sid} /> : (
         <p className="panel-note">{ps.name} keeps no state: it transforms each record and passes it on.</p>

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useSim } from '../../store/react';
+import { formatMs } from '../format';
+import { keyColour } from '../graph/keyColours';
+
+// Failures on demand, recovery as it happens, and the exactly-once verdict.
+
+function RecoveryStatus() {
+  const v = useSim(useShallow((s) => {
+    const state = s.sim.state;
+    const raw = state.config.raw;
+    const restart = state.queue.find((q) => q.event.kind === 'restart');
+    return {
+      status: state.job.status,
+      restarts: state.job.restarts,
+      failure: state.job.failure ?? '',
+      strategy: raw['restart-strategy.type'] ?? (raw['execution.checkpointing.interval'] && raw['execution.checkpointing.interval'] !== '0 s' ? 'exponential-delay (default with checkpointing)' : 'none (default without checkpointing)'),
+      failover: raw['jobmanager.execution.failover-strategy'] ?? 'region',
+      restoreIn: restart ? restart.time - s.displayTime : null,
+      lastRestore: state.restores.length ? state.restores[state.restores.length - 1].id : 0,
+    };
+  }));
+  return (
+    <dl className="overview">
+      <dt>Job</dt><dd data-testid="recovery-status">{v.status}{v.status === 'RESTARTING' && v.restoreIn !== null && ` · restore in ${formatMs(Math.max(0, v.restoreIn))}`}</dd>
+      <dt>Restarts</dt><dd>{v.restarts}{v.lastRestore ? ` · last restored from checkpoint ${v.lastRestore}` : ''}</dd>
+      <dt>Restart strategy</dt><dd>{v.strategy}</dd>
+      <dt>Failover strategy</dt><dd>{v.failover}</dd>
+      {v.failure && <><dt>Failure</dt><dd className="failure">{v.failure}</dd></>}
+    </dl>
+  );
+}
+
+function FaultButtons() {
+  const inject = useSim((s) => s.injectFault);
+  const running = useSim((s) => s.sim.state.job.status === 'RUNNING');
+  const tms = useSim(useShallow((s) => {
+    const plan = s.sim.state.plan;
+    return [...Array(plan.taskManagers).keys()].map((i) => `${i}|${plan.subtasks.filter((x) => x.taskManager === i).length}`);
+  }));
+  const storage = useSim((s) => s.sim.state.config.raw['execution.checkpointing.storage'] ?? 'jobmanager');
+  return (
+    <div className="fault-buttons">
+      {tms.map((t) => {
+        const [i, n] = t.split('|').map(Number);
+        return <button key={i} type="button" disabled={!running} onClick={() => inject({ kind: 'taskmanager', index: i })}>Kill TaskManager {i + 1} ({n} subtasks)</button>;
+      })}
+      <button type="button" disabled={!running} onClick={() => inject({ kind: 'jobmanager' })} title={storage === 'jobmanager' ? 'checkpoints live in its memory: they are lost with it' : 'checkpoints are in the file system: they survive'}>Fail JobManager</button>
+      <button type="button" onClick={() => inject({ kind: 'storage-outage', durationMs: 10_000 })}>Storage outage (10 s)</button>
+      <p className="panel-note">To kill one subtask, click it in the graph and press <strong>Kill task</strong> in the State panel.</p>
+    </div>
+  );
+}
+
+function SinkOutput() {
+  const [reader, setReader] = useState<'read_committed' | 'read_uncommitted'>('read_committed');
+  const rows = useSim(useShallow((s) => {
+    const out: string[] = [];
+    for (const st of s.sim.state.subtasks) {
+      if (!st.sink) continue;
+      const list = reader === 'read_committed' ? st.sink.committed : st.sink.received;
+      for (const r of list.slice(-6)) out.push(`${r.key}|${r.value}|${r.part}/${r.off}`);
+    }
+    return out;
+  }));
+  const counts = useSim(useShallow((s) => {
+    let committed = 0;
+    let written = 0;
+    let kind = 'plain';
+    for (const st of s.sim.state.subtasks) if (st.sink) { committed += st.sink.committed.length; written += st.sink.received.length; kind = st.sink.kind; }
+    return { committed, written, kind };
+  }));
+  return (
+    <>
+      <p className="panel-note">Sink kind <strong>{counts.kind}</strong>: {counts.written} records written, {counts.committed} committed. A reader with</p>
+      <div className="tabs" role="radiogroup" aria-label="Reader isolation">
+        {(['read_committed', 'read_uncommitted'] as const).map((r) => (
+          <button key={r} type="button" role="radio" aria-checked={reader === r} className={reader === r ? 'active' : ''} onClick={() => setReader(r)}>{r}</button>
+        ))}
+      </div>
+      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => { const [k, v, id] = r.split('|'); return <li key={i}><span className="swatch" style={{ background: keyColour(k) }} />{k} = {v} <span className="muted">(record {id})</span></li>; })}</ol>
+    </>
+  );
+}
+
+function Oracle() {
+  const oracle = useSim((s) => s.oracle);
+  const check = useSim((s) => s.checkOracle);
+  return (
+    <>
+      <p className="panel-note">The oracle replays the same scenario and seed without faults to the same source offsets and compares the committed output per key.</p>
+      <button type="button" className="primary" onClick={check}>Check exactly-once</button>
+      {oracle && (
+        <div className="oracle">
+          <p className={`verdict verdict-${oracle.result.verdict}`} data-testid="oracle-verdict">
+            {oracle.result.verdict} <span className="muted">at {(oracle.at / 1000).toFixed(1)} s: {oracle.result.duplicates} duplicated, {oracle.result.missing} missing</span>
+          </p>
+          <table className="state-table">
+            <thead><tr><th>Key</th><th>expected</th><th>committed</th><th>duplicated</th><th>missing</th><th>final value</th></tr></thead>
+            <tbody>
+              {oracle.result.keys.map((k) => (
+                <tr key={k.key} className={k.duplicates ? 'dup' : k.missing ? 'miss' : ''} data-testid={`oracle-row-${k.key}`}>
+                  <th scope="row"><span className="swatch" style={{ background: keyColour(k.key) }} />{k.key}</th>
+                  <td>{k.expected}</td><td>{k.actual}</td><td>{k.duplicates || ''}</td><td>{k.missing || ''}</td>
+                  <td>{k.actualFinal ?? '-'}{k.actualFinal !== k.expectedFinal && ` (expected ${k.expectedFinal ?? '-'})`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function FaultsPanel() {
+  return (
+    <section className="panel" aria-labelledby="faults-heading">
+      <h2 id="faults-heading">Faults and recovery</h2>
+      <RecoveryStatus />
+      <h3>Inject a failure</h3>
+      <FaultButtons />
+      <h3>Exactly-once?</h3>
+      <Oracle />
+      <h3>Sink output</h3>
+      <SinkOutput />
+    </section>
+  );
+}
