@@ -25,6 +25,6 @@ export {
   createBarrierHandler, initialBarrierHandlerState, pushGateInput, tickGate, blockedChannelsOf,
   type BarrierHandler, type BarrierHandlerOptions, type BarrierHandlerState, type GateInput, type HandlerOutput,
 } from './kernels/barrierHandler';
-export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type ScheduledFault } from './faults/faultSpec';
+export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type ScheduledFault, type CheckpointPhase } from './faults/faultSpec';
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';

@@ -13,6 +13,7 @@ import { schedule } from '../sim/eventQueue';
 import { nextRandom } from '../sim/rng';
 import { restartStrategyOf } from './restartConfig';
 import { traceRecordSent } from '../trace/hotEvents';
+import type { TraceEvent } from '../trace/events';
 
 // Failure and recovery as Flink runs them: the failed task's region (or the whole job) is
 // cancelled and its in-flight records vanish, pending checkpoints are aborted, the restart
@@ -192,5 +193,27 @@ export function applyFault(rt: Runtime, fault: import('./faultSpec').Fault): voi
       state.recovery.storageOutageUntil = Math.max(state.recovery.storageOutageUntil, state.now + fault.durationMs);
       rt.emit({ type: 'storage-outage', time: state.now, untilMs: state.recovery.storageOutageUntil });
       return;
+    case 'slow':
+      state.plan.subtasks[fault.subtask].slowFactor = fault.factor;
+      rt.emit({ type: 'subtask-slowed', time: state.now, subtask: fault.subtask, factor: fault.factor });
+      return;
+    case 'channel': {
+      const ch = state.plan.channels[fault.channel];
+      failTasks(rt, [ch.to], `the connection from ${state.plan.subtasks[ch.from].name} to ${state.plan.subtasks[ch.to].name} broke`);
+      return;
+    }
   }
+}
+
+/** Faults armed for a phase of a checkpoint strike right after the event that reaches it. */
+export function armedFaultsFor(state: SimState, ev: TraceEvent): number[] {
+  const hits: number[] = [];
+  state.recovery.armed.forEach((a, i) => {
+    const w = a.when;
+    const match = (ev.type === 'alignment-started' && w.phase === 'alignment' && ev.checkpointId === w.checkpointId && ev.subtask === w.subtask)
+      || (ev.type === 'checkpoint-acknowledged' && w.phase === 'acknowledged' && ev.checkpointId === w.checkpointId && ev.subtask === w.subtask)
+      || (ev.type === 'checkpoint-completed' && w.phase === 'completed' && ev.checkpointId === w.checkpointId);
+    if (match) hits.push(i);
+  });
+  return hits;
 }

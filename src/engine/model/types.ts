@@ -6,7 +6,7 @@ import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
 import type { CoordinatorState, SubtaskAck, SubtaskSnapshot } from '../checkpoint/types';
 import type { BarrierHandlerState } from '../kernels/barrierHandler';
 import type { RocksDbFiles } from '../checkpoint/taskSnapshot';
-import type { Fault } from '../faults/faultSpec';
+import type { CheckpointPhase, Fault } from '../faults/faultSpec';
 import type { RestartStrategyState } from '../kernels/restartStrategy';
 
 export type SimKey = string;
@@ -303,6 +303,8 @@ export interface SimState {
     pendingAttempt: number;
     /** checkpoint uploads fail until then (storage outage) */
     storageOutageUntil: number;
+    /** faults waiting for a phase of a checkpoint */
+    armed: { fault: Fault; when: CheckpointPhase }[];
   };
   /** the naive stop-the-world algorithm, while a checkpoint drains the job */
   stopTheWorld: { checkpointId: number; paused: boolean; phase: 'draining' | 'snapshotting' } | null;

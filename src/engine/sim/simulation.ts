@@ -13,8 +13,8 @@ import { settingsProblems } from '../checkpoint/settings';
 import {
   initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf, startCheckpointScheduler,
 } from '../checkpoint/coordinator';
-import { applyFault, failTasks, restoreTasks } from '../faults/recovery';
-import { parseFaultSpec, type Fault } from '../faults/faultSpec';
+import { applyFault, armedFaultsFor, failTasks, restoreTasks } from '../faults/recovery';
+import { parseFaultSpec, type CheckpointPhase, type Fault } from '../faults/faultSpec';
 import { initialRestartState } from '../kernels/restartStrategy';
 import { checkStopTheWorld } from '../checkpoint/stopTheWorld';
 import type { ScenarioSpec } from '../scenarios/schema';
@@ -46,7 +46,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     stats: { events: 0, recordsProcessed: 0, recordHops: 0 },
     job: { status: 'RUNNING', restarts: 0, failure: null }, scenario,
     coordinator: initialCoordinator(), restores: [], stopTheWorld: null,
-    recovery: { restart: initialRestartState(), pendingAttempt: 0, storageOutageUntil: 0 },
+    recovery: { restart: initialRestartState(), pendingAttempt: 0, storageOutageUntil: 0, armed: [] },
   };
   const cpSettings = settingsOf(state);
   const impossible = settingsProblems(cpSettings);
@@ -83,7 +83,8 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
   startCheckpointScheduler(state);
   for (const text of [...(scenario.faults ?? []), ...(options.faults ?? [])]) {
     const f = parseFaultSpec(text, plan);
-    schedule(state, f.at, { kind: 'fault', fault: f.fault });
+    if (f.when) state.recovery.armed.push({ fault: f.fault, when: f.when });
+    else schedule(state, f.at, { kind: 'fault', fault: f.fault });
   }
   return state;
 }
@@ -108,6 +109,12 @@ export class Simulation {
       notify,
       emit(ev: TraceEvent) {
         state.traceHash = hashEvent(state.traceHash, ev);
+        if (state.recovery.armed.length) {
+          // a fault armed for this phase strikes right after the event that reached it
+          const hits = armedFaultsFor(state, ev);
+          for (const i of hits) schedule(state, state.now, { kind: 'fault', fault: state.recovery.armed[i].fault });
+          state.recovery.armed = state.recovery.armed.filter((_, i) => !hits.includes(i));
+        }
         notify(ev);
       },
       failJob: (reason: string) => failTasks(this.rt, [], reason, true),
@@ -167,6 +174,11 @@ export class Simulation {
   /** Injects a fault now (the page's Kill task and the other fault buttons). */
   injectFault(fault: Fault): void {
     applyFault(this.rt, fault);
+  }
+
+  /** Arms a fault for a phase of a checkpoint (the page's "kill during alignment" and friends). */
+  armFault(fault: Fault, when: CheckpointPhase): void {
+    this.state.recovery.armed.push({ fault, when });
   }
 
   /** The "Trigger checkpoint" button: a manual (non-periodic) checkpoint request. */

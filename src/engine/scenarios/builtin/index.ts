@@ -2,10 +2,11 @@ import type { ScenarioSpec } from '../schema';
 import { backpressureScenario } from './backpressure';
 import { benchScenario } from './bench';
 import { defaultScenario } from './default';
+import { slicesScenario } from './slices';
 import { twoInputsScenario } from './twoInputs';
 import { wideScenario } from './wide';
 
-export const BUILTIN_SCENARIOS: readonly ScenarioSpec[] = [defaultScenario, twoInputsScenario, backpressureScenario, wideScenario, benchScenario];
+export const BUILTIN_SCENARIOS: readonly ScenarioSpec[] = [defaultScenario, twoInputsScenario, backpressureScenario, wideScenario, slicesScenario, benchScenario];
 
 export function builtinScenario(id: string): ScenarioSpec | undefined {
   return BUILTIN_SCENARIOS.find((s) => s.id === id);
