@@ -65,6 +65,19 @@ test.describe('failures and recovery on screen', () => {
     await sim.screenshot('oracle-exactly-once');
   });
 
+  test('a kill armed for the next alignment strikes while the subtask aligns', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?scenario=two-inputs');
+    await sim.selectSubtask('join', 0);
+    await page.getByLabel('When').selectOption('alignment');
+    await page.getByRole('button', { name: 'Kill task', exact: true }).click();
+    await expect(page.getByTestId('armed-fault')).toContainText('alignment of checkpoint 1');
+    await sim.setSpeed(60);
+    await sim.play.click();
+    await expect(page.getByRole('log')).toContainText('Keyed Join (1/2) FAILED', { timeout: 30_000 });
+    await expect(page.getByRole('log')).toContainText('Checkpoint 1 FAILED (task-failure)');
+  });
+
   test('failing the JobManager with in-memory checkpoint storage loses its checkpoints', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open('?conf.execution.checkpointing.interval=2s');

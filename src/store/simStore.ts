@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, Simulation, type Fault, type OracleResult } from '../engine';
+import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, Simulation, type CheckpointPhase, type Fault, type OracleResult } from '../engine';
 import { narrate, type LogLine } from './narrate';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
@@ -42,6 +42,7 @@ export interface SimStoreActions {
   select(subtask: number | null): void;
   triggerCheckpoint(): void;
   injectFault(fault: Fault): void;
+  armFault(fault: Fault, when: CheckpointPhase): void;
   checkOracle(): void;
   notify(message: string): void;
   dismissNotice(index: number): void;
@@ -169,6 +170,11 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         const { sim, version } = get();
         sim.injectFault(fault);
         flush(sim);
+        set({ version: version + 1 });
+      },
+      armFault(fault, when) {
+        const { sim, version } = get();
+        sim.armFault(fault, when);
         set({ version: version + 1 });
       },
       checkOracle() {

@@ -1,4 +1,5 @@
 import { motion, useReducedMotion } from 'motion/react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { assignToKeyGroup, type SimState } from '../../engine';
 import { useSim } from '../../store/react';
@@ -119,14 +120,42 @@ function SinkView({ sid }: { sid: number }) {
   );
 }
 
+type When = 'now' | 'alignment' | 'acknowledged' | 'completed';
+
+/** The checkpoint a phase fault aims at: the one in progress if this subtask has not passed it yet, else the next. */
+function targetCheckpoint(state: import('../../engine').SimState, sid: number): number {
+  const pending = state.coordinator.pending.filter((id) => id > state.subtasks[sid].lastCheckpointId);
+  return pending.length ? pending[0] : state.coordinator.nextId;
+}
+
 function KillTask({ sid }: { sid: number }) {
   const inject = useSim((s) => s.injectFault);
+  const arm = useSim((s) => s.armFault);
   const status = useSim((s) => s.sim.state.subtasks[sid].status);
   const job = useSim((s) => s.sim.state.job.status);
+  const sim = useSim((s) => s.sim);
+  const armed = useSim((s) => s.sim.state.recovery.armed.filter((a) => a.fault.kind === 'task' && a.fault.subtask === sid).map((a) => `${a.when.phase} of checkpoint ${a.when.checkpointId}`).join(', '));
+  const [when, setWhen] = useState<When>('now');
+  const kill = () => {
+    const fault = { kind: 'task' as const, subtask: sid };
+    if (when === 'now') inject(fault);
+    else arm(fault, { phase: when, checkpointId: targetCheckpoint(sim.state, sid), subtask: sid });
+  };
   return (
-    <button type="button" className="danger" disabled={job !== 'RUNNING' || status !== 'RUNNING'} onClick={() => inject({ kind: 'task', subtask: sid })} title="The subtask fails now: Flink cancels its region, waits for the restart delay and restores the latest completed checkpoint">
-      Kill task
-    </button>
+    <div className="kill-task">
+      <label>When
+        <select value={when} onChange={(e) => setWhen(e.target.value as When)}>
+          <option value="now">now</option>
+          <option value="alignment">during its next alignment</option>
+          <option value="acknowledged">after it acknowledges the next checkpoint</option>
+          <option value="completed">right after the next checkpoint completes (before sinks commit)</option>
+        </select>
+      </label>
+      <button type="button" className="danger" disabled={job !== 'RUNNING' || status !== 'RUNNING'} onClick={kill} title="The subtask fails: Flink cancels its region, waits for the restart delay and restores the latest completed checkpoint">
+        Kill task
+      </button>
+      {armed && <span className="armed" data-testid="armed-fault">armed: {armed}</span>}
+    </div>
   );
 }
 
