@@ -89,6 +89,17 @@ describe('other faults', () => {
   });
 });
 
+describe('sink kinds per sink', () => {
+  it('a scenario chooses each sink\'s kind; sim.sink.kind overrides every sink', () => {
+    const spec = builtinScenario('default')!;
+    const perSink = { ...spec, operators: spec.operators.map((o) => (o.kind === 'sink' ? { ...o, sinkKind: 'two-phase-commit' as const } : o)) };
+    const a = Simulation.create(perSink);
+    expect(a.state.subtasks.filter((s) => s.sink).every((s) => s.sink!.kind === 'two-phase-commit')).toBe(true);
+    const b = Simulation.create(perSink, { conf: { 'sim.sink.kind': 'upsert' } });
+    expect(b.state.subtasks.filter((s) => s.sink).every((s) => s.sink!.kind === 'upsert')).toBe(true);
+  });
+});
+
 describe('failover strategies', () => {
   it('region: only the failed slice restarts; full: everything does', () => {
     const region = run({}, ['task:filter/1@6s'], 'slices');

@@ -30,7 +30,7 @@ function paramsOf(op: OperatorSpec, conf: Conf): OperatorParams {
     case 'keyed-last-n': return { n: op.n };
     case 'keyed-histogram': return { bucketSize: op.bucketSize };
     case 'keyed-reduce': return { reduce: op.reduce };
-    case 'sink': return { retain: op.retain ?? -1 };
+    case 'sink': return { retain: op.retain ?? -1, sinkKind: (conf.has('sim.sink.kind') ? conf.text('sim.sink.kind') : op.sinkKind ?? 'plain') as OperatorParams['sinkKind'] };
     default: return {};
   }
 }

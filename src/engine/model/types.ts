@@ -76,6 +76,7 @@ export interface OperatorParams {
   /** keyed-reduce */ reduce?: 'max' | 'min' | 'sum';
   /** source */ source?: SourceParams;
   /** sink: how many received records to keep for display and the oracle (-1 = all) */ retain?: number;
+  /** sink: how it writes (sim.sink.kind overrides it for every sink) */ sinkKind?: 'plain' | 'upsert' | 'two-phase-commit';
 }
 
 export interface SourceParams {

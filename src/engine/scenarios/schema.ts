@@ -47,7 +47,7 @@ export const operatorSpec = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('keyed-reduce'), reduce: z.enum(['max', 'min', 'sum']) }).strict(),
   z.object({ ...common, kind: z.literal('union') }).strict(),
   z.object({ ...common, kind: z.literal('keyed-join') }).strict(),
-  z.object({ ...common, kind: z.literal('sink'), retain: z.number().int().min(-1).optional() }).strict(),
+  z.object({ ...common, kind: z.literal('sink'), retain: z.number().int().min(-1).optional(), sinkKind: z.enum(['plain', 'upsert', 'two-phase-commit']).optional() }).strict(),
 ]);
 
 export const edgeSpec = z.object({

@@ -51,7 +51,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
   const cpSettings = settingsOf(state);
   const impossible = settingsProblems(cpSettings);
   if (impossible.length) throw new ConfigError(impossible[0].split(':')[0], impossible.join('; '));
-  const sinkKind = (conf.text('sim.sink.kind') ?? 'plain') as SinkKind;
+
   const latency = conf.duration('sim.channel.latency')!;
   const jitter = conf.duration('sim.channel.jitter')!;
   const capacity = conf.number('sim.channel.capacity')!;
@@ -66,7 +66,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     return {
       status: 'RUNNING', busyUntil: 0, wakeAt: -1, backpressured: false, processed: 0, emitted: 0, keyed: {},
       source: src ? { partitions, offsets: Object.fromEntries(partitions.map((p) => [p, 0])) } : null,
-      sink: op.kind === 'sink' ? emptySink(sinkKind) : null,
+      sink: op.kind === 'sink' ? emptySink((op.params.sinkKind ?? 'plain') as SinkKind) : null,
       // Flink's rebalance starts at a random channel, then goes round-robin.
       roundRobin: ps.outputs.map((o) => nextInt(state, 0, o.channels.length - 1)),
       finishedInputs: [], blockedInputs: [],

@@ -48,8 +48,27 @@ function FaultButtons() {
       })}
       <button type="button" disabled={!running} onClick={() => inject({ kind: 'jobmanager' })} title={storage === 'jobmanager' ? 'checkpoints live in its memory: they are lost with it' : 'checkpoints are in the file system: they survive'}>Fail JobManager</button>
       <button type="button" onClick={() => inject({ kind: 'storage-outage', durationMs: 10_000 })}>Storage outage (10 s)</button>
+      <SelectedSubtaskFaults />
       <p className="panel-note">To kill one subtask, click it in the graph and press <strong>Kill task</strong> in the State panel.</p>
     </div>
+  );
+}
+
+/** Faults aimed at the subtask selected in the graph. */
+function SelectedSubtaskFaults() {
+  const inject = useSim((s) => s.injectFault);
+  const v = useSim(useShallow((s) => {
+    const sid = s.selectedSubtask;
+    if (sid === null) return null;
+    const ps = s.sim.state.plan.subtasks[sid];
+    return { sid, name: ps.name, firstInput: ps.inputChannels.length ? ps.inputChannels[0] : -1, running: s.sim.state.job.status === 'RUNNING' };
+  }));
+  if (!v) return null;
+  return (
+    <>
+      <button type="button" disabled={!v.running} onClick={() => inject({ kind: 'slow', subtask: v.sid, factor: 10 })}>Make {v.name} 10× slower</button>
+      {v.firstInput >= 0 && <button type="button" disabled={!v.running} onClick={() => inject({ kind: 'channel', channel: v.firstInput })}>Break an input channel of {v.name}</button>}
+    </>
   );
 }
 
