@@ -4,6 +4,7 @@ import { createSimStore } from '../store/simStore';
 import { SimStoreContext } from '../store/react';
 import { readPageParams } from '../store/urlParams';
 import { recordsInFlight } from './graph/views';
+import { builtinScenario, formatTraceHash, Simulation } from '../engine';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
@@ -14,6 +15,13 @@ const store = createSimStore({ scenarioId: params.scenarioId, seed: params.seed,
 // A read-only window for the benchmark and for curious people at the console.
 (window as unknown as { __checkpointLab: unknown }).__checkpointLab = {
   inFlight: () => recordsInFlight(store.getState().sim.state),
+  /** the trace hash of this page's scenario, seed and settings run to `ms` in the browser's engine */
+  traceHashAt: (ms: number) => {
+    const { scenarioId, seed, conf } = store.getState();
+    const sim = Simulation.create(builtinScenario(scenarioId)!, { seed, conf });
+    sim.runUntil(ms);
+    return formatTraceHash(sim.state.traceHash);
+  },
   state: () => store.getState().sim.state,
   store,
 };
