@@ -28,3 +28,4 @@ export {
 export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type ScheduledFault, type CheckpointPhase } from './faults/faultSpec';
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
+export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';

@@ -1,0 +1,125 @@
+import type { SimState } from '../model/types';
+import type { CheckpointPhase, Fault } from '../faults/faultSpec';
+import { Simulation } from '../sim/simulation';
+
+// Time travel on the deterministic engine. A run is its initial state plus the user's commands,
+// each at a simulated time; keyframes (clones of the plain state) are taken as the run advances
+// and thinned as it grows, so memory stays bounded. Seeking restores the nearest keyframe and
+// replays to the target. A command given in the past forks the run there: the future is discarded.
+
+export type UserCommand =
+  | { kind: 'fault'; fault: Fault }
+  | { kind: 'arm-fault'; fault: Fault; when: CheckpointPhase }
+  | { kind: 'trigger-checkpoint' };
+
+export interface RecordedCommand { at: number; command: UserCommand }
+
+export interface RecorderOptions {
+  keyframeEveryMs?: number;
+  maxKeyframes?: number;
+}
+
+export function applyCommand(sim: Simulation, c: UserCommand): void {
+  switch (c.kind) {
+    case 'fault': sim.injectFault(c.fault); break;
+    case 'arm-fault': sim.armFault(c.fault, c.when); break;
+    case 'trigger-checkpoint': sim.triggerCheckpoint(); break;
+  }
+}
+
+export class RunRecorder {
+  /** `commands`: how many of the recorded commands the keyframe's state already includes */
+  readonly keyframes: { time: number; state: SimState; commands: number }[] = [];
+  commands: RecordedCommand[] = [];
+  /** how far the run has been taken */
+  headTime = 0;
+  private spacing: number;
+  private readonly maxKeyframes: number;
+
+  constructor(initial: SimState, options: RecorderOptions = {}) {
+    this.spacing = options.keyframeEveryMs ?? 1000;
+    this.maxKeyframes = options.maxKeyframes ?? 240;
+    this.keyframes.push({ time: initial.now, state: structuredClone(initial), commands: 0 });
+  }
+
+  /** Runs `sim` forward to `to`, applying recorded commands on the way and keyframing new ground. */
+  advance(sim: Simulation, to: number, maxEvents = Infinity): void {
+    let budget = maxEvents;
+    while (sim.now < to && budget > 0) {
+      const nextCommand = this.commands.find((c) => c.at > sim.now);
+      const lastKf = this.keyframes[this.keyframes.length - 1].time;
+      const nextKeyframe = sim.now >= this.headTime ? Math.max(lastKf + this.spacing, sim.now + 1e-9) : Infinity;
+      const stop = Math.min(to, nextCommand ? nextCommand.at : Infinity, nextKeyframe);
+      budget -= sim.runUntil(stop, budget);
+      if (sim.now < stop) break; // out of event budget for this frame
+      if (nextCommand && sim.now === nextCommand.at) {
+        for (const c of this.commands.filter((x) => x.at === stop)) applyCommand(sim, c.command);
+      }
+      if (sim.now === nextKeyframe && sim.now > this.keyframes[this.keyframes.length - 1].time) {
+        this.keyframe(sim.state, this.commands.filter((c) => c.at <= sim.now).length);
+      }
+    }
+    this.headTime = Math.max(this.headTime, sim.now);
+  }
+
+  private keyframe(state: SimState, commands: number): void {
+    this.keyframes.push({ time: state.now, state: structuredClone(state), commands });
+    if (this.keyframes.length > this.maxKeyframes) {
+      // thin: keep every other keyframe but the first; the spacing of new ones doubles
+      const kept = this.keyframes.filter((_, i) => i === 0 || i % 2 === 0);
+      this.keyframes.length = 0;
+      this.keyframes.push(...kept);
+      this.spacing *= 2;
+    }
+  }
+
+  /** A simulation exactly as the run was at `t` (not past how far the run has been taken). */
+  seek(t: number): Simulation {
+    const target = Math.max(0, Math.min(t, this.headTime));
+    let kf = this.keyframes[0];
+    for (const k of this.keyframes) if (k.time <= target) kf = k;
+    const sim = new Simulation(structuredClone(kf.state));
+    const pending = this.commands.slice(kf.commands).filter((c) => c.at <= target);
+    for (const c of pending) {
+      sim.runUntil(c.at);
+      applyCommand(sim, c.command);
+    }
+    sim.runUntil(target);
+    return sim;
+  }
+
+  /** The time of the last event before `t`: where one step back lands. */
+  previousEventTime(t: number): number {
+    let kf = this.keyframes[0];
+    for (const k of this.keyframes) if (k.time < t) kf = k;
+    const sim = new Simulation(structuredClone(kf.state));
+    const commands = this.commands.slice(kf.commands).filter((c) => c.at < t);
+    let last = kf.time;
+    for (;;) {
+      const next = sim.nextEventTime();
+      if (next === undefined || next >= t) return last;
+      const due = commands.filter((c) => c.at < next && c.at >= sim.now);
+      for (const c of due) {
+        sim.runUntil(c.at);
+        applyCommand(sim, c.command);
+        commands.splice(commands.indexOf(c), 1);
+      }
+      sim.step();
+      last = sim.now;
+    }
+  }
+
+  /** Records a command at `sim.now`, applies it, and forks when it is given in the past. */
+  command(sim: Simulation, command: UserCommand): { forked: boolean } {
+    const at = sim.now;
+    const forked = at < this.headTime;
+    if (forked) {
+      this.commands = this.commands.filter((c) => c.at <= at);
+      while (this.keyframes.length > 1 && this.keyframes[this.keyframes.length - 1].time > at) this.keyframes.pop();
+      this.headTime = at;
+    }
+    this.commands.push({ at, command });
+    applyCommand(sim, command);
+    return { forked };
+  }
+}
