@@ -9,6 +9,9 @@ test.describe('failures and recovery on screen', () => {
     await sim.play.click();
     await sim.selectSubtask('count', 0);
     await expect(page.getByRole('columnheader', { name: /in checkpoint #[2-9]/ })).toBeVisible({ timeout: 40_000 });
+    // let records reach the sink after that checkpoint: they are the ones a replay writes again
+    const afterCheckpoint = await sim.simSeconds();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(afterCheckpoint + 1.5);
     await sim.pause.click();
     await page.getByRole('button', { name: 'Kill task', exact: true }).click();
     await expect(page.getByTestId('job-status')).toHaveText('RESTARTING');

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, Simulation, type CheckpointPhase, type Fault, type OracleResult } from '../engine';
+import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, RunRecorder, Simulation, type CheckpointPhase, type Fault, type OracleResult, type SimState, type UserCommand } from '../engine';
 import { narrate, type LogLine } from './narrate';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
@@ -27,6 +27,25 @@ export interface SimStoreState {
   log: LogLine[];
   /** the exactly-once oracle's last verdict, with the simulated time it was taken at */
   oracle: { at: number; result: OracleResult } | null;
+  /** keyframes and commands of this run: time travel */
+  recorder: RunRecorder;
+  /** how far the run has been taken, and what happened on the way (for the timeline) */
+  headTime: number;
+  markers: TimelineMarker[];
+}
+
+export interface TimelineMarker { time: number; kind: 'trigger' | 'completed' | 'failed' | 'savepoint' | 'fault' | 'restored'; label: string }
+
+/** What the timeline marks, read off the state at the head of the run. */
+export function markersOf(state: SimState): TimelineMarker[] {
+  const out: TimelineMarker[] = [];
+  for (const h of state.coordinator.history) {
+    out.push({ time: h.triggerTime, kind: h.isSavepoint ? 'savepoint' : 'trigger', label: `${h.isSavepoint ? 'savepoint' : 'checkpoint'} ${h.id} triggered` });
+    if (h.status === 'COMPLETED' && h.latestAckTime !== null) out.push({ time: h.latestAckTime, kind: 'completed', label: `checkpoint ${h.id} completed` });
+    if (h.status === 'FAILED' && h.failureTime !== null) out.push({ time: h.failureTime, kind: 'failed', label: `checkpoint ${h.id} failed` });
+  }
+  for (const r of state.restores) out.push({ time: r.restore_timestamp, kind: 'restored', label: `restored from checkpoint ${r.id}` });
+  return out;
 }
 
 export interface SimStoreActions {
@@ -43,6 +62,9 @@ export interface SimStoreActions {
   triggerCheckpoint(): void;
   injectFault(fault: Fault): void;
   armFault(fault: Fault, when: CheckpointPhase): void;
+  /** show the run as it was at `t` */
+  seek(t: number): void;
+  stepBack(): void;
   checkOracle(): void;
   notify(message: string): void;
   dismissNotice(index: number): void;
@@ -78,6 +100,19 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       if (!spec) throw new Error(`scenario "${scenarioId}" does not exist`);
       return attachLog(Simulation.create(spec, { seed, conf }), get, set);
     };
+    /** after the view moved: the head, the markers and the version follow */
+    const moved = (extra: Partial<SimStore> = {}) => {
+      const { sim, recorder, version, markers } = get();
+      const atHead = sim.now >= recorder.headTime;
+      flush(sim);
+      set({ displayTime: sim.now, version: version + 1, headTime: recorder.headTime, markers: atHead ? markersOf(sim.state) : markers, ...extra });
+    };
+    const command = (c: UserCommand) => {
+      const { sim, recorder } = get();
+      const { forked } = recorder.command(sim, c);
+      if (forked) get().notify(`You changed the past at ${(sim.now / 1000).toFixed(3)} s: the run after that moment was discarded, and it goes on from here.`);
+      moved({ markers: markersOf(sim.state) });
+    };
     const scenarioId = initial.scenarioId ?? DEFAULT_SCENARIO_ID;
     let first: Simulation;
     const notices = [...(initial.notices ?? [])];
@@ -89,6 +124,9 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
     }
     attachLog(first, get, set);
     return {
+      recorder: new RunRecorder(first.state),
+      headTime: 0,
+      markers: [],
       scenarioId: first.state.scenarioId,
       seed: initial.seed,
       conf: initial.conf ?? {},
@@ -106,7 +144,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       load(id, seed, conf = {}) {
         try {
           const sim = build(id, seed, conf);
-          set({ scenarioId: id, seed, conf, sim, version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null });
+          set({ scenarioId: id, seed, conf, sim, recorder: new RunRecorder(sim.state), headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null });
           return true;
         } catch (e) {
           get().notify(`Could not load "${id}": ${(e as Error).message}. The current run is kept.`);
@@ -123,11 +161,21 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         set({ playing: !get().playing });
       },
       step() {
-        const { sim, version } = get();
-        const ran = sim.step();
-        flush(sim);
-        set({ playing: false, displayTime: sim.now, version: version + 1 });
+        const { sim, recorder } = get();
+        const ran = recorder.stepOne(sim);
+        moved({ playing: false });
         if (!ran) get().notify('Nothing left to happen: every subtask has finished.');
+      },
+      seek(t) {
+        const { recorder, log } = get();
+        const sim = attachLog(recorder.seek(t), get, set);
+        set({ sim, playing: false, log: log.filter((l) => l.time <= sim.now) });
+        moved();
+      },
+      stepBack() {
+        const { recorder, displayTime } = get();
+        if (displayTime <= 0) return;
+        get().seek(recorder.previousEventTime(displayTime));
       },
       reset() {
         const { scenarioId: id, seed, conf } = get();
@@ -145,37 +193,27 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
           let stepped = false;
           while (beat >= EVENT_BY_EVENT_BEAT_MS) {
             beat -= EVENT_BY_EVENT_BEAT_MS;
-            stepped = sim.step() || stepped;
+            stepped = s.recorder.stepOne(sim) || stepped;
           }
-          flush(sim);
-          set({ beat, displayTime: sim.now, version: s.version + (stepped ? 1 : 0), playing: stepped || sim.nextEventTime() !== undefined });
+          moved({ beat, playing: stepped || sim.nextEventTime() !== undefined });
           return;
         }
         const target = s.displayTime + Math.min(realMs, 250) * speedMultiplier(s.speedPosition);
-        sim.runUntil(target, MAX_EVENTS_PER_FRAME);
-        flush(sim);
+        s.recorder.advance(sim, target, MAX_EVENTS_PER_FRAME);
         const finished = sim.state.job.status === 'FINISHED' && sim.nextEventTime() === undefined;
-        set({ displayTime: sim.now, version: s.version + 1, playing: !finished });
+        moved({ playing: !finished });
       },
       select(subtask) {
         set({ selectedSubtask: subtask });
       },
       triggerCheckpoint() {
-        const { sim, version } = get();
-        sim.triggerCheckpoint();
-        flush(sim);
-        set({ version: version + 1 });
+        command({ kind: 'trigger-checkpoint' });
       },
       injectFault(fault) {
-        const { sim, version } = get();
-        sim.injectFault(fault);
-        flush(sim);
-        set({ version: version + 1 });
+        command({ kind: 'fault', fault });
       },
       armFault(fault, when) {
-        const { sim, version } = get();
-        sim.armFault(fault, when);
-        set({ version: version + 1 });
+        command({ kind: 'arm-fault', fault, when });
       },
       checkOracle() {
         const { sim } = get();

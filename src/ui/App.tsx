@@ -8,6 +8,7 @@ import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { CheckpointsPanel } from './panels/CheckpointsPanel';
 import { EventLog } from './panels/EventLog';
+import { Timeline } from './timeline/Timeline';
 import { FaultsPanel } from './panels/FaultsPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { StatePanel } from './panels/StatePanel';
@@ -58,7 +59,10 @@ export function App() {
       <Notices />
       <Controls />
       <main className="workspace">
-        <div className="graph-area"><JobGraph /></div>
+        <div className="graph-column">
+          <div className="graph-area"><JobGraph /></div>
+          <Timeline />
+        </div>
         <aside className="side">
           <div className="tabs" role="tablist" aria-label="Panels">
             <button type="button" role="tab" aria-selected={tab === 'state'} className={tab === 'state' ? 'active' : ''} onClick={() => setTab('state')}>State</button>

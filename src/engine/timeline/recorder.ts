@@ -73,6 +73,19 @@ export class RunRecorder {
     }
   }
 
+  /** One step: the next engine event, or a recorded command due before it. */
+  stepOne(sim: Simulation): boolean {
+    const next = sim.nextEventTime();
+    const due = this.commands.find((c) => c.at > sim.now && (next === undefined || c.at <= next));
+    let moved: boolean;
+    if (due) {
+      this.advance(sim, due.at);
+      moved = true;
+    } else moved = sim.step();
+    this.headTime = Math.max(this.headTime, sim.now);
+    return moved;
+  }
+
   /** A simulation exactly as the run was at `t` (not past how far the run has been taken). */
   seek(t: number): Simulation {
     const target = Math.max(0, Math.min(t, this.headTime));

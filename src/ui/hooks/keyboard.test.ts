@@ -5,6 +5,7 @@ describe('keyboard shortcuts', () => {
   it('space toggles play, right arrow steps', () => {
     expect(shortcutFor(' ', { tagName: 'BODY' })).toBe('toggle-play');
     expect(shortcutFor('ArrowRight', { tagName: 'DIV' })).toBe('step');
+    expect(shortcutFor('ArrowLeft', { tagName: 'DIV' })).toBe('step-back');
     expect(shortcutFor('a', { tagName: 'DIV' })).toBeNull();
   });
   it('leaves typing in fields alone', () => {

@@ -15,7 +15,8 @@ export function useKeyboardShortcuts(): void {
       if (!action) return;
       e.preventDefault();
       if (action === 'toggle-play') store.getState().togglePlay();
-      else store.getState().step();
+      else if (action === 'step') store.getState().step();
+      else store.getState().stepBack();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { SimulatorPage } from './pages/SimulatorPage';
+
+test.describe('time travel', () => {
+  test('scrubbing the timeline back and forth shows the state as it was, and as it is', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open();
+    await sim.setSpeed(75);
+    await sim.play.click();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(20);
+    await sim.pause.click();
+    await sim.selectSubtask('count', 0);
+    const head = await sim.simSeconds();
+    const totalAtHead = await sim.stateTotal('count', 0);
+    expect(totalAtHead).toBeGreaterThan(0);
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    await timeline.fill(String(Math.round(head * 1000 * 0.4)));
+    await expect.poll(() => sim.simSeconds()).toBeLessThan(head * 0.5);
+    const totalEarlier = await sim.stateTotal('count', 0);
+    expect(totalEarlier).toBeLessThan(totalAtHead);
+    await sim.screenshot('timeline-scrubbed-back');
+    await timeline.fill(String(Math.round(head * 1000)));
+    await expect.poll(() => sim.simSeconds()).toBeCloseTo(head, 2);
+    expect(await sim.stateTotal('count', 0)).toBe(totalAtHead);
+    // left arrow: one event back
+    await page.locator('body').click({ position: { x: 5, y: 200 } });
+    const before = await sim.simSeconds();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => sim.simSeconds()).toBeLessThan(before);
+    expect(sim.errors).toEqual([]);
+  });
+
+  test('acting in the past forks the run and says so', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open();
+    await sim.setSpeed(75);
+    await sim.play.click();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(12);
+    await sim.pause.click();
+    await page.getByRole('slider', { name: 'Timeline' }).fill('4000');
+    await expect.poll(() => sim.simSeconds()).toBeLessThan(5);
+    await sim.triggerCheckpoint.click();
+    await expect(page.getByRole('alert')).toContainText('You changed the past');
+    await expect(page.getByTestId('head-time')).toHaveText(/^4\.\d+ s$/);
+  });
+});

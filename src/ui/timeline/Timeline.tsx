@@ -1,0 +1,38 @@
+import { useSim } from '../../store/react';
+import { formatSimTime } from '../format';
+
+// The whole run so far, with its checkpoints, failures and restores. Drag to see the job exactly
+// as it was; acting in the past forks the run there.
+
+const COLOURS = { trigger: '#64748b', completed: '#16a34a', failed: '#dc2626', savepoint: '#7c3aed', fault: '#b91c1c', restored: '#2563eb' } as const;
+
+export function Timeline() {
+  const head = useSim((s) => s.headTime);
+  const time = useSim((s) => s.displayTime);
+  const markers = useSim((s) => s.markers);
+  const seek = useSim((s) => s.seek);
+  const max = Math.max(head, 1);
+  return (
+    <div className="timeline-bar">
+      <span className="timeline-end">0 s</span>
+      <div className="timeline-track">
+        <svg className="timeline-markers" aria-hidden="true" viewBox="0 0 1000 20" preserveAspectRatio="none">
+          {markers.map((m, i) => (
+            <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]}>
+              <title>{`${m.label} at ${formatSimTime(m.time)}`}</title>
+            </rect>
+          ))}
+        </svg>
+        <input
+          type="range" aria-label="Timeline" min={0} max={max} step="any" value={Math.min(time, max)}
+          aria-valuetext={`${formatSimTime(time)} of ${formatSimTime(head)}`}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+      </div>
+      <span className="timeline-end" data-testid="head-time">{formatSimTime(head)}</span>
+      <span className="timeline-legend">
+        <i style={{ background: COLOURS.completed }} /> completed <i style={{ background: COLOURS.failed }} /> failed <i style={{ background: COLOURS.restored }} /> restored
+      </span>
+    </div>
+  );
+}
