@@ -1,6 +1,7 @@
 import { bareLoopHopsPerSecond } from './baseline';
 import { measureFrameTime } from './frameTime';
 import { engineHopsPerSecond } from './measure';
+import { measureMemory, measureSeek } from './timeTravel';
 
 // `npm run bench`: every figure is a ratio or is printed beside its baseline, measured in this one
 // run, because these machines are noisy. It reports; it exits non-zero only if it could not measure.
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
   console.log(`  with checkpoints: ${fmt(withCp.hopsPerSecond)} record-hops/s; without: ${fmt(base)}`);
   console.log(`  throughput ratio with/without: ${(withCp.hopsPerSecond / base).toFixed(3)} (cost ${(cost * 100).toFixed(1)} %)`);
   console.log(`  target cost <= 20 %: ${verdict(cost <= 0.2)}\n`);
+
+  const seek = measureSeek();
+  console.log('Time travel, default scenario, 10 minutes of simulated time');
+  console.log(`  seek anywhere: median ${seek.medianMs.toFixed(1)} ms, max ${seek.maxMs.toFixed(1)} ms (${seek.keyframes} keyframes)`);
+  console.log(`  target <= 100 ms: ${verdict(seek.maxMs <= 100)}`);
+  const mem = measureMemory();
+  console.log(`  heap used after 30 simulated minutes: ${mem.afterMb.toFixed(1)} MB (before the run ${mem.beforeMb.toFixed(1)} MB; ${mem.keyframes} keyframes kept, estimated ${mem.keyframeMb.toFixed(1)} MB, budget 48 MB)\n`);
 
   const frames = await measureFrameTime();
   console.log('Page frame time, wide scenario playing (headless Chromium, 60 Hz cap lifted)');

@@ -36,7 +36,7 @@ export function take(ch: ChannelState): ChannelItem {
   ch.taken++;
   if (item.kind === 'record') ch.records--;
   // Compact now and then so the array does not grow without bound.
-  if (ch.head > 256 && ch.head * 2 > ch.items.length) {
+  if (ch.head > 32 && ch.head * 2 > ch.items.length) {
     ch.items = ch.items.slice(ch.head);
     ch.head = 0;
   }

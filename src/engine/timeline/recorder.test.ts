@@ -33,6 +33,16 @@ describe('time travel', () => {
     expect(rec.keyframes[rec.keyframes.length - 1].time).toBeGreaterThan(60_000);
   });
 
+  it('keyframes stay within their byte budget however long the run, and seeking still works', () => {
+    const sim = Simulation.create(builtinScenario('default')!);
+    const rec = new RunRecorder(sim.state, { maxKeyframeBytes: 2 * 2 ** 20 });
+    rec.advance(sim, 900_000);
+    expect(rec.keyframeBytes()).toBeLessThanOrEqual(2 * 2 ** 20);
+    const ref = Simulation.create(builtinScenario('default')!);
+    ref.runUntil(456_789);
+    expect(rec.seek(456_789).state.traceHash).toBe(ref.state.traceHash);
+  });
+
   it('commands replay at their times when seeking, and a command in the past forks the run', () => {
     const { sim, rec } = fresh({ 'execution.checkpointing.interval': '2 s' });
     rec.advance(sim, 6000);

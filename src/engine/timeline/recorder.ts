@@ -17,6 +17,20 @@ export interface RecordedCommand { at: number; command: UserCommand }
 export interface RecorderOptions {
   keyframeEveryMs?: number;
   maxKeyframes?: number;
+  /** keyframes are thinned to stay within this many (estimated) bytes, however long the run */
+  maxKeyframeBytes?: number;
+}
+
+/** A cheap estimate of a state's size in memory: what grows with the run. */
+export function estimateStateBytes(state: SimState): number {
+  let n = 64 * 1024;
+  for (const st of state.subtasks) {
+    if (st.sink) n += 110 * (st.sink.received.length + st.sink.committed.length + st.sink.open.length);
+    for (const g in st.keyed) n += 120 * Object.keys(st.keyed[g]).length;
+  }
+  for (const ch of state.channels) n += 110 * (ch.items.length + ch.priority.length);
+  n += 1500 * state.coordinator.history.length + 120 * state.queue.length;
+  return n;
 }
 
 export function applyCommand(sim: Simulation, c: UserCommand): void {
@@ -29,17 +43,19 @@ export function applyCommand(sim: Simulation, c: UserCommand): void {
 
 export class RunRecorder {
   /** `commands`: how many of the recorded commands the keyframe's state already includes */
-  readonly keyframes: { time: number; state: SimState; commands: number }[] = [];
+  readonly keyframes: { time: number; state: SimState; commands: number; bytes: number }[] = [];
   commands: RecordedCommand[] = [];
   /** how far the run has been taken */
   headTime = 0;
   private spacing: number;
   private readonly maxKeyframes: number;
+  private readonly maxBytes: number;
 
   constructor(initial: SimState, options: RecorderOptions = {}) {
     this.spacing = options.keyframeEveryMs ?? 1000;
     this.maxKeyframes = options.maxKeyframes ?? 240;
-    this.keyframes.push({ time: initial.now, state: structuredClone(initial), commands: 0 });
+    this.maxBytes = options.maxKeyframeBytes ?? 48 * 2 ** 20;
+    this.keyframes.push({ time: initial.now, state: structuredClone(initial), commands: 0, bytes: estimateStateBytes(initial) });
   }
 
   /** Runs `sim` forward to `to`, applying recorded commands on the way and keyframing new ground. */
@@ -63,14 +79,18 @@ export class RunRecorder {
   }
 
   private keyframe(state: SimState, commands: number): void {
-    this.keyframes.push({ time: state.now, state: structuredClone(state), commands });
-    if (this.keyframes.length > this.maxKeyframes) {
+    this.keyframes.push({ time: state.now, state: structuredClone(state), commands, bytes: estimateStateBytes(state) });
+    while (this.keyframes.length > this.maxKeyframes || (this.keyframes.length > 8 && this.keyframeBytes() > this.maxBytes)) {
       // thin: keep every other keyframe but the first; the spacing of new ones doubles
       const kept = this.keyframes.filter((_, i) => i === 0 || i % 2 === 0);
       this.keyframes.length = 0;
       this.keyframes.push(...kept);
       this.spacing *= 2;
     }
+  }
+
+  keyframeBytes(): number {
+    return this.keyframes.reduce((n, k) => n + k.bytes, 0);
   }
 
   /** One step: the next engine event, or a recorded command due before it. */
