@@ -77,6 +77,24 @@ test.describe('checkpointing on screen', () => {
     await expect(sim.checkpointRow(1)).toContainText('COMPLETED', { timeout: 30_000 });
   });
 
+  test('a savepoint is marked as such in the history; stop with savepoint finishes the job', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?conf.sim.sink.kind=two-phase-commit');
+    await sim.setSpeed(70);
+    await sim.play.click();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(3);
+    await page.getByRole('button', { name: 'Trigger savepoint', exact: true }).click();
+    await sim.openTab('Checkpoints');
+    const savepointRow = page.locator('[data-testid^="checkpoint-row-"]').filter({ hasText: 'Savepoint' }).first();
+    await expect(savepointRow).toContainText('COMPLETED', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stop with savepoint', exact: true }).click();
+    await expect(page.getByTestId('job-status')).toHaveText('FINISHED', { timeout: 60_000 });
+    await sim.screenshot('stop-with-savepoint');
+    await sim.openTab('Faults');
+    await page.getByRole('button', { name: 'Check exactly-once' }).click();
+    await expect(page.getByTestId('oracle-verdict')).toContainText('exactly-once');
+  });
+
   test('changing the settings restarts the run with them and keeps them in the URL', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open();

@@ -60,6 +60,8 @@ export interface SimStoreActions {
   advance(realMs: number): void;
   select(subtask: number | null): void;
   triggerCheckpoint(): void;
+  triggerSavepoint(): void;
+  stopWithSavepoint(): void;
   injectFault(fault: Fault): void;
   armFault(fault: Fault, when: CheckpointPhase): void;
   /** show the run as it was at `t` */
@@ -200,7 +202,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         }
         const target = s.displayTime + Math.min(realMs, 250) * speedMultiplier(s.speedPosition);
         s.recorder.advance(sim, target, MAX_EVENTS_PER_FRAME);
-        const finished = sim.state.job.status === 'FINISHED' && sim.nextEventTime() === undefined;
+        const finished = sim.state.job.status === 'FINISHED';
         moved({ playing: !finished });
       },
       select(subtask) {
@@ -208,6 +210,12 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       },
       triggerCheckpoint() {
         command({ kind: 'trigger-checkpoint' });
+      },
+      triggerSavepoint() {
+        command({ kind: 'trigger-savepoint' });
+      },
+      stopWithSavepoint() {
+        command({ kind: 'stop-with-savepoint' });
       },
       injectFault(fault) {
         command({ kind: 'fault', fault });

@@ -230,7 +230,11 @@ export function failCheckpoint(rt: Runtime, id: number, reason: CheckpointFailur
   for (const sid of record.subtasks) {
     schedule(state, state.now + settingsOf(state).rpcLatencyMs, { kind: 'mail', subtask: sid, mail: { kind: 'notify-aborted', checkpointId: id } });
   }
-  // Savepoint failures are not counted (a failed stop-with-savepoint fails the job: see savepoints).
+  if (record.type === 'SYNC_SAVEPOINT') {
+    rt.failJob?.(`stop-with-savepoint failed: savepoint ${id}: ${MESSAGES[reason]}`);
+    return 'fail-job';
+  }
+  // Savepoint failures are not counted.
   const outcome = record.isSavepoint ? 'ignored' : checkpointFailureOutcome(c.failures, settingsOf(state).tolerableFailed, id, reason);
   if (outcome === 'fail-job') {
     rt.emit({ type: 'job-status', time: state.now, status: 'FAILING', reason: `Exceeded checkpoint tolerable failure threshold (${settingsOf(state).tolerableFailed})` });

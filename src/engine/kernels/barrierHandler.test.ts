@@ -104,6 +104,19 @@ describe('aligned checkpoints with timeout', () => {
   });
 });
 
+describe('savepoints', () => {
+  it('are aligned even when checkpoints are unaligned, and never time out', () => {
+    const h = createBarrierHandler({ mode: 'unaligned', channels: 2, alignedCheckpointTimeoutMs: 10 });
+    expect(h.push({ kind: 'barrier', channel: 0, checkpointId: 1, timestamp: 0, savepoint: true }, 5)).toEqual([]);
+    expect(h.blockedChannels()).toEqual([0]);
+    expect(h.tick(500)).toEqual([]);
+    expect(h.push({ kind: 'barrier', channel: 1, checkpointId: 1, timestamp: 0, savepoint: true }, 600)).toEqual([{ kind: 'trigger', checkpointId: 1, unaligned: false, alignmentDurationMs: 595 }]);
+    const u = createBarrierHandler({ mode: 'unaligned', channels: 2 });
+    expect(u.push({ kind: 'barrier', channel: 0, checkpointId: 2, timestamp: 0, savepoint: true }, 0)).toEqual([]);
+    expect(u.blockedChannels()).toEqual([0]);
+  });
+});
+
 describe('at-least-once barrier tracker', () => {
   it('never blocks, and an older checkpoint may still complete after a newer one started', () => {
     const run = runGate({ mode: 'at-least-once', channels: 2 }, parseGateSequence('B1@0 B2@0 D@0 B1@1 B2@1'));

@@ -12,7 +12,7 @@ export function initialBarrierHandlerState(options: BarrierHandlerOptions): Barr
   return {
     openChannels: options.channels, finished: [],
     currentCheckpointId: -1, lastCancelledOrCompletedId: -1, aligned: [], targetChannelCount: 0,
-    firstBarrierAt: 0, barrierTimestamp: 0, triggered: false, unaligned: false, blocked: [],
+    firstBarrierAt: 0, barrierTimestamp: 0, triggered: false, unaligned: false, savepoint: false, blocked: [],
     tracked: [], latestPendingId: -1,
   };
 }

@@ -174,6 +174,8 @@ export interface SourceSubtaskState {
   offsets: { [partition: string]: number };
   /** the oracle's reference run stops each partition here */
   limits?: { [partition: string]: number };
+  /** stop-with-savepoint: no more reading after this savepoint's barrier; finish once it completes */
+  stopAfter?: number;
 }
 
 export interface SinkSubtaskState {

@@ -7,6 +7,7 @@ import { schedule } from '../sim/eventQueue';
 import { emitAlignedEvent, emitUnalignedBarrier } from './barriers';
 import { requestWake, type Runtime } from './runtime';
 import { sinkCommit, sinkOperatorState, sinkPreCommit } from './sink';
+import { finishSubtask } from './task';
 
 // A task's side of a checkpoint (Flink's SubtaskCheckpointCoordinatorImpl): emit the barrier
 // downstream, take the synchronous snapshot (the task is busy meanwhile), upload asynchronously,
@@ -131,6 +132,7 @@ export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Ma
         return;
       }
       const s = settingsOf(state);
+      if (mail.synchronous && st.source) st.source.stopAfter = mail.checkpointId;
       performCheckpoint(rt, ps, st, {
         checkpointId: mail.checkpointId, timestamp: mail.timestamp, savepoint: mail.savepoint,
         unaligned: s.unaligned && !mail.savepoint && (s.alignedTimeoutMs === 0 || state.now - mail.timestamp > s.alignedTimeoutMs),
@@ -143,6 +145,8 @@ export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Ma
       const op = state.plan.operators[ps.operator];
       const committed = st.sink ? sinkCommit(st.sink, op, mail.checkpointId) : 0;
       rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: ps.id, checkpointId: mail.checkpointId, aborted: false, committed });
+      // stop-with-savepoint: the savepoint is complete and committed, the source ends its input
+      if (st.source?.stopAfter !== undefined && mail.checkpointId >= st.source.stopAfter) finishSubtask(rt, ps, state.now);
       return;
     }
     case 'notify-aborted':

@@ -189,7 +189,7 @@ function handleItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: n
       const al = st.alignment;
       if (al.checkpointId === id && !al.channels.includes(channelId)) al.channels.push(channelId);
       const overtaken = item.unaligned ? overtakenBy(state, channelId, item.seq) : [];
-      for (const out of gatePush(state, ps, gate, { kind: 'barrier', channel: gi, checkpointId: id, timestamp: item.timestamp })) actOnGate(rt, ps, st, out);
+      for (const out of gatePush(state, ps, gate, { kind: 'barrier', channel: gi, checkpointId: id, timestamp: item.timestamp, savepoint: item.savepoint })) actOnGate(rt, ps, st, out);
       for (const rec of overtaken) persistInFlight(st, id, channelId, rec);
       channelStateComplete(rt, st, channelId, id);
       break;
@@ -241,7 +241,7 @@ export function wakeSubtask(rt: Runtime, id: number): void {
       continue;
     }
     if (op.kind === 'source') {
-      if (state.stopTheWorld?.paused) return;
+      if (state.stopTheWorld?.paused || st.source!.stopAfter !== undefined) return;
       const next = sourceNext(rt, ps, st);
       if (next.done) {
         finishSubtask(rt, ps, state.now);

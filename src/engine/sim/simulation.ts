@@ -186,6 +186,16 @@ export class Simulation {
     requestCheckpoint(this.rt, 'manual');
   }
 
+  /** A savepoint: always aligned, ignores max-concurrent and min-pause, subsumes nothing, commits nothing. */
+  triggerSavepoint(): void {
+    requestCheckpoint(this.rt, 'savepoint');
+  }
+
+  /** Stop with savepoint: a synchronous savepoint, sinks commit on its completion, sources stop, the job finishes. */
+  stopWithSavepoint(): void {
+    requestCheckpoint(this.rt, 'sync-savepoint');
+  }
+
   /** Runs every event up to and including `time`, then sets the clock to `time`. */
   runUntil(time: number, maxEvents = Infinity): number {
     let n = 0;

@@ -10,7 +10,9 @@ import { Simulation } from '../sim/simulation';
 export type UserCommand =
   | { kind: 'fault'; fault: Fault }
   | { kind: 'arm-fault'; fault: Fault; when: CheckpointPhase }
-  | { kind: 'trigger-checkpoint' };
+  | { kind: 'trigger-checkpoint' }
+  | { kind: 'trigger-savepoint' }
+  | { kind: 'stop-with-savepoint' };
 
 export interface RecordedCommand { at: number; command: UserCommand }
 
@@ -38,6 +40,8 @@ export function applyCommand(sim: Simulation, c: UserCommand): void {
     case 'fault': sim.injectFault(c.fault); break;
     case 'arm-fault': sim.armFault(c.fault, c.when); break;
     case 'trigger-checkpoint': sim.triggerCheckpoint(); break;
+    case 'trigger-savepoint': sim.triggerSavepoint(); break;
+    case 'stop-with-savepoint': sim.stopWithSavepoint(); break;
   }
 }
 

@@ -13,6 +13,8 @@ export function Controls() {
   const reset = useSim((s) => s.reset);
   const setSpeed = useSim((s) => s.setSpeed);
   const triggerCheckpoint = useSim((s) => s.triggerCheckpoint);
+  const triggerSavepoint = useSim((s) => s.triggerSavepoint);
+  const stopWithSavepoint = useSim((s) => s.stopWithSavepoint);
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
       {playing ? (
@@ -33,6 +35,8 @@ export function Controls() {
       <span className={`job-status job-${jobStatus.toLowerCase()}`} data-testid="job-status">{jobStatus}</span>
       <span className="spacer" />
       <button type="button" onClick={triggerCheckpoint} disabled={jobStatus !== 'RUNNING'} aria-label="Trigger checkpoint" title="Ask the JobManager for a checkpoint now">Trigger checkpoint</button>
+      <button type="button" onClick={triggerSavepoint} disabled={jobStatus !== 'RUNNING'} aria-label="Trigger savepoint" title="A savepoint: always aligned, owned by you, commits nothing">Trigger savepoint</button>
+      <button type="button" onClick={stopWithSavepoint} disabled={jobStatus !== 'RUNNING'} aria-label="Stop with savepoint" title="A synchronous savepoint; sinks commit, sources stop, the job finishes">Stop with savepoint</button>
     </div>
   );
 }

@@ -31,7 +31,7 @@ function switchToUnaligned(s: BarrierHandlerState, now: number, out: HandlerOutp
 
 function timedOut(s: BarrierHandlerState, o: BarrierHandlerOptions, now: number): boolean {
   const t = timeoutOf(o);
-  return t > 0 && now - s.barrierTimestamp > t;
+  return t > 0 && !s.savepoint && now - s.barrierTimestamp > t;
 }
 
 /** Due timeouts: an aligned checkpoint whose time is up continues as an unaligned one. */
@@ -67,10 +67,12 @@ export function singlePush(s: BarrierHandlerState, o: BarrierHandlerOptions, inp
         s.barrierTimestamp = input.timestamp ?? now;
         s.triggered = false;
         s.unaligned = false;
-        if (o.mode === 'unaligned' && (timeoutOf(o) === 0 || timedOut(s, o, now))) switchToUnaligned(s, now, out);
+        // savepoints are always aligned (an extension of the contract's GateInput)
+        s.savepoint = input.savepoint === true;
+        if (o.mode === 'unaligned' && !s.savepoint && (timeoutOf(o) === 0 || timedOut(s, o, now))) switchToUnaligned(s, now, out);
       }
       if (!s.aligned.includes(input.channel)) s.aligned.push(input.channel);
-      if (barriersBlock(o) && !s.blocked.includes(input.channel)) s.blocked.push(input.channel);
+      if ((barriersBlock(o) || s.savepoint) && !s.blocked.includes(input.channel)) s.blocked.push(input.channel);
       maybeComplete(s, now, out);
       return;
     }

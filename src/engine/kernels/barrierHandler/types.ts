@@ -11,7 +11,7 @@ export interface BarrierHandlerOptions {
 
 export type GateInput =
   | { kind: 'record'; channel: number; seq: number }
-  | { kind: 'barrier'; channel: number; checkpointId: number; timestamp?: number }
+  | { kind: 'barrier'; channel: number; checkpointId: number; timestamp?: number; savepoint?: boolean }
   | { kind: 'cancel'; channel: number; checkpointId: number }
   | { kind: 'end-of-partition'; channel: number };
 
@@ -51,6 +51,8 @@ export interface BarrierHandlerState {
   /** the current checkpoint has been triggered (unaligned: at its first barrier, or on timeout) */
   triggered: boolean;
   unaligned: boolean;
+  /** the current checkpoint is a savepoint: always aligned, never timed out */
+  savepoint: boolean;
   blocked: number[];
   // at-least-once tracker
   tracked: TrackedCheckpoint[];
