@@ -29,3 +29,4 @@ export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type Schedule
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';
+export { redistributeOperatorState, type OperatorStateMode } from './kernels/operatorStateRedistribution';
