@@ -12,7 +12,6 @@ export { parseDuration, formatDuration, DURATION_SYNTAX } from './config/duratio
 export type { TraceEvent, TraceListener } from './trace/events';
 export { formatTraceHash, formatTraceEvent } from './trace/hash';
 export { buildReport, keyedStateByKey, operatorStateOf, type SimReport } from './report';
-export { pending as pendingItems } from './runtime/channels';
 export { InvariantViolation } from './runtime/task';
 export { KeyedStateAccessError } from './runtime/keyedState';
 export { ANIMALS } from './runtime/sourceLog';

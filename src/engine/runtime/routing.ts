@@ -51,16 +51,3 @@ export function routeRecord(rt: Runtime, ps: PlanSubtask, rec: Rec, sentAt: numb
     }
   }
 }
-
-/** Events (barriers, markers, end of partition) go to every output channel. */
-export function broadcastEvent(rt: Runtime, ps: PlanSubtask, make: (seq: number, sentAt: number, deliverAt: number) => Parameters<typeof enqueue>[1], sentAt: number): void {
-  const state = rt.state;
-  for (const out of ps.outputs) {
-    for (const c of out.channels) {
-      const ch = state.channels[c];
-      const deliverAt = deliveryTime(state, ch, sentAt);
-      enqueue(ch, make(state.seq++, sentAt, deliverAt));
-      requestWake(state, state.plan.channels[c].to, deliverAt);
-    }
-  }
-}

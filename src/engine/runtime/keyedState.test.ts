@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyedStateTable, StateValue } from '../model/types';
+import {
+  clearState, KeyedStateAccessError, listAdd, listGet, listUpdate, mapEntries, mapGet, mapPut, reducingAdd, reducingGet,
+  valueGet, valueUpdate, type KeyContext,
+} from './keyedState';
+
+function context(key: string | null = 'Lion', keyGroup = 49) {
+  const table: KeyedStateTable = {};
+  const updates: [string, StateValue | undefined][] = [];
+  const ctx: KeyContext = { table, key, keyGroup, onUpdate: (s, v) => updates.push([s, v]) };
+  return { ctx, table, updates };
+}
+
+describe('keyed state primitives, scoped to the current key', () => {
+  it('ValueState: value(), update(), clear(); empty reads null', () => {
+    const { ctx, table, updates } = context();
+    expect(valueGet(ctx, 'count')).toBeNull();
+    valueUpdate(ctx, 'count', 3);
+    expect(valueGet(ctx, 'count')).toBe(3);
+    expect(table[49].Lion.count).toBe(3);
+    clearState(ctx, 'count');
+    expect(valueGet(ctx, 'count')).toBeNull();
+    expect(table[49].Lion).toBeUndefined();
+    expect(updates).toEqual([['count', 3], ['count', undefined]]);
+  });
+  it('ListState: get() is empty, add() appends, update() replaces, add(null) is refused', () => {
+    const { ctx } = context();
+    expect(listGet(ctx, 'last')).toEqual([]);
+    listAdd(ctx, 'last', 1);
+    listAdd(ctx, 'last', 2);
+    expect(listGet(ctx, 'last')).toEqual([1, 2]);
+    listUpdate(ctx, 'last', [9]);
+    expect(listGet(ctx, 'last')).toEqual([9]);
+    expect(() => listAdd(ctx, 'last', null)).toThrow(/null is not allowed/);
+  });
+  it('MapState: get of an absent key is null, put, entries', () => {
+    const { ctx } = context();
+    expect(mapGet(ctx, 'h', '1-5')).toBeNull();
+    mapPut(ctx, 'h', '1-5', 2);
+    mapPut(ctx, 'h', '6-10', 1);
+    expect(mapEntries(ctx, 'h')).toEqual([['1-5', 2], ['6-10', 1]]);
+  });
+  it('ReducingState: add folds at once', () => {
+    const { ctx } = context();
+    expect(reducingGet(ctx, 'max')).toBeNull();
+    reducingAdd(ctx, 'max', 4, Math.max);
+    reducingAdd(ctx, 'max', 2, Math.max);
+    expect(reducingGet(ctx, 'max')).toBe(4);
+  });
+  it('values are replaced, never mutated: an earlier copy of the entry keeps its value', () => {
+    const { ctx, table } = context();
+    listAdd(ctx, 'last', 1);
+    const copy = { ...table[49].Lion };
+    listAdd(ctx, 'last', 2);
+    expect(copy.last).toEqual([1]);
+  });
+  it('using keyed state outside a keyed context is an error', () => {
+    const { ctx } = context(null);
+    expect(() => valueGet(ctx, 'count')).toThrow(KeyedStateAccessError);
+    expect(() => valueUpdate(ctx, 'count', 1)).toThrow(/outside a keyed context/);
+  });
+  it('state of different keys is separate', () => {
+    const a = context('Lion', 49);
+    const b: KeyContext = { ...a.ctx, key: 'Tiger', keyGroup: 10 };
+    valueUpdate(a.ctx, 'count', 1);
+    valueUpdate(b, 'count', 5);
+    expect(valueGet(a.ctx, 'count')).toBe(1);
+    expect(valueGet(b, 'count')).toBe(5);
+  });
+});
