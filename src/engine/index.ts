@@ -29,3 +29,4 @@ export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';
 export { redistributeOperatorState, type OperatorStateMode } from './kernels/operatorStateRedistribution';
+export { restoreJob, findSnapshot, RestoreError, type RestoreOptions } from './checkpoint/restoreJob';

@@ -2,6 +2,7 @@ import type { ChannelItem, Rec, SimState, SubtaskState } from '../model/types';
 import { Conf } from '../config/conf';
 import { failCheckpoint, latestCompleted, settingsOf, startCheckpointScheduler, stopCheckpointScheduler } from '../checkpoint/coordinator';
 import { copyKeyedState, emptyRocksDb } from '../checkpoint/taskSnapshot';
+import type { CompletedCheckpoint } from '../checkpoint/types';
 import { computePipelinedRegions, regionsToRestart } from '../kernels/pipelinedRegions';
 import { onFailure } from '../kernels/restartStrategy';
 import { clearChannel } from '../runtime/channels';
@@ -104,7 +105,14 @@ function livePosition(state: SimState, sid: number, partition: number): number {
 export function restoreTasks(rt: Runtime, subtasks: number[], attempt: number): void {
   const state = rt.state;
   if (attempt !== state.recovery.pendingAttempt || state.job.status !== 'RESTARTING') return;
-  const cp = latestCompleted(state);
+  restoreSubtasksFrom(rt, latestCompleted(state), subtasks);
+  state.recovery.pendingAttempt = 0;
+  state.job.restarts++;
+}
+
+/** Redeploys these subtasks with the state `cp` holds for them (or empty), then lets them run. */
+export function restoreSubtasksFrom(rt: Runtime, cp: CompletedCheckpoint | undefined, subtasks: number[]): void {
+  const state = rt.state;
   for (const sid of subtasks) {
     const old = state.subtasks[sid];
     const st = (state.subtasks[sid] = freshSubtask(state, sid, old));
@@ -113,6 +121,8 @@ export function restoreTasks(rt: Runtime, subtasks: number[], attempt: number): 
     if (snap) st.keyed = copyKeyedState(snap.keyed);
     if (st.source) {
       const stored = (snap?.operator.SourceReaderState ?? []) as { partition: number; offset: number }[];
+      // the restored splits decide what the reader owns (after rescaling, not the owner formula)
+      if (snap) st.source.partitions = stored.map((x) => x.partition).sort((a, b) => a - b);
       const params = state.plan.operators[state.plan.subtasks[sid].operator].params.source!;
       for (const p of st.source.partitions) {
         const restored = stored.find((x) => x.partition === p)?.offset ?? 0;
@@ -152,8 +162,6 @@ export function restoreTasks(rt: Runtime, subtasks: number[], attempt: number): 
     }
   }
   state.job.status = 'RUNNING';
-  state.job.restarts++;
-  state.recovery.pendingAttempt = 0;
   if (cp) state.restores.push({ id: cp.id, restore_timestamp: state.now, is_savepoint: cp.isSavepoint, external_path: cp.externalPath });
   rt.emit({ type: 'job-restored', time: state.now, checkpointId: cp?.id ?? 0, subtasks: subtasks.length, replayed });
   startCheckpointScheduler(state);

@@ -13,7 +13,8 @@ import { settingsProblems } from '../checkpoint/settings';
 import {
   initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf, startCheckpointScheduler,
 } from '../checkpoint/coordinator';
-import { applyFault, armedFaultsFor, failTasks, restoreTasks } from '../faults/recovery';
+import { applyFault, armedFaultsFor, failTasks, restoreSubtasksFrom, restoreTasks } from '../faults/recovery';
+import type { CompletedCheckpoint } from '../checkpoint/types';
 import { parseFaultSpec, type CheckpointPhase, type Fault } from '../faults/faultSpec';
 import { initialRestartState } from '../kernels/restartStrategy';
 import { checkStopTheWorld } from '../checkpoint/stopTheWorld';
@@ -184,6 +185,11 @@ export class Simulation {
   /** The "Trigger checkpoint" button: a manual (non-periodic) checkpoint request. */
   triggerCheckpoint(): void {
     requestCheckpoint(this.rt, 'manual');
+  }
+
+  /** Restores every subtask from a snapshot laid out for this job's subtasks (a job started from a savepoint). */
+  restoreFrom(snapshot: CompletedCheckpoint): void {
+    restoreSubtasksFrom(this.rt, snapshot, this.state.plan.subtasks.map((s) => s.id));
   }
 
   /** A savepoint: always aligned, ignores max-concurrent and min-pause, subsumes nothing, commits nothing. */

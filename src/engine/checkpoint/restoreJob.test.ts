@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../sim/simulation';
+import { builtinScenario } from '../scenarios/builtin';
+import { assignKeyToParallelOperator } from '../kernels/keyGroups';
+import { computeOracle } from '../oracle/oracle';
+import { keyedStateByKey } from '../report';
+import { restoreJob } from './restoreJob';
+import type { ScenarioSpec } from '../scenarios/schema';
+
+function withSavepoint(conf: Record<string, string> = {}) {
+  const sim = Simulation.create(builtinScenario('default')!, { conf: { 'execution.checkpointing.interval': '3 s', 'sim.sink.kind': 'two-phase-commit', ...conf } });
+  sim.runUntil(8000);
+  sim.stopWithSavepoint();
+  sim.runUntil(30_000);
+  const sp = sim.state.coordinator.savepoints[0];
+  return { sim, sp };
+}
+
+describe('restoring a job from a savepoint, rescaled', () => {
+  it('2 -> 3: every key keeps its state, on the subtask the key-group arithmetic names', () => {
+    const { sim, sp } = withSavepoint();
+    expect(sim.state.job.status).toBe('FINISHED');
+    const before: Record<string, unknown> = {};
+    const oldCount = sim.state.plan.operators.find((o) => o.id === 'count')!;
+    for (const sid of oldCount.subtasks) Object.assign(before, keyedStateByKey(sim.state, sid));
+    const next = restoreJob(sim.state, sp.id, { parallelism: { count: 3, sink: 3 } });
+    const count = next.state.plan.operators.find((o) => o.id === 'count')!;
+    expect(count.parallelism).toBe(3);
+    const after: Record<string, unknown> = {};
+    count.subtasks.forEach((sid, i) => {
+      for (const [key, value] of Object.entries(keyedStateByKey(next.state, sid))) {
+        expect(assignKeyToParallelOperator(key, count.maxParallelism, 3)).toBe(i);
+        after[key] = value;
+      }
+    });
+    expect(after).toEqual(before);
+    expect(next.state.restores).toEqual([expect.objectContaining({ id: sp.id, is_savepoint: true })]);
+    expect(next.state.coordinator.nextId).toBe(sp.id + 1);
+  });
+
+  it('source splits are even-split over the new readers, offsets kept', () => {
+    const { sim, sp } = withSavepoint();
+    const next = restoreJob(sim.state, sp.id, { parallelism: { source: 1, map: 1 } });
+    const src = next.state.subtasks[next.state.plan.operators[0].subtasks[0]].source!;
+    expect(src.partitions).toEqual([0, 1, 2, 3]);
+    const stored = Object.values(sp.subtasks).flatMap((s) => (s.operator.SourceReaderState ?? []) as { partition: number; offset: number }[]);
+    for (const x of stored) expect(src.offsets[x.partition]).toBe(x.offset);
+  });
+
+  it('the oracle still says exactly-once across stop-with-savepoint and a rescaled restore', () => {
+    const { sim, sp } = withSavepoint();
+    const next = restoreJob(sim.state, sp.id, { parallelism: { count: 3, sink: 3 } });
+    next.runUntil(60_000);
+    expect(next.state.job.status).toBe('RUNNING');
+    expect(computeOracle(next.state).verdict).toBe('exactly-once');
+  });
+
+  it('refuses a different max parallelism, with Flink\'s reason', () => {
+    const { sim, sp } = withSavepoint();
+    const spec = sim.state.scenario;
+    const changed: ScenarioSpec = { ...spec, operators: spec.operators.map((o) => (o.id === 'count' ? { ...o, maxParallelism: 256 } : o)) };
+    expect(() => restoreJob(sim.state, sp.id, { scenario: changed })).toThrow(/maximum parallelism \(256\) of the stateful operator count does not match the maximum parallelism \(128\)/);
+  });
+
+  it('state of an operator the new job lacks needs allow-non-restored-state', () => {
+    const { sim, sp } = withSavepoint();
+    const spec = sim.state.scenario;
+    const without: ScenarioSpec = {
+      ...spec,
+      operators: spec.operators.filter((o) => o.id !== 'count'),
+      edges: [spec.edges[0], { from: 'map', to: 'sink', partitioner: 'forward' }],
+    };
+    expect(() => restoreJob(sim.state, sp.id, { scenario: without })).toThrow(/operator count to the new program.*--allowNonRestoredState/);
+    expect(() => restoreJob(sim.state, sp.id, { scenario: without, allowNonRestoredState: true })).not.toThrow();
+  });
+
+  it('names a snapshot that does not exist', () => {
+    const { sim } = withSavepoint();
+    expect(() => restoreJob(sim.state, 99)).toThrow(/no retained checkpoint or savepoint 99/);
+  });
+});

@@ -1,0 +1,113 @@
+import type { KeyedStateTable, SimState } from '../model/types';
+import type { Rec } from '../model/types';
+import type { ScenarioSpec } from '../scenarios/schema';
+import { ScenarioError } from '../scenarios/validate';
+import { redistributeOperatorState } from '../kernels/operatorStateRedistribution';
+import { createInitialState, Simulation } from '../sim/simulation';
+import type { CompletedCheckpoint, SubtaskSnapshot } from './types';
+
+// Starting a job from a retained checkpoint or a savepoint, possibly with another parallelism per
+// operator, as `flink run -s` does. Keyed state moves by key group to the subtask whose new range
+// holds it; operator state is redistributed (source splits even-split, sink transactions
+// even-split); the max parallelism of a keyed operator must not change; state of an operator the
+// new job lacks needs allow-non-restored-state.
+
+export class RestoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreError';
+  }
+}
+
+export interface RestoreOptions {
+  /** new parallelism per operator id; others keep theirs */
+  parallelism?: Record<string, number>;
+  /** the job to start; default: the same scenario */
+  scenario?: ScenarioSpec;
+  allowNonRestoredState?: boolean;
+}
+
+export function findSnapshot(state: SimState, id: number): CompletedCheckpoint | undefined {
+  return [...state.coordinator.retained, ...state.coordinator.savepoints].find((c) => c.id === id);
+}
+
+/** The snapshot laid out for the new job's subtasks. */
+function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimState, allowNonRestored: boolean): CompletedCheckpoint {
+  const subtasks: { [sid: string]: SubtaskSnapshot } = {};
+  const stateful = (opIndex: number) => old.plan.operators[opIndex].subtasks.some((sid) => {
+    const s = snap.subtasks[sid];
+    return s && (Object.keys(s.keyed).length > 0 || Object.keys(s.operator).length > 0);
+  });
+  for (const oldOp of old.plan.operators) {
+    const newOp = next.plan.operators.find((o) => o.id === oldOp.id);
+    if (!newOp) {
+      if (stateful(oldOp.index) && !allowNonRestored) {
+        throw new RestoreError(`Failed to rollback to checkpoint/savepoint ${snap.id}. Cannot map checkpoint/savepoint state for operator ${oldOp.id} to the new program, because the operator is not available in the new program. If you want to allow to skip this, you can set the --allowNonRestoredState option on the CLI.`);
+      }
+      continue;
+    }
+    if (oldOp.keyed && newOp.maxParallelism !== oldOp.maxParallelism) {
+      throw new RestoreError(`The maximum parallelism (${newOp.maxParallelism}) of the stateful operator ${oldOp.id} does not match the maximum parallelism (${oldOp.maxParallelism}) of the restored state.`);
+    }
+    const olds = oldOp.subtasks.map((sid) => snap.subtasks[sid]);
+    // Keyed state, key group by key group.
+    const byGroup: KeyedStateTable = {};
+    for (const s of olds) if (s) Object.assign(byGroup, s.keyed);
+    // Operator state: every named list state is even-split.
+    const names = [...new Set(olds.flatMap((s) => (s ? Object.keys(s.operator) : [])))];
+    const redistributed = redistributeOperatorState(names.map((name) => ({ name, mode: 'split' as const, perSubtask: olds.map((s) => (s?.operator[name] ?? []) as unknown[]) })), newOp.parallelism);
+    newOp.subtasks.forEach((sid, i) => {
+      const ps = next.plan.subtasks[sid];
+      const keyed: KeyedStateTable = {};
+      if (ps.keyGroupRange) for (let g = ps.keyGroupRange[0]; g <= ps.keyGroupRange[1]; g++) if (byGroup[g]) keyed[g] = structuredClone(byGroup[g]);
+      const operator: SubtaskSnapshot['operator'] = {};
+      for (const r of redistributed) operator[r.name] = r.perSubtask[i];
+      subtasks[sid] = { keyed, keyGroupRange: ps.keyGroupRange, operator, inputChannelState: {}, outputChannelState: {}, files: [] };
+    });
+  }
+  return { ...snap, subtasks };
+}
+
+/** A new job started from snapshot `id` of `old`, at `old`'s current time. */
+export function restoreJob(old: SimState, id: number, options: RestoreOptions = {}): Simulation {
+  const snap = findSnapshot(old, id);
+  if (!snap) throw new RestoreError(`no retained checkpoint or savepoint ${id}; retained: ${[...old.coordinator.retained, ...old.coordinator.savepoints].map((c) => c.id).join(', ') || 'none'}`);
+  if (Object.values(snap.subtasks).some((s) => Object.keys(s.inputChannelState).length) && options.parallelism && Object.keys(options.parallelism).length) {
+    throw new RestoreError(`checkpoint ${id} is unaligned and holds in-flight data; rescaling it is not supported here: restore it with the same parallelism, or take a savepoint`);
+  }
+  const base = options.scenario ?? old.scenario;
+  const scenario: ScenarioSpec = {
+    ...base,
+    faults: [],
+    operators: base.operators.map((o) => (options.parallelism?.[o.id] !== undefined ? { ...o, parallelism: options.parallelism[o.id] } : o)),
+  };
+  for (const opId of Object.keys(options.parallelism ?? {})) {
+    if (!scenario.operators.some((o) => o.id === opId)) throw new ScenarioError([`parallelism: no operator has id "${opId}"`]);
+  }
+  const state = createInitialState(scenario, { seed: old.seed, conf: old.config.raw });
+  // The new job starts now: its first events move to the old job's current time.
+  for (const q of state.queue) q.time += old.now;
+  state.now = old.now;
+  const rescaled = rescaleSnapshot(old, snap, state, options.allowNonRestoredState === true);
+  // Ids continue after the restored one; the restored snapshot is the initial restore point.
+  state.coordinator.nextId = snap.id + 1;
+  state.coordinator.savepoints = old.coordinator.savepoints.map((s) => structuredClone(s));
+  state.coordinator.retained = [rescaled];
+  // Sinks write to the same external system: what the old job committed stays written.
+  for (const oldOp of old.plan.operators.filter((o) => o.kind === 'sink')) {
+    const newOp = state.plan.operators.find((o) => o.id === oldOp.id);
+    if (!newOp) continue;
+    oldOp.subtasks.forEach((sid, i) => {
+      const from = old.subtasks[sid].sink!;
+      const to = state.subtasks[newOp.subtasks[i % newOp.parallelism]].sink!;
+      to.received.push(...(from.received as Rec[]));
+      to.committed.push(...(from.committed as Rec[]));
+      to.count += from.count;
+      to.committedTxns.push(...from.committedTxns);
+      Object.assign(to.upserts, from.upserts);
+    });
+  }
+  const sim = new Simulation(state);
+  sim.restoreFrom(rescaled);
+  return sim;
+}
