@@ -53,7 +53,7 @@ export class SimulatorPage {
     return values.map(Number).filter((n) => !Number.isNaN(n)).reduce((a, b) => a + b, 0);
   }
 
-  async openTab(name: 'State' | 'Checkpoints' | 'Faults' | 'Settings'): Promise<void> {
+  async openTab(name: 'State' | 'Checkpoints' | 'Faults' | 'Snapshots' | 'Settings'): Promise<void> {
     await this.page.getByRole('tab', { name, exact: true }).click();
   }
 

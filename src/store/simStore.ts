@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, RunRecorder, Simulation, type CheckpointPhase, type Fault, type OracleResult, type SimState, type UserCommand } from '../engine';
+import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, restoreJob, RunRecorder, Simulation, type CheckpointPhase, type Fault, type OracleResult, type PhysicalPlan, type SimState, type UserCommand } from '../engine';
 import { narrate, type LogLine } from './narrate';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
@@ -32,6 +32,8 @@ export interface SimStoreState {
   /** how far the run has been taken, and what happened on the way (for the timeline) */
   headTime: number;
   markers: TimelineMarker[];
+  /** the last restore from a snapshot: the plans before and after, for the rescale view */
+  rescale: { snapshotId: number; before: PhysicalPlan; beforeState: SimState; after: PhysicalPlan } | null;
 }
 
 export interface TimelineMarker { time: number; kind: 'trigger' | 'completed' | 'failed' | 'savepoint' | 'fault' | 'restored'; label: string }
@@ -67,6 +69,8 @@ export interface SimStoreActions {
   /** show the run as it was at `t` */
   seek(t: number): void;
   stepBack(): void;
+  /** start the job again from a retained checkpoint or savepoint, with new parallelism per operator */
+  restoreFrom(snapshotId: number, parallelism: Record<string, number>, allowNonRestoredState: boolean): boolean;
   checkOracle(): void;
   notify(message: string): void;
   dismissNotice(index: number): void;
@@ -129,6 +133,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       recorder: new RunRecorder(first.state),
       headTime: 0,
       markers: [],
+      rescale: null,
       scenarioId: first.state.scenarioId,
       seed: initial.seed,
       conf: initial.conf ?? {},
@@ -146,7 +151,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       load(id, seed, conf = {}) {
         try {
           const sim = build(id, seed, conf);
-          set({ scenarioId: id, seed, conf, sim, recorder: new RunRecorder(sim.state), headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null });
+          set({ scenarioId: id, seed, conf, sim, recorder: new RunRecorder(sim.state), headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null, rescale: null });
           return true;
         } catch (e) {
           get().notify(`Could not load "${id}": ${(e as Error).message}. The current run is kept.`);
@@ -173,6 +178,22 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         const sim = attachLog(recorder.seek(t), get, set);
         set({ sim, playing: false, log: log.filter((l) => l.time <= sim.now) });
         moved();
+      },
+      restoreFrom(snapshotId, parallelism, allowNonRestoredState) {
+        const { sim: old, log } = get();
+        try {
+          const sim = attachLog(restoreJob(old.state, snapshotId, { parallelism, allowNonRestoredState }), get, set);
+          set({
+            sim, recorder: new RunRecorder(sim.state), headTime: sim.now, playing: false, selectedSubtask: null, oracle: null,
+            rescale: { snapshotId, before: old.state.plan, beforeState: old.state, after: sim.state.plan },
+            log: [...log, { id: 1_000_000 + log.length, time: sim.now, kind: 'job', text: `New job started from ${snapshotId} with parallelism ${sim.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}` }],
+          });
+          moved({ markers: markersOf(sim.state) });
+          return true;
+        } catch (e) {
+          get().notify(`Could not restore from ${snapshotId}: ${(e as Error).message}`);
+          return false;
+        }
       },
       stepBack() {
         const { recorder, displayTime } = get();

@@ -11,10 +11,11 @@ import { EventLog } from './panels/EventLog';
 import { Timeline } from './timeline/Timeline';
 import { FaultsPanel } from './panels/FaultsPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
+import { SnapshotsPanel } from './panels/SnapshotsPanel';
 import { StatePanel } from './panels/StatePanel';
 
 const PICKABLE = BUILTIN_SCENARIOS.filter((s) => s.id !== 'bench');
-type SideTab = 'state' | 'checkpoints' | 'faults' | 'settings';
+type SideTab = 'state' | 'checkpoints' | 'faults' | 'snapshots' | 'settings';
 
 function Notices() {
   const notices = useSim((s) => s.notices);
@@ -68,12 +69,14 @@ export function App() {
             <button type="button" role="tab" aria-selected={tab === 'state'} className={tab === 'state' ? 'active' : ''} onClick={() => setTab('state')}>State</button>
             <button type="button" role="tab" aria-selected={tab === 'checkpoints'} className={tab === 'checkpoints' ? 'active' : ''} onClick={() => setTab('checkpoints')}>Checkpoints</button>
             <button type="button" role="tab" aria-selected={tab === 'faults'} className={tab === 'faults' ? 'active' : ''} onClick={() => setTab('faults')}>Faults</button>
+            <button type="button" role="tab" aria-selected={tab === 'snapshots'} className={tab === 'snapshots' ? 'active' : ''} onClick={() => setTab('snapshots')}>Snapshots</button>
             <button type="button" role="tab" aria-selected={tab === 'settings'} className={tab === 'settings' ? 'active' : ''} onClick={() => setTab('settings')}>Settings</button>
           </div>
           <div className="side-body">
             {tab === 'state' && <StatePanel />}
             {tab === 'checkpoints' && <CheckpointsPanel />}
             {tab === 'faults' && <FaultsPanel />}
+            {tab === 'snapshots' && <SnapshotsPanel />}
             {tab === 'settings' && <SettingsPanel />}
           </div>
           <EventLog />

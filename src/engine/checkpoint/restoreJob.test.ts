@@ -55,6 +55,17 @@ describe('restoring a job from a savepoint, rescaled', () => {
     expect(computeOracle(next.state).verdict).toBe('exactly-once');
   });
 
+  it('regression (found by the e2e suite): a restored job that finishes soon after the restore loses nothing', () => {
+    // the finished job's final 2PC transaction and the restored job's must not share an id
+    const sim = Simulation.create(builtinScenario('default')!, { conf: { 'sim.sink.kind': 'two-phase-commit' } });
+    sim.runUntil(9000);
+    sim.stopWithSavepoint();
+    sim.runUntil(20_000);
+    const next = restoreJob(sim.state, sim.state.coordinator.savepoints[0].id, { parallelism: { count: 3, sink: 3 } });
+    next.runUntil(22_200);
+    expect(computeOracle(next.state)).toMatchObject({ verdict: 'exactly-once', missing: 0 });
+  });
+
   it('refuses a different max parallelism, with Flink\'s reason', () => {
     const { sim, sp } = withSavepoint();
     const spec = sim.state.scenario;

@@ -69,8 +69,11 @@ export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: 
 /** A bounded job's sink commits what is left on its final checkpoint before it finishes. */
 export function sinkFinish(sink: SinkSubtaskState, op: PlanOperator): void {
   if (sink.kind !== 'two-phase-commit') return;
-  sinkPreCommit(sink, Number.MAX_SAFE_INTEGER);
   sinkCommit(sink, op, Number.MAX_SAFE_INTEGER);
+  // The final transaction belongs to no checkpoint id: it must not be mistaken for one committed
+  // before (a job restored from a savepoint carries its predecessor's committed ids).
+  for (const rec of sink.open) keep(sink.committed, rec, op.params.retain ?? -1);
+  sink.open = [];
 }
 
 /** The sink's operator state as a checkpoint stores it. */

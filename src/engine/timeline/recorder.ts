@@ -60,6 +60,7 @@ export class RunRecorder {
     this.maxKeyframes = options.maxKeyframes ?? 240;
     this.maxBytes = options.maxKeyframeBytes ?? 48 * 2 ** 20;
     this.keyframes.push({ time: initial.now, state: structuredClone(initial), commands: 0, bytes: estimateStateBytes(initial) });
+    this.headTime = initial.now;
   }
 
   /** Runs `sim` forward to `to`, applying recorded commands on the way and keyframing new ground. */

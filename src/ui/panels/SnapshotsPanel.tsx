@@ -1,0 +1,116 @@
+import { Fragment, useState } from 'react';
+import type { CompletedCheckpoint, SimState } from '../../engine';
+import { useSim } from '../../store/react';
+import { formatBytes, formatMs, formatStateValue } from '../format';
+import { RescaleView } from './RescaleView';
+
+// Retained checkpoints and savepoints side by side: what distinguishes them (the comparison of
+// checkpoints and savepoints made concrete), what each one holds, and a restore from any of them
+// with another parallelism.
+
+function describe(c: CompletedCheckpoint, state: SimState) {
+  const record = state.coordinator.history.find((h) => h.id === c.id);
+  return {
+    kind: c.type === 'SYNC_SAVEPOINT' ? 'Savepoint (stop)' : c.isSavepoint ? 'Savepoint' : c.type === 'UNALIGNED_CHECKPOINT' ? 'Checkpoint (unaligned)' : 'Checkpoint',
+    owner: c.isSavepoint ? 'you: Flink never deletes it' : `Flink: deleted when subsumed (num-retained)`,
+    format: c.isSavepoint ? 'canonical (backend-independent)' : `native (${c.backend}${c.backend === 'rocksdb' ? ', may be incremental' : ''})`,
+    purpose: c.isSavepoint ? 'planned operations: upgrade, rescale, migrate, fork' : 'automatic recovery from failures',
+    size: formatBytes(record?.stateBytes ?? 0),
+  };
+}
+
+function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }) {
+  return (
+    <div className="inspect" data-testid={`snapshot-detail-${snap.id}`}>
+      {state.plan.operators.map((op) => (
+        <Fragment key={op.id}>
+          <h4>{op.name}</h4>
+          {op.subtasks.map((sid) => {
+            const s = snap.subtasks[sid];
+            if (!s) return <p key={sid} className="panel-note">{state.plan.subtasks[sid].name}: not in this snapshot</p>;
+            const groups = Object.keys(s.keyed).map(Number).sort((a, b) => a - b);
+            const channel = Object.values(s.inputChannelState).reduce((n, r) => n + r.length, 0);
+            return (
+              <div key={sid} className="inspect-subtask">
+                <strong>{state.plan.subtasks[sid].name}</strong>{s.keyGroupRange && <span className="muted"> key groups {s.keyGroupRange[0]}–{s.keyGroupRange[1]}</span>}
+                {groups.length > 0 && (
+                  <table className="state-table">
+                    <thead><tr><th>Key group</th><th>Key</th><th>State</th></tr></thead>
+                    <tbody>
+                      {groups.flatMap((g) => Object.entries(s.keyed[g]).map(([k, v]) => (
+                        <tr key={`${g}-${k}`}><td>{g}</td><td>{k}</td><td>{formatStateValue(v)}</td></tr>
+                      )))}
+                    </tbody>
+                  </table>
+                )}
+                {Object.entries(s.operator).map(([name, list]) => (
+                  <div key={name} className="panel-note">operator state <code>{name}</code>: {JSON.stringify(list, (_k, v) => (Array.isArray(v) && v.length > 6 ? `[${v.length} entries]` : v))}</div>
+                ))}
+                {channel > 0 && <div className="panel-note">channel state: {channel} in-flight records</div>}
+                {s.files.length > 0 && <div className="panel-note">files: {s.files.map((f) => `${f.name} (${formatBytes(f.bytes)}${(state.coordinator.sharedFiles[f.name]?.createdBy ?? snap.id) !== snap.id ? `, shared with checkpoint ${state.coordinator.sharedFiles[f.name]?.createdBy}` : ''})`).join(', ')}</div>}
+              </div>
+            );
+          })}
+        </Fragment>
+      ))}
+    </div>
+  );
+}
+
+function RestoreForm({ snap, state }: { snap: CompletedCheckpoint; state: SimState }) {
+  const restore = useSim((s) => s.restoreFrom);
+  const [parallelism, setParallelism] = useState<Record<string, string>>({});
+  const [allow, setAllow] = useState(false);
+  return (
+    <form className="restore-form" onSubmit={(e) => {
+      e.preventDefault();
+      const p: Record<string, number> = {};
+      for (const [k, v] of Object.entries(parallelism)) if (v !== '') p[k] = Number(v);
+      restore(snap.id, p, allow);
+    }}>
+      {state.plan.operators.map((op) => (
+        <label key={op.id}>{op.name}
+          <input type="number" min={1} max={op.maxParallelism} aria-label={`Parallelism of ${op.name}`} value={parallelism[op.id] ?? String(op.parallelism)} onChange={(e) => setParallelism({ ...parallelism, [op.id]: e.target.value })} />
+        </label>
+      ))}
+      <label className="checkbox"><input type="checkbox" checked={allow} onChange={(e) => setAllow(e.target.checked)} /> allow non-restored state</label>
+      <button type="submit" className="primary">Restore from {snap.isSavepoint ? 'savepoint' : 'checkpoint'} {snap.id}</button>
+    </form>
+  );
+}
+
+export function SnapshotsPanel() {
+  const version = useSim((s) => s.version);
+  const sim = useSim((s) => s.sim);
+  const [open, setOpen] = useState<number | null>(null);
+  void version;
+  const state = sim.state;
+  const all = [...state.coordinator.retained, ...state.coordinator.savepoints].sort((a, b) => a.id - b.id);
+  return (
+    <section className="panel" aria-labelledby="snapshots-heading">
+      <h2 id="snapshots-heading">Snapshots</h2>
+      <RescaleView />
+      {all.length === 0 ? <p className="panel-note">No retained checkpoint or savepoint yet: wait for a checkpoint, or press Trigger savepoint.</p> : (
+        <div className="table-scroll">
+          <table className="history-table">
+            <thead><tr><th>ID</th><th>Kind</th><th>Owner</th><th>Format</th><th>For</th><th>Completed</th><th>Full size</th></tr></thead>
+            <tbody>
+              {all.map((c) => {
+                const d = describe(c, state);
+                return (
+                  <Fragment key={c.id}>
+                    <tr data-testid={`snapshot-row-${c.id}`} className="expandable" onClick={() => setOpen(open === c.id ? null : c.id)}>
+                      <td><button type="button" className="link" aria-expanded={open === c.id} aria-label={`Snapshot ${c.id} details`}>{open === c.id ? '▾' : '▸'} {c.id}</button></td>
+                      <td>{d.kind}</td><td>{d.owner}</td><td>{d.format}</td><td>{d.purpose}</td><td>{formatMs(c.completedAt)}</td><td>{d.size}</td>
+                    </tr>
+                    {open === c.id && <tr><td colSpan={7}><RestoreForm snap={c} state={state} /><Inspect snap={c} state={state} /></td></tr>}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
