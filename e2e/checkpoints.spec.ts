@@ -95,15 +95,27 @@ test.describe('checkpointing on screen', () => {
     await expect(page.getByTestId('oracle-verdict')).toContainText('exactly-once');
   });
 
-  test('changing the settings restarts the run with them and keeps them in the URL', async ({ page }) => {
+  test('changing the settings applies them from now on and keeps them in the URL', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open();
+    await sim.setSpeed(70);
+    await sim.play.click();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(3);
+    await sim.pause.click();
+    const t = await sim.simSeconds();
     await sim.openTab('Settings');
     await page.getByLabel('Algorithm').selectOption('stop-the-world');
-    await page.getByRole('button', { name: 'Apply and restart run' }).click();
+    await page.getByRole('button', { name: 'Apply from now on' }).click();
     await expect(page).toHaveURL(/sim\.checkpointing\.algorithm=stop-the-world/);
+    expect(await sim.simSeconds()).toBe(t); // the run goes on from here, not from zero
+    await expect(page.getByRole('log')).toContainText('Checkpointing settings changed');
     await page.getByLabel('Max concurrent').fill('0');
-    await page.getByRole('button', { name: 'Apply and restart run' }).click();
+    await page.getByRole('button', { name: 'Apply from now on' }).click();
     await expect(page.getByRole('alert')).toContainText('execution.checkpointing.max-concurrent-checkpoints');
+    await page.getByLabel('Sink kind').selectOption('upsert');
+    await page.getByLabel('Max concurrent').fill('1');
+    await page.getByRole('button', { name: 'Apply from now on' }).click();
+    await expect(page.getByRole('alert')).toContainText('a new run started');
+    await expect(sim.simTime).toHaveText('0.000 s');
   });
 });

@@ -56,6 +56,8 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
       return { time: ev.time, kind: 'job', text: `TaskManager ${ev.index + 1} lost: its ${ev.subtasks} subtasks fail with it` };
     case 'storage-outage':
       return { time: ev.time, kind: 'job', text: `Checkpoint storage unreachable until ${(ev.untilMs / 1000).toFixed(1)} s: uploads fail, checkpoints are declined` };
+    case 'configuration-changed':
+      return { time: ev.time, kind: 'checkpoint', text: `Checkpointing settings changed (${ev.keys}); pending checkpoints aborted, barriers handled the new way from now on` };
     case 'world-stopped':
       return { time: ev.time, kind: 'checkpoint', text: `Stop-the-world: nothing in flight any more, every task snapshots for checkpoint ${ev.checkpointId}` };
     case 'world-resumed':

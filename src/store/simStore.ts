@@ -47,6 +47,7 @@ export function markersOf(state: SimState): TimelineMarker[] {
     if (h.status === 'FAILED' && h.failureTime !== null) out.push({ time: h.failureTime, kind: 'failed', label: `checkpoint ${h.id} failed` });
   }
   for (const r of state.restores) out.push({ time: r.restore_timestamp, kind: 'restored', label: `restored from checkpoint ${r.id}` });
+  for (const f of state.recovery.struck) out.push({ time: f.time, kind: 'fault', label: f.label });
   return out;
 }
 
@@ -69,6 +70,8 @@ export interface SimStoreActions {
   /** show the run as it was at `t` */
   seek(t: number): void;
   stepBack(): void;
+  /** new settings: from now on when the running job can take them, else in a new run */
+  applySettings(conf: Record<string, string>): boolean;
   /** start the job again from a retained checkpoint or savepoint, with new parallelism per operator */
   restoreFrom(snapshotId: number, parallelism: Record<string, number>, allowNonRestoredState: boolean): boolean;
   checkOracle(): void;
@@ -178,6 +181,21 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         const sim = attachLog(recorder.seek(t), get, set);
         set({ sim, playing: false, log: log.filter((l) => l.time <= sim.now) });
         moved();
+      },
+      applySettings(conf) {
+        try {
+          command({ kind: 'set-config', conf });
+          set({ conf });
+          return true;
+        } catch (e) {
+          if (/shape the job itself/.test((e as Error).message)) {
+            const ok = get().load(get().scenarioId, get().seed, conf);
+            if (ok) get().notify('These settings shape the job itself (channels, sources, sinks, parallelism): a new run started with them.');
+            return ok;
+          }
+          get().notify(`Settings not applied: ${(e as Error).message}. The current run is kept.`);
+          return false;
+        }
       },
       restoreFrom(snapshotId, parallelism, allowNonRestoredState) {
         const { sim: old, log } = get();

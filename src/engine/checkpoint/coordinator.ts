@@ -212,6 +212,7 @@ const MESSAGES: Record<CheckpointFailureReason, string> = {
   'not-all-tasks-running': 'Not all required tasks are currently running.',
   'cancellation-barrier': 'Task received cancellation from one of its inputs.',
   'end-of-input': 'Checkpoint was declined because one input stream is finished.',
+  'configuration-changed': 'The checkpointing configuration was changed.',
 };
 
 /** Aborts a pending checkpoint; returns what the failure counter says. */

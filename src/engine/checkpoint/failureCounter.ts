@@ -8,7 +8,9 @@ export type CheckpointFailureReason =
   | 'expired' | 'declined' | 'async-exception' | 'io-exception'
   | 'subsumed' | 'task-failure' | 'job-failover-region' | 'job-failure'
   | 'min-pause' | 'too-many-concurrent' | 'not-all-tasks-running'
-  | 'cancellation-barrier' | 'end-of-input';
+  | 'cancellation-barrier' | 'end-of-input'
+  /** the simulator's own: the checkpointing configuration was changed while the checkpoint ran */
+  | 'configuration-changed';
 
 const COUNTED: ReadonlySet<CheckpointFailureReason> = new Set(['expired', 'declined', 'async-exception', 'io-exception']);
 

@@ -184,6 +184,7 @@ export function failJobManager(rt: Runtime): void {
 /** A fault strikes now. */
 export function applyFault(rt: Runtime, fault: import('./faultSpec').Fault): void {
   const state = rt.state;
+  state.recovery.struck.push({ time: state.now, label: faultLabel(state, fault) });
   switch (fault.kind) {
     case 'task':
       failTasks(rt, [fault.subtask], `${state.plan.subtasks[fault.subtask].name} failed (killed)`);
@@ -224,4 +225,15 @@ export function armedFaultsFor(state: SimState, ev: TraceEvent): number[] {
     if (match) hits.push(i);
   });
   return hits;
+}
+
+export function faultLabel(state: SimState, fault: import('./faultSpec').Fault): string {
+  switch (fault.kind) {
+    case 'task': return `${state.plan.subtasks[fault.subtask].name} killed`;
+    case 'taskmanager': return `TaskManager ${fault.index + 1} lost`;
+    case 'jobmanager': return 'JobManager failed';
+    case 'storage-outage': return `checkpoint storage down for ${Math.round(fault.durationMs / 1000)} s`;
+    case 'slow': return `${state.plan.subtasks[fault.subtask].name} ${fault.factor}× slower`;
+    case 'channel': return `channel ${fault.channel} broke`;
+  }
 }

@@ -308,6 +308,8 @@ export interface SimState {
     storageOutageUntil: number;
     /** faults waiting for a phase of a checkpoint */
     armed: { fault: Fault; when: CheckpointPhase }[];
+    /** every fault that struck, for the timeline */
+    struck: { time: number; label: string }[];
   };
   /** the naive stop-the-world algorithm, while a checkpoint drains the job */
   stopTheWorld: { checkpointId: number; paused: boolean; phase: 'draining' | 'snapshotting' } | null;

@@ -9,9 +9,10 @@ import { initialGate } from '../runtime/gate';
 import { requestWake } from '../runtime/runtime';
 import { emptySink, type SinkKind } from '../runtime/sink';
 import { emptyRocksDb } from '../checkpoint/taskSnapshot';
-import { settingsProblems } from '../checkpoint/settings';
+import { checkpointSettings, settingsProblems } from '../checkpoint/settings';
 import {
-  initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf, startCheckpointScheduler,
+  failCheckpoint, initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf,
+  startCheckpointScheduler, stopCheckpointScheduler,
 } from '../checkpoint/coordinator';
 import { applyFault, armedFaultsFor, failTasks, restoreSubtasksFrom, restoreTasks } from '../faults/recovery';
 import type { CompletedCheckpoint } from '../checkpoint/types';
@@ -24,6 +25,9 @@ import type { TraceEvent, TraceListener } from '../trace/events';
 import { hashEvent, TRACE_HASH_SEED } from '../trace/hash';
 import { peekEvent, popEvent, schedule } from './eventQueue';
 import { nextInt, seedToState } from './rng';
+
+/** Configuration that may change while a job runs: checkpointing, restart and failover settings. */
+const LIVE_KEYS = ['execution.checkpointing.', 'state.backend.', 'restart-strategy.', 'jobmanager.execution.', 'sim.checkpointing.', 'sim.rpc.', 'sim.snapshot.'];
 
 export interface SimulationOptions {
   seed?: number;
@@ -47,7 +51,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     stats: { events: 0, recordsProcessed: 0, recordHops: 0 },
     job: { status: 'RUNNING', restarts: 0, failure: null }, scenario,
     coordinator: initialCoordinator(), restores: [], stopTheWorld: null,
-    recovery: { restart: initialRestartState(), pendingAttempt: 0, storageOutageUntil: 0, armed: [] },
+    recovery: { restart: initialRestartState(), pendingAttempt: 0, storageOutageUntil: 0, armed: [], struck: [] },
   };
   const cpSettings = settingsOf(state);
   const impossible = settingsProblems(cpSettings);
@@ -185,6 +189,37 @@ export class Simulation {
   /** The "Trigger checkpoint" button: a manual (non-periodic) checkpoint request. */
   triggerCheckpoint(): void {
     requestCheckpoint(this.rt, 'manual');
+  }
+
+  /**
+   * Changes the checkpointing configuration from now on (the page's Settings, as a command).
+   * Keys that shape the job itself (parallelism, channels, sources, sinks) need a new run.
+   */
+  reconfigure(conf: RawConf): void {
+    const raw: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...this.state.scenario.config, ...conf })) raw[k] = String(v);
+    const changed = Object.keys({ ...raw, ...this.state.config.raw }).filter((k) => raw[k] !== this.state.config.raw[k]);
+    const structural = changed.filter((k) => !LIVE_KEYS.some((p) => k.startsWith(p)));
+    if (structural.length) throw new ConfigError(structural[0], `${structural.join(', ')} shape the job itself and cannot change in a running job: start a new run`);
+    const next = checkpointSettings(new Conf(raw));
+    const impossible = settingsProblems(next);
+    if (impossible.length) throw new ConfigError(impossible[0].split(':')[0], impossible.join('; '));
+    for (const id of [...this.state.coordinator.pending]) failCheckpoint(this.rt, id, 'configuration-changed');
+    this.state.config = { raw };
+    for (const ps of this.state.plan.subtasks) {
+      const st = this.state.subtasks[ps.id];
+      st.gate = initialGate(this.state, ps);
+      st.blockedInputs = [];
+      st.alignment = null;
+      st.snapshots = [];
+      const keyed = this.state.plan.operators[ps.operator].keyed;
+      st.rocks = next.backend === 'rocksdb' && keyed ? st.rocks ?? emptyRocksDb() : null;
+      if (st.status === 'RUNNING') requestWake(this.state, ps.id, Math.max(this.state.now, st.busyUntil));
+    }
+    this.state.stopTheWorld = null;
+    stopCheckpointScheduler(this.state);
+    startCheckpointScheduler(this.state);
+    this.rt.emit({ type: 'configuration-changed', time: this.state.now, keys: changed.join(',') });
   }
 
   /** Restores every subtask from a snapshot laid out for this job's subtasks (a job started from a savepoint). */

@@ -75,6 +75,18 @@ describe('time travel', () => {
     expect(again.state.traceHash).toBe(sim.state.traceHash);
   });
 
+  it('a setting changed mid-run is a command: it replays, and refuses what shapes the job', () => {
+    const { sim, rec } = fresh({ 'execution.checkpointing.interval': '2 s' });
+    rec.advance(sim, 5000);
+    rec.command(sim, { kind: 'set-config', conf: { 'execution.checkpointing.interval': '2 s', 'execution.checkpointing.unaligned.enabled': 'true' } });
+    rec.advance(sim, 15_000);
+    expect(sim.state.coordinator.history.some((h) => h.type === 'UNALIGNED_CHECKPOINT')).toBe(true);
+    expect(sim.state.coordinator.history.filter((h) => h.triggerTime < 5000).every((h) => h.type === 'CHECKPOINT')).toBe(true);
+    expect(rec.seek(15_000).state.traceHash).toBe(sim.state.traceHash);
+    expect(() => rec.command(sim, { kind: 'set-config', conf: { 'sim.sink.kind': 'upsert' } })).toThrow(/shape the job itself/);
+    expect(rec.commands).toHaveLength(1);
+  });
+
   it('steps back one event', () => {
     const { sim, rec } = fresh();
     rec.advance(sim, 5000);

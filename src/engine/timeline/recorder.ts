@@ -12,7 +12,8 @@ export type UserCommand =
   | { kind: 'arm-fault'; fault: Fault; when: CheckpointPhase }
   | { kind: 'trigger-checkpoint' }
   | { kind: 'trigger-savepoint' }
-  | { kind: 'stop-with-savepoint' };
+  | { kind: 'stop-with-savepoint' }
+  | { kind: 'set-config'; conf: Record<string, string> };
 
 export interface RecordedCommand { at: number; command: UserCommand }
 
@@ -42,6 +43,7 @@ export function applyCommand(sim: Simulation, c: UserCommand): void {
     case 'trigger-checkpoint': sim.triggerCheckpoint(); break;
     case 'trigger-savepoint': sim.triggerSavepoint(); break;
     case 'stop-with-savepoint': sim.stopWithSavepoint(); break;
+    case 'set-config': sim.reconfigure(c.conf); break;
   }
 }
 
@@ -151,13 +153,13 @@ export class RunRecorder {
   command(sim: Simulation, command: UserCommand): { forked: boolean } {
     const at = sim.now;
     const forked = at < this.headTime;
+    applyCommand(sim, command); // first: a refused command changes nothing
     if (forked) {
       this.commands = this.commands.filter((c) => c.at <= at);
       while (this.keyframes.length > 1 && this.keyframes[this.keyframes.length - 1].time > at) this.keyframes.pop();
       this.headTime = at;
     }
     this.commands.push({ at, command });
-    applyCommand(sim, command);
     return { forked };
   }
 }

@@ -30,6 +30,7 @@ export type TraceEvent =
   | { type: 'jobmanager-failed'; time: number; checkpointsLost: number }
   | { type: 'taskmanager-lost'; time: number; index: number; subtasks: number }
   | { type: 'storage-outage'; time: number; untilMs: number }
+  | { type: 'configuration-changed'; time: number; keys: string }
   | { type: 'subtask-slowed'; time: number; subtask: number; factor: number }
   | { type: 'world-stopped'; time: number; checkpointId: number }
   | { type: 'world-resumed'; time: number; checkpointId: number }

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { CONFIG_KEYS } from '../../engine';
 import { useSim } from '../../store/react';
 
-// Change the checkpointing configuration and start the run again with it. Values use Flink's
-// syntax; a value the engine refuses is reported and the current run is kept.
+// Change the checkpointing configuration from this moment on (in the past: the run forks there).
+// Settings that shape the job itself start a new run. Values use Flink's syntax; a value the
+// engine refuses is reported and the current run is kept.
 
 const EDITABLE: { key: string; label: string; choices?: string[] }[] = [
   { key: 'execution.checkpointing.interval', label: 'Interval' },
@@ -22,16 +23,14 @@ const EDITABLE: { key: string; label: string; choices?: string[] }[] = [
 
 export function SettingsPanel() {
   const raw = useSim((s) => s.sim.state.config.raw);
-  const scenarioId = useSim((s) => s.scenarioId);
-  const seed = useSim((s) => s.seed);
   const conf = useSim((s) => s.conf);
-  const load = useSim((s) => s.load);
+  const applySettings = useSim((s) => s.applySettings);
   const [draft, setDraft] = useState<Record<string, string>>({});
   const value = (k: string) => draft[k] ?? raw[k] ?? CONFIG_KEYS.find((c) => c.key === k)?.default ?? '';
   const apply = () => {
     const next = { ...conf, ...Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '')) };
     for (const [k, v] of Object.entries(draft)) if (v === '') delete next[k];
-    if (load(scenarioId, seed, next)) setDraft({});
+    if (applySettings(next)) setDraft({});
   };
   return (
     <section className="panel" aria-labelledby="settings-heading">
@@ -49,7 +48,7 @@ export function SettingsPanel() {
             )}
           </label>
         ))}
-        <button type="submit" className="primary">Apply and restart run</button>
+        <button type="submit" className="primary">Apply from now on</button>
       </form>
     </section>
   );

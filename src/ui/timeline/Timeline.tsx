@@ -18,7 +18,7 @@ export function Timeline() {
       <div className="timeline-track">
         <svg className="timeline-markers" aria-hidden="true" viewBox="0 0 1000 20" preserveAspectRatio="none">
           {markers.map((m, i) => (
-            <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]}>
+            <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind}>
               <title>{`${m.label} at ${formatSimTime(m.time)}`}</title>
             </rect>
           ))}
@@ -31,7 +31,7 @@ export function Timeline() {
       </div>
       <span className="timeline-end" data-testid="head-time">{formatSimTime(head)}</span>
       <span className="timeline-legend">
-        <i style={{ background: COLOURS.completed }} /> completed <i style={{ background: COLOURS.failed }} /> failed <i style={{ background: COLOURS.restored }} /> restored
+        <i style={{ background: COLOURS.completed }} /> completed <i style={{ background: COLOURS.failed }} /> failed <i style={{ background: COLOURS.savepoint }} /> savepoint <i style={{ background: COLOURS.fault }} /> fault <i style={{ background: COLOURS.restored }} /> restored
       </span>
     </div>
   );
