@@ -66,6 +66,11 @@ const PRIORITY: Record<TriggerRequest['kind'], number> = { 'sync-savepoint': 0, 
 
 export function requestCheckpoint(rt: Runtime, kind: TriggerRequest['kind']): void {
   const c = rt.state.coordinator;
+  if (kind === 'sync-savepoint') {
+    // Stop with savepoint stops periodic checkpointing first: nothing may follow the final savepoint.
+    stopCheckpointScheduler(rt.state);
+    c.queued = c.queued.filter((q) => q.kind !== 'periodic');
+  }
   c.queued.push({ kind, requestedAt: rt.state.now });
   c.queued.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.requestedAt - b.requestedAt);
   if (c.queued.length > MAX_QUEUED_REQUESTS) c.queued.pop();

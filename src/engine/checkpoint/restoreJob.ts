@@ -1,5 +1,5 @@
-import type { KeyedStateTable, SimState } from '../model/types';
-import type { Rec } from '../model/types';
+import type { KeyedStateTable, Rec, SimState } from '../model/types';
+import { transactionPrefix } from '../runtime/sink';
 import type { ScenarioSpec } from '../scenarios/schema';
 import { ScenarioError } from '../scenarios/validate';
 import { redistributeOperatorState } from '../kernels/operatorStateRedistribution';
@@ -93,17 +93,24 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
   state.coordinator.nextId = snap.id + 1;
   state.coordinator.savepoints = old.coordinator.savepoints.map((s) => structuredClone(s));
   state.coordinator.retained = [rescaled];
-  // Sinks write to the same external system: what the old job committed stays written.
+  state.job.generation = old.job.generation + 1;
+  // Sinks write to the same external system: what the old job committed stays written, and the
+  // system knows every transaction it committed, whichever new subtask asks.
   for (const oldOp of old.plan.operators.filter((o) => o.kind === 'sink')) {
     const newOp = state.plan.operators.find((o) => o.id === oldOp.id);
     if (!newOp) continue;
+    const committedTxns = oldOp.subtasks.flatMap((sid) => old.subtasks[sid].sink!.committedTxns);
+    newOp.subtasks.forEach((sid, i) => {
+      const to = state.subtasks[sid].sink!;
+      to.txnPrefix = transactionPrefix(state.job.generation, newOp.id, i);
+      to.committedTxns = [...committedTxns];
+    });
     oldOp.subtasks.forEach((sid, i) => {
       const from = old.subtasks[sid].sink!;
       const to = state.subtasks[newOp.subtasks[i % newOp.parallelism]].sink!;
       to.received.push(...(from.received as Rec[]));
       to.committed.push(...(from.committed as Rec[]));
       to.count += from.count;
-      to.committedTxns.push(...from.committedTxns);
       Object.assign(to.upserts, from.upserts);
     });
   }

@@ -51,4 +51,13 @@ describe('savepoints', () => {
     });
     expect(computeOracle(sim.state).verdict).toBe('exactly-once');
   });
+
+  it('stop with savepoint stops periodic checkpointing: the savepoint is the last checkpoint of the job', () => {
+    const sim = Simulation.create(builtinScenario('default')!, { conf: { 'execution.checkpointing.interval': '3 s', 'sim.sink.kind': 'two-phase-commit' } });
+    sim.runUntil(8000);
+    sim.stopWithSavepoint();
+    sim.runUntil(60_000);
+    const history = sim.state.coordinator.history;
+    expect(history[history.length - 1]).toMatchObject({ type: 'SYNC_SAVEPOINT', status: 'COMPLETED' });
+  });
 });

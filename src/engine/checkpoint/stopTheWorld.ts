@@ -1,8 +1,6 @@
 import type { SimState } from '../model/types';
-import { takeSnapshot } from './taskSnapshot';
-import { settingsOf } from './coordinator';
-import { schedule } from '../sim/eventQueue';
 import { requestWake, type Runtime } from '../runtime/runtime';
+import { performCheckpoint } from '../runtime/checkpointing';
 
 // The naive algorithm Flink avoids, as a teaching mode: stop the sources, wait until nothing is
 // in flight anywhere, snapshot every task at once, then let the sources go on. Consistent, but
@@ -26,22 +24,14 @@ export function checkStopTheWorld(rt: Runtime): void {
   const stw = state.stopTheWorld;
   if (!stw || stw.phase !== 'draining' || !drained(state)) return;
   stw.phase = 'snapshotting';
-  const s = settingsOf(state);
   rt.emit({ type: 'world-stopped', time: state.now, checkpointId: stw.checkpointId });
   for (const ps of state.plan.subtasks) {
     const st = state.subtasks[ps.id];
     if (st.status !== 'RUNNING') continue;
-    const taken = takeSnapshot(state, ps, st, stw.checkpointId, s, false);
-    st.lastCheckpointId = stw.checkpointId;
-    const syncEndsAt = state.now + taken.syncMs;
-    st.busyUntil = syncEndsAt;
-    st.snapshots.push({
-      checkpointId: stw.checkpointId, snapshot: taken.snapshot,
-      ack: { subtask: ps.id, ackTime: 0, syncMs: taken.syncMs, asyncMs: taken.asyncMs, alignmentMs: 0, startDelayMs: 0, processedBytes: 0, persistedBytes: 0, unaligned: false, checkpointedBytes: taken.checkpointedBytes, stateBytes: taken.stateBytes },
-      syncEndsAt, uploaded: false, awaitingChannels: [],
-    });
-    rt.emit({ type: 'snapshot-started', time: state.now, subtask: ps.id, checkpointId: stw.checkpointId, unaligned: false, syncMs: taken.syncMs, asyncMs: taken.asyncMs });
-    schedule(state, syncEndsAt + taken.asyncMs, { kind: 'snapshot-uploaded', subtask: ps.id, checkpointId: stw.checkpointId });
+    performCheckpoint(rt, ps, st, {
+      checkpointId: stw.checkpointId, timestamp: state.now, unaligned: false, savepoint: false,
+      alignmentMs: 0, startDelayMs: 0, processedBytes: 0, awaitingChannels: [],
+    }, false);
   }
 }
 

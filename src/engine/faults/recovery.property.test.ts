@@ -17,6 +17,7 @@ const faultArb = fc.array(fc.tuple(
 
 const modeArb = fc.constantFrom<Record<string, string>>(
   {},
+  { 'sim.checkpointing.algorithm': 'stop-the-world' },
   { 'execution.checkpointing.unaligned.enabled': 'true' },
   { 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '200 ms' },
 );
@@ -46,12 +47,33 @@ function run(conf: Record<string, string>, faults: string[], seed: number, scena
 }
 
 describe('recovery under random fault schedules', () => {
+  it('regression: switching to stop-the-world after a restart, with a two-phase-commit sink, stays exactly-once', () => {
+    // stop-the-world snapshots used to skip the sink's pre-commit
+    const sim = Simulation.create(builtinScenario('default')!, { seed: 1, conf: { ...base, 'sim.sink.kind': 'two-phase-commit' }, faults: ['task:count/0@500'] });
+    sim.runUntil(1000);
+    sim.reconfigure({ ...base, 'sim.sink.kind': 'two-phase-commit', 'sim.checkpointing.algorithm': 'stop-the-world' });
+    sim.runUntil(20_000);
+    expect(computeOracle(sim.state).verdict).toBe('exactly-once');
+  });
+
   it('exactly-once mode, replayable source, two-phase-commit or upsert sink: exactly-once', () => {
     fc.assert(fc.property(faultArb, modeArb, fc.constantFrom('two-phase-commit', 'upsert'), fc.integer({ min: 1, max: 10_000 }), (faults, mode, sink, seed) => {
       const { oracle, sim } = run({ ...mode, 'sim.sink.kind': sink }, faults, seed);
       expect(sim.state.job.restarts).toBeGreaterThan(0);
       expect(oracle.verdict, `faults ${faults.join(', ')}: ${oracle.duplicates} duplicates, ${oracle.missing} missing`).toBe('exactly-once');
     }), { numRuns: 150 });
+  });
+
+  it('exactly-once still holds when the checkpointing mode changes mid-run', () => {
+    const modes: Record<string, string>[] = [{}, { 'execution.checkpointing.unaligned.enabled': 'true' }, { 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '200 ms' }, { 'sim.checkpointing.algorithm': 'stop-the-world' }];
+    fc.assert(fc.property(faultArb, fc.constantFrom(...modes), fc.constantFrom(...modes), fc.integer({ min: 1000, max: 15_000 }), fc.integer({ min: 1, max: 10_000 }), (faults, from, to, at, seed) => {
+      const conf = { ...base, 'sim.sink.kind': 'two-phase-commit', ...from };
+      const sim = Simulation.create(builtinScenario('default')!, { seed, conf, faults });
+      sim.runUntil(at);
+      sim.reconfigure({ ...base, 'sim.sink.kind': 'two-phase-commit', ...to });
+      sim.runUntil(20_000);
+      expect(computeOracle(sim.state).verdict).toBe('exactly-once');
+    }), { numRuns: 80 });
   });
 
   it('restored keyed state equals the checkpoint\'s, key group by key group', () => {

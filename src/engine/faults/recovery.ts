@@ -1,4 +1,4 @@
-import type { ChannelItem, Rec, SimState, SubtaskState } from '../model/types';
+import type { ChannelItem, SimState, SinkTransaction, SubtaskState } from '../model/types';
 import { Conf } from '../config/conf';
 import { failCheckpoint, latestCompleted, settingsOf, startCheckpointScheduler, stopCheckpointScheduler } from '../checkpoint/coordinator';
 import { copyKeyedState, emptyRocksDb } from '../checkpoint/taskSnapshot';
@@ -132,7 +132,7 @@ export function restoreSubtasksFrom(rt: Runtime, cp: CompletedCheckpoint | undef
     }
     if (st.sink) {
       const op = state.plan.operators[state.plan.subtasks[sid].operator];
-      const txns = (snap?.operator['pending-commit-transactions'] ?? []) as { checkpointId: number; records: Rec[] }[];
+      const txns = (snap?.operator['pending-commit-transactions'] ?? []) as SinkTransaction[];
       const committed = sinkRestore(st.sink, op, txns);
       if (committed) rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: sid, checkpointId: cp!.id, aborted: false, committed });
     }

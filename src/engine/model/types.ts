@@ -187,12 +187,17 @@ export interface SinkSubtaskState {
   committed: Rec[];
   /** two-phase commit: the open transaction and the pre-committed ones, per checkpoint */
   open: Rec[];
-  precommitted: { checkpointId: number; records: Rec[] }[];
+  precommitted: SinkTransaction[];
   /** upsert: the latest write per key */
   upserts: { [key: string]: Rec };
-  /** two-phase commit: checkpoint ids whose transaction is committed (commits are idempotent) */
-  committedTxns: number[];
+  /** two-phase commit: ids of the transactions the external system has committed (commits are idempotent) */
+  committedTxns: string[];
+  /** names this subtask's transactions: job generation and subtask, so no two jobs' ids collide */
+  txnPrefix: string;
 }
+
+/** A pre-committed two-phase-commit transaction, named like a transactional id: prefix and checkpoint. */
+export interface SinkTransaction { checkpointId: number; txn: string; records: Rec[] }
 
 export interface SubtaskState {
   status: SubtaskStatus;
@@ -295,7 +300,8 @@ export interface SimState {
   subtasks: SubtaskState[];
   traceHash: number;
   stats: { events: number; recordsProcessed: number; recordHops: number };
-  job: { status: JobStatus; restarts: number; failure: string | null };
+  /** generation counts jobs restored from a snapshot of an earlier one (0: the first job) */
+  job: { status: JobStatus; restarts: number; failure: string | null; generation: number };
   scenario: ScenarioSpec;
   /** the JobManager's checkpoint coordinator */
   coordinator: CoordinatorState;

@@ -13,7 +13,7 @@ export interface OracleKey {
   expectedFinal: number | null; actualFinal: number | null;
 }
 export interface OracleResult {
-  verdict: 'exactly-once' | 'duplicates' | 'loss' | 'duplicates-and-loss' | 'wrong-result' | 'job-failed';
+  verdict: 'exactly-once' | 'duplicates' | 'loss' | 'duplicates-and-loss' | 'wrong-result' | 'job-failed' | 'inconclusive';
   duplicates: number;
   missing: number;
   keys: OracleKey[];
@@ -112,7 +112,10 @@ export function computeOracle(state: SimState): OracleResult {
   const missing = keys.reduce((n, k) => n + k.missing, 0);
   // Each key's records reach one sink subtask in our jobs, so its last committed value is the final aggregate.
   const wrongFinal = keys.some((k) => k.expectedFinal !== k.actualFinal);
-  const verdict = actual.state.job.status === 'FAILED' && state.job.status === 'FAILED' ? 'job-failed'
+  // A drain that did not get to the end compares unfinished outputs: say so rather than guess.
+  const drained = reference.state.job.status === 'FINISHED' && (actual.state.job.status === 'FINISHED' || actual.state.job.status === 'FAILED');
+  const verdict = !drained ? 'inconclusive'
+    : actual.state.job.status === 'FAILED' && state.job.status === 'FAILED' ? 'job-failed'
     : duplicates && missing ? 'duplicates-and-loss' : duplicates ? 'duplicates' : missing ? 'loss' : wrongFinal ? 'wrong-result' : 'exactly-once';
   return { verdict, duplicates, missing, keys, duplicateRecords, missingRecords };
 }

@@ -25,21 +25,26 @@ export interface CheckpointStart {
   awaitingChannels: number[];
 }
 
-export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState, start: CheckpointStart): void {
+/**
+ * The barrier (unless the world is stopped: then there is none) and the snapshot, in one mailbox
+ * action: no record slips between them.
+ */
+export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState, start: CheckpointStart, emitBarrier = true): void {
   const state = rt.state;
   const s = settingsOf(state);
   const now = state.now;
   st.lastCheckpointId = Math.max(st.lastCheckpointId, start.checkpointId);
   // prepareSnapshotPreBarrier / snapshotState of a two-phase-commit sink: pre-commit
   if (st.sink) sinkPreCommit(st.sink, start.checkpointId);
-  // The barrier goes downstream first, within the same mailbox action as the snapshot.
-  if (start.unaligned) emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
-  else {
-    emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({
-      kind: 'barrier', checkpointId: start.checkpointId, timestamp: start.timestamp, seq, sentAt, deliverAt, unaligned: false, savepoint: start.savepoint,
-    }), now);
+  if (emitBarrier) {
+    if (start.unaligned) emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
+    else {
+      emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({
+        kind: 'barrier', checkpointId: start.checkpointId, timestamp: start.timestamp, seq, sentAt, deliverAt, unaligned: false, savepoint: start.savepoint,
+      }), now);
+    }
+    rt.emit({ type: 'barrier-emitted', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: start.unaligned });
   }
-  rt.emit({ type: 'barrier-emitted', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: start.unaligned });
   const taken = takeSnapshot(state, ps, st, start.checkpointId, s, start.savepoint);
   if (st.sink) Object.assign(taken.snapshot.operator, sinkOperatorState(st.sink));
   const syncEndsAt = now + taken.syncMs;
@@ -119,6 +124,26 @@ export function declineCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
   emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'cancel', checkpointId, seq, sentAt, deliverAt }), state.now);
   rt.emit({ type: 'checkpoint-declined', time: state.now, subtask: ps.id, checkpointId, reason });
   schedule(state, state.now + settingsOf(state).rpcLatencyMs, { kind: 'cp-decline', checkpointId, subtask: ps.id, reason });
+}
+
+/**
+ * A task that finishes acknowledges the pending checkpoints it has not acknowledged yet with its
+ * final state: nothing it holds will change any more, and the checkpoint must not wait for it.
+ */
+export function acknowledgeOnFinish(rt: Runtime, ps: PlanSubtask, st: SubtaskState): void {
+  const state = rt.state;
+  const s = settingsOf(state);
+  for (const id of state.coordinator.pending) {
+    const record = state.coordinator.history.find((h) => h.id === id);
+    if (!record || !record.subtasks.includes(ps.id) || record.acks[ps.id] || st.snapshots.some((x) => x.checkpointId === id)) continue;
+    if (st.sink) sinkPreCommit(st.sink, id);
+    const taken = takeSnapshot(state, ps, st, id, s, record.isSavepoint);
+    if (st.sink) Object.assign(taken.snapshot.operator, sinkOperatorState(st.sink));
+    schedule(state, state.now + s.rpcLatencyMs, {
+      kind: 'cp-ack', checkpointId: id, snapshot: taken.snapshot,
+      ack: { subtask: ps.id, ackTime: 0, syncMs: 0, asyncMs: 0, alignmentMs: 0, startDelayMs: 0, processedBytes: 0, persistedBytes: 0, unaligned: false, checkpointedBytes: taken.checkpointedBytes, stateBytes: taken.stateBytes },
+    });
+  }
 }
 
 /** Mails run between records: checkpoint triggers at sources, completion and abort notifications. */

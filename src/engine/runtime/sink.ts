@@ -1,4 +1,4 @@
-import type { PlanOperator, Rec, SinkSubtaskState } from '../model/types';
+import type { PlanOperator, Rec, SinkSubtaskState, SinkTransaction } from '../model/types';
 
 // Sinks write what they receive. How the writes become visible depends on the sink kind:
 // plain writes are visible at once; an upsert sink overwrites per key (idempotent); a
@@ -7,8 +7,17 @@ import type { PlanOperator, Rec, SinkSubtaskState } from '../model/types';
 
 export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
 
-export function emptySink(kind: SinkKind): SinkSubtaskState {
-  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [] };
+export function emptySink(kind: SinkKind, txnPrefix: string): SinkSubtaskState {
+  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [], txnPrefix };
+}
+
+/**
+ * Like Flink's transactional-id prefix: the sink subtask and the job it belongs to. A job restored
+ * from a savepoint reuses checkpoint ids its predecessor may have used after that savepoint; the
+ * generation keeps their transactions apart.
+ */
+export function transactionPrefix(generation: number, operatorId: string, subtaskIndex: number): string {
+  return `${operatorId}-${subtaskIndex}@job${generation}`;
 }
 
 function keep(list: Rec[], rec: Rec, retain: number): void {
@@ -38,7 +47,7 @@ export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec): v
 /** snapshotState of a two-phase-commit sink: pre-commit the open transaction. */
 export function sinkPreCommit(sink: SinkSubtaskState, checkpointId: number): void {
   if (sink.kind !== 'two-phase-commit') return;
-  sink.precommitted.push({ checkpointId, records: sink.open });
+  sink.precommitted.push({ checkpointId, txn: `${sink.txnPrefix}-${checkpointId}`, records: sink.open });
   sink.open = [];
 }
 
@@ -50,15 +59,15 @@ export function sinkCommit(sink: SinkSubtaskState, op: PlanOperator, checkpointI
   return n;
 }
 
-function commitTxn(sink: SinkSubtaskState, op: PlanOperator, txn: { checkpointId: number; records: Rec[] }): number {
-  if (sink.committedTxns.includes(txn.checkpointId)) return 0; // already committed: commit is idempotent
-  sink.committedTxns.push(txn.checkpointId);
+function commitTxn(sink: SinkSubtaskState, op: PlanOperator, txn: SinkTransaction): number {
+  if (sink.committedTxns.includes(txn.txn)) return 0; // already committed: commit is idempotent
+  sink.committedTxns.push(txn.txn);
   for (const rec of txn.records) keep(sink.committed, rec, op.params.retain ?? -1);
   return txn.records.length;
 }
 
 /** On restore: commit every restored pre-committed transaction, abort the open one (Flink's TwoPhaseCommitSinkFunction). */
-export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: { checkpointId: number; records: Rec[] }[]): number {
+export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: SinkTransaction[]): number {
   sink.open = [];
   sink.precommitted = [];
   let n = 0;
@@ -70,8 +79,7 @@ export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: 
 export function sinkFinish(sink: SinkSubtaskState, op: PlanOperator): void {
   if (sink.kind !== 'two-phase-commit') return;
   sinkCommit(sink, op, Number.MAX_SAFE_INTEGER);
-  // The final transaction belongs to no checkpoint id: it must not be mistaken for one committed
-  // before (a job restored from a savepoint carries its predecessor's committed ids).
+  // The final transaction belongs to no checkpoint: it is committed as the job ends.
   for (const rec of sink.open) keep(sink.committed, rec, op.params.retain ?? -1);
   sink.open = [];
 }
@@ -80,7 +88,7 @@ export function sinkFinish(sink: SinkSubtaskState, op: PlanOperator): void {
 export function sinkOperatorState(sink: SinkSubtaskState): { [name: string]: unknown[] } {
   if (sink.kind !== 'two-phase-commit') return {};
   return {
-    'pending-commit-transactions': sink.precommitted.map((t) => ({ checkpointId: t.checkpointId, records: [...t.records] })),
+    'pending-commit-transactions': sink.precommitted.map((t) => ({ checkpointId: t.checkpointId, txn: t.txn, records: [...t.records] })),
     'pending-transaction': [{ records: sink.open.length }],
   };
 }

@@ -8,7 +8,7 @@ import { take } from './channels';
 import type { KeyContext } from './keyedState';
 import { processRecord } from './operators';
 import { emitAlignedEvent, overtakenBy, prioritiseQueuedBarriers } from './barriers';
-import { channelStateComplete, declineCheckpoint, performCheckpoint, persistInFlight, runMail } from './checkpointing';
+import { acknowledgeOnFinish, channelStateComplete, declineCheckpoint, performCheckpoint, persistInFlight, runMail } from './checkpointing';
 import { gateBlockedChannels, gatePassesRecords, gatePush, gateTick } from './gate';
 import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
@@ -86,6 +86,7 @@ export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
   const state = rt.state;
   const st = state.subtasks[ps.id];
   st.status = 'FINISHED';
+  acknowledgeOnFinish(rt, ps, st);
   if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator]);
   emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
   rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });

@@ -7,7 +7,7 @@ import { onAlignmentTimer, wakeSubtask } from '../runtime/task';
 import { onSnapshotUploaded } from '../runtime/checkpointing';
 import { initialGate } from '../runtime/gate';
 import { requestWake } from '../runtime/runtime';
-import { emptySink, type SinkKind } from '../runtime/sink';
+import { emptySink, transactionPrefix, type SinkKind } from '../runtime/sink';
 import { emptyRocksDb } from '../checkpoint/taskSnapshot';
 import { checkpointSettings, settingsProblems } from '../checkpoint/settings';
 import {
@@ -49,7 +49,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     scenarioId: scenario.id, seed, now: 0, seq: 0, rng: seedToState(seed), queue: [], plan,
     config: { raw }, channels: [], subtasks: [], traceHash: TRACE_HASH_SEED,
     stats: { events: 0, recordsProcessed: 0, recordHops: 0 },
-    job: { status: 'RUNNING', restarts: 0, failure: null }, scenario,
+    job: { status: 'RUNNING', restarts: 0, failure: null, generation: 0 }, scenario,
     coordinator: initialCoordinator(), restores: [], stopTheWorld: null,
     recovery: { restart: initialRestartState(), pendingAttempt: 0, storageOutageUntil: 0, armed: [], struck: [] },
   };
@@ -71,7 +71,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     return {
       status: 'RUNNING', busyUntil: 0, wakeAt: -1, backpressured: false, processed: 0, emitted: 0, keyed: {},
       source: src ? { partitions, offsets: Object.fromEntries(partitions.map((p) => [p, 0])) } : null,
-      sink: op.kind === 'sink' ? emptySink((op.params.sinkKind ?? 'plain') as SinkKind) : null,
+      sink: op.kind === 'sink' ? emptySink((op.params.sinkKind ?? 'plain') as SinkKind, transactionPrefix(0, op.id, ps.index)) : null,
       // Flink's rebalance starts at a random channel, then goes round-robin.
       roundRobin: ps.outputs.map((o) => nextInt(state, 0, o.channels.length - 1)),
       finishedInputs: [], blockedInputs: [],
