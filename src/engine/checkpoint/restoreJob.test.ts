@@ -102,6 +102,23 @@ describe('restoring a job from a savepoint, rescaled', () => {
     expect(() => restoreJob(sim.state, sp.id, { scenario: without, allowNonRestoredState: true })).not.toThrow();
   });
 
+  it('an unaligned checkpoint with in-flight data restores into the same job, channel state replayed, and is refused for a rescale', () => {
+    const sim = Simulation.create(builtinScenario('backpressure')!, {
+      seed: 3, conf: { 'execution.checkpointing.interval': '1 s', 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.num-retained': '10' },
+    });
+    sim.runUntil(8000);
+    const cp = sim.state.coordinator.retained.find((c) => Object.values(c.subtasks).some((s) => Object.keys(s.inputChannelState).length + Object.keys(s.outputChannelState).length > 0))!;
+    expect(cp).toBeDefined();
+    const held = Object.values(cp.subtasks).reduce((n, s) => n + [...Object.values(s.inputChannelState), ...Object.values(s.outputChannelState)].reduce((m, r) => m + r.length, 0), 0);
+    const next = restoreJob(sim.state, cp.id);
+    expect(next.state.restores[0]).toMatchObject({ id: cp.id });
+    // the restored job starts with exactly the checkpoint's in-flight records in its channels
+    expect(next.state.channels.reduce((n, ch) => n + ch.records, 0)).toBe(held);
+    next.runUntil(20_000);
+    expect(next.state.job.status).toBe('RUNNING');
+    expect(() => restoreJob(sim.state, cp.id, { parallelism: { sum: 2, sink: 2 } })).toThrow(/unaligned and holds in-flight data/);
+  });
+
   it('names a snapshot that does not exist', () => {
     const { sim } = withSavepoint();
     expect(() => restoreJob(sim.state, 99)).toThrow(/no retained checkpoint or savepoint 99/);

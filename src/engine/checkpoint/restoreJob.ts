@@ -65,16 +65,28 @@ function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimStat
       subtasks[sid] = { keyed, keyGroupRange: ps.keyGroupRange, operator, inputChannelState: {}, outputChannelState: {}, files: [] };
     });
   }
+  if (holdsChannelState(snap)) {
+    // Only an unchanged topology gets here (restoreJob refuses the rest): channel ids are the old ones.
+    for (const [sid, s] of Object.entries(snap.subtasks)) {
+      if (!subtasks[sid]) continue;
+      subtasks[sid].inputChannelState = structuredClone(s.inputChannelState);
+      subtasks[sid].outputChannelState = structuredClone(s.outputChannelState);
+    }
+  }
   return { ...snap, subtasks };
 }
+
+function holdsChannelState(snap: CompletedCheckpoint): boolean {
+  return Object.values(snap.subtasks).some((s) => Object.keys(s.inputChannelState).length > 0 || Object.keys(s.outputChannelState).length > 0);
+}
+
+const sameChannels = (a: SimState, b: SimState) => a.plan.channels.length === b.plan.channels.length
+  && a.plan.channels.every((c, i) => c.from === b.plan.channels[i].from && c.to === b.plan.channels[i].to);
 
 /** A new job started from snapshot `id` of `old`, at `old`'s current time. */
 export function restoreJob(old: SimState, id: number, options: RestoreOptions = {}): Simulation {
   const snap = findSnapshot(old, id);
   if (!snap) throw new RestoreError(`no retained checkpoint or savepoint ${id}; retained: ${[...old.coordinator.retained, ...old.coordinator.savepoints].map((c) => c.id).join(', ') || 'none'}`);
-  if (Object.values(snap.subtasks).some((s) => Object.keys(s.inputChannelState).length) && options.parallelism && Object.keys(options.parallelism).length) {
-    throw new RestoreError(`checkpoint ${id} is unaligned and holds in-flight data; rescaling it is not supported here: restore it with the same parallelism, or take a savepoint`);
-  }
   const base = options.scenario ?? old.scenario;
   const scenario: ScenarioSpec = {
     ...base,
@@ -88,6 +100,9 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
   // The new job starts now: its first events move to the old job's current time.
   for (const q of state.queue) q.time += old.now;
   state.now = old.now;
+  if (holdsChannelState(snap) && !sameChannels(old, state)) {
+    throw new RestoreError(`checkpoint ${id} is unaligned and holds in-flight data; restoring it into a job with other channels (rescaled or changed) is not supported here: restore it with the same job and parallelism, or take a savepoint`);
+  }
   const rescaled = rescaleSnapshot(old, snap, state, options.allowNonRestoredState === true);
   // Ids continue after the restored one; the restored snapshot is the initial restore point.
   state.coordinator.nextId = snap.id + 1;

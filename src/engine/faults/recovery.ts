@@ -1,4 +1,4 @@
-import type { ChannelItem, SimState, SinkTransaction, SubtaskState } from '../model/types';
+import type { ChannelItem, Rec, SimState, SinkTransaction, SubtaskState } from '../model/types';
 import { Conf } from '../config/conf';
 import { failCheckpoint, latestCompleted, settingsOf, startCheckpointScheduler, stopCheckpointScheduler } from '../checkpoint/coordinator';
 import { copyKeyedState, emptyRocksDb } from '../checkpoint/taskSnapshot';
@@ -142,24 +142,25 @@ export function restoreSubtasksFrom(rt: Runtime, cp: CompletedCheckpoint | undef
       st.rocks.nextFile = snap.files.length + 1000 * (state.job.restarts + 1);
     }
   }
-  // Unaligned checkpoints: in-flight records of the checkpoint are replayed first.
+  // Unaligned checkpoints: in-flight records of the checkpoint are replayed first, per channel the
+  // consumer's input channel state, then the producer's output channel state (the later records).
+  const channelState = new Map<number, Rec[]>();
+  const add = (c: string, recs: Rec[]) => channelState.set(Number(c), [...(channelState.get(Number(c)) ?? []), ...recs]);
+  for (const sid of subtasks) for (const [c, recs] of Object.entries(cp?.subtasks[sid]?.inputChannelState ?? {})) add(c, recs);
+  for (const sid of subtasks) for (const [c, recs] of Object.entries(cp?.subtasks[sid]?.outputChannelState ?? {})) add(c, recs);
   let replayed = 0;
-  for (const sid of subtasks) {
-    const snap = cp?.subtasks[sid];
-    if (!snap) continue;
-    for (const [c, recs] of Object.entries(snap.inputChannelState)) {
-      const ch = state.channels[Number(c)];
-      const items: ChannelItem[] = recs.map((rec) => {
-        const seq = state.seq++;
-        traceRecordSent(rt, state.now, Number(c), seq, rec.key, state.now);
-        return { kind: 'record', rec, seq, sentAt: state.now, deliverAt: state.now };
-      });
-      ch.items = [...items, ...ch.items.slice(ch.head)];
-      ch.head = 0;
-      ch.records += items.length;
-      ch.sent += items.length;
-      replayed += items.length;
-    }
+  for (const [c, recs] of [...channelState].sort((a, b) => a[0] - b[0])) {
+    const ch = state.channels[c];
+    const items: ChannelItem[] = recs.map((rec) => {
+      const seq = state.seq++;
+      traceRecordSent(rt, state.now, c, seq, rec.key, state.now);
+      return { kind: 'record', rec, seq, sentAt: state.now, deliverAt: state.now };
+    });
+    ch.items = [...items, ...ch.items.slice(ch.head)];
+    ch.head = 0;
+    ch.records += items.length;
+    ch.sent += items.length;
+    replayed += items.length;
   }
   state.job.status = 'RUNNING';
   if (cp) state.restores.push({ id: cp.id, restore_timestamp: state.now, is_savepoint: cp.isSavepoint, external_path: cp.externalPath });

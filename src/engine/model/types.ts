@@ -42,7 +42,10 @@ export interface Rec {
 export type ChannelItem =
   | { kind: 'record'; rec: Rec; seq: number; sentAt: number; deliverAt: number }
   | { kind: 'barrier'; checkpointId: number; timestamp: number; seq: number; sentAt: number; deliverAt: number;
-      unaligned: boolean; savepoint: boolean }
+      unaligned: boolean; savepoint: boolean;
+      /** unaligned at the producer: overtaken records arriving at or after this time are the
+       * producer's output channel state; the consumer persists only those that arrive earlier */
+      outputPersistedFrom?: number }
   | { kind: 'cancel'; checkpointId: number; seq: number; sentAt: number; deliverAt: number }
   | { kind: 'end-of-partition'; seq: number; sentAt: number; deliverAt: number };
 

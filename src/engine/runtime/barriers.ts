@@ -4,8 +4,10 @@ import { requestWake, type Runtime } from './runtime';
 
 // Barriers and cancellation markers on the output side. An aligned barrier queues behind the
 // records already in the channel. An unaligned barrier travels in the channel's priority lane and
-// overtakes them: whatever records sent before it are still in the channel when the consumer
-// takes it become that checkpoint's channel state (`overtakenBy`).
+// overtakes them. The records it overtakes become that checkpoint's channel state, split as Flink
+// splits it: those behind the barrier on the wire (arriving with or after it) are the producer's
+// output channel state, those ahead of it are the consumer's input channel state (`overtakenBy`,
+// taken when the consumer reads the barrier).
 
 type BarrierItem = Extract<ChannelItem, { kind: 'barrier' }>;
 
@@ -28,18 +30,28 @@ function pushPriority(state: SimState, channel: number, item: BarrierItem): void
   lane.sort((a, b) => a.deliverAt - b.deliverAt || a.seq - b.seq);
 }
 
-export function emitUnalignedBarrier(rt: Runtime, ps: PlanSubtask, checkpointId: number, timestamp: number, sentAt: number): void {
+/** Emits an unaligned barrier on every output channel; returns the output channel state it overtook. */
+export function emitUnalignedBarrier(rt: Runtime, ps: PlanSubtask, checkpointId: number, timestamp: number, sentAt: number): { [channel: string]: Rec[] } {
   const state = rt.state;
+  const outputState: { [channel: string]: Rec[] } = {};
   for (const out of ps.outputs) {
     for (const c of out.channels) {
       const ch = state.channels[c];
       const last = ch.priority[ch.priority.length - 1];
       const deliverAt = Math.max(sentAt + ch.latencyMs, last ? last.deliverAt : 0);
-      pushPriority(state, c, { kind: 'barrier', checkpointId, timestamp, seq: state.seq++, sentAt, deliverAt, unaligned: true, savepoint: false });
+      // The consumer reads the barrier once it arrives, before any record arriving with or after it.
+      const pending: Rec[] = [];
+      for (let i = ch.head; i < ch.items.length; i++) {
+        const item = ch.items[i];
+        if (item.kind === 'record' && item.deliverAt >= deliverAt) pending.push(item.rec);
+      }
+      if (pending.length) outputState[c] = pending;
+      pushPriority(state, c, { kind: 'barrier', checkpointId, timestamp, seq: state.seq++, sentAt, deliverAt, unaligned: true, savepoint: false, outputPersistedFrom: deliverAt });
       ch.sent++;
       requestWake(state, state.plan.channels[c].to, deliverAt);
     }
   }
+  return outputState;
 }
 
 /** A queued aligned barrier of a checkpoint that timed out into unaligned moves to the priority lane. */
@@ -57,14 +69,15 @@ export function prioritiseQueuedBarriers(state: SimState, channels: number[], ch
   }
 }
 
-/** Records still in the channel that were sent before this (priority) barrier. */
-export function overtakenBy(state: SimState, channel: number, barrierSeq: number): Rec[] {
+/** Records still in the channel that this (priority) barrier overtook and the producer did not persist. */
+export function overtakenBy(state: SimState, channel: number, barrier: BarrierItem): Rec[] {
   const ch = state.channels[channel];
+  const upTo = barrier.outputPersistedFrom ?? Infinity;
   const out: Rec[] = [];
   for (let i = ch.head; i < ch.items.length; i++) {
     const item = ch.items[i];
-    if (item.seq > barrierSeq) break;
-    if (item.kind === 'record') out.push(item.rec);
+    if (item.seq > barrier.seq) break;
+    if (item.kind === 'record' && item.deliverAt < upTo) out.push(item.rec);
   }
   return out;
 }

@@ -36,8 +36,9 @@ export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
   st.lastCheckpointId = Math.max(st.lastCheckpointId, start.checkpointId);
   // prepareSnapshotPreBarrier / snapshotState of a two-phase-commit sink: pre-commit
   if (st.sink) sinkPreCommit(st.sink, start.checkpointId);
+  let outputState: { [channel: string]: Rec[] } = {};
   if (emitBarrier) {
-    if (start.unaligned) emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
+    if (start.unaligned) outputState = emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
     else {
       emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({
         kind: 'barrier', checkpointId: start.checkpointId, timestamp: start.timestamp, seq, sentAt, deliverAt, unaligned: false, savepoint: start.savepoint,
@@ -47,6 +48,8 @@ export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
   }
   const taken = takeSnapshot(state, ps, st, start.checkpointId, s, start.savepoint);
   if (st.sink) Object.assign(taken.snapshot.operator, sinkOperatorState(st.sink));
+  taken.snapshot.outputChannelState = outputState;
+  const outputBytes = Object.values(outputState).reduce((n, recs) => recs.reduce((m, r) => m + recordBytes(r), n), 0);
   const syncEndsAt = now + taken.syncMs;
   st.busyUntil = Math.max(st.busyUntil, syncEndsAt);
   requestWake(state, ps.id, st.busyUntil);
@@ -55,7 +58,7 @@ export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
     snapshot: taken.snapshot,
     ack: {
       subtask: ps.id, ackTime: 0, syncMs: taken.syncMs, asyncMs: taken.asyncMs, alignmentMs: start.alignmentMs,
-      startDelayMs: start.startDelayMs, processedBytes: start.processedBytes, persistedBytes: 0, unaligned: start.unaligned,
+      startDelayMs: start.startDelayMs, processedBytes: start.processedBytes, persistedBytes: outputBytes, unaligned: start.unaligned,
       checkpointedBytes: taken.checkpointedBytes, stateBytes: taken.stateBytes,
     },
     syncEndsAt,

@@ -189,7 +189,7 @@ function handleItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: n
       }
       const al = st.alignment;
       if (al.checkpointId === id && !al.channels.includes(channelId)) al.channels.push(channelId);
-      const overtaken = item.unaligned ? overtakenBy(state, channelId, item.seq) : [];
+      const overtaken = item.unaligned ? overtakenBy(state, channelId, item) : [];
       for (const out of gatePush(state, ps, gate, { kind: 'barrier', channel: gi, checkpointId: id, timestamp: item.timestamp, savepoint: item.savepoint })) actOnGate(rt, ps, st, out);
       for (const rec of overtaken) persistInFlight(st, id, channelId, rec);
       channelStateComplete(rt, st, channelId, id);

@@ -29,7 +29,8 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
             const s = snap.subtasks[sid];
             if (!s) return <p key={sid} className="panel-note">{state.plan.subtasks[sid].name}: not in this snapshot</p>;
             const groups = Object.keys(s.keyed).map(Number).sort((a, b) => a - b);
-            const channel = Object.values(s.inputChannelState).reduce((n, r) => n + r.length, 0);
+            const input = Object.values(s.inputChannelState).reduce((n, r) => n + r.length, 0);
+            const output = Object.values(s.outputChannelState).reduce((n, r) => n + r.length, 0);
             return (
               <div key={sid} className="inspect-subtask">
                 <strong>{state.plan.subtasks[sid].name}</strong>{s.keyGroupRange && <span className="muted"> key groups {s.keyGroupRange[0]}–{s.keyGroupRange[1]}</span>}
@@ -46,7 +47,7 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
                 {Object.entries(s.operator).map(([name, list]) => (
                   <div key={name} className="panel-note">operator state <code>{name}</code>: {JSON.stringify(list, (_k, v) => (Array.isArray(v) && v.length > 6 ? `[${v.length} entries]` : v))}</div>
                 ))}
-                {channel > 0 && <div className="panel-note">channel state: {channel} in-flight records</div>}
+                {input + output > 0 && <div className="panel-note">channel state: {input} in-flight records at its inputs, {output} at its outputs</div>}
                 {s.files.length > 0 && <div className="panel-note">files: {s.files.map((f) => `${f.name} (${formatBytes(f.bytes)}${(state.coordinator.sharedFiles[f.name]?.createdBy ?? snap.id) !== snap.id ? `, shared with checkpoint ${state.coordinator.sharedFiles[f.name]?.createdBy}` : ''})`).join(', ')}</div>}
               </div>
             );
