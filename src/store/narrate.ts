@@ -30,6 +30,8 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
       return { time: ev.time, kind: 'checkpoint', text: ev.reason === 'min-pause' ? `Periodic checkpoint skipped: min pause not over (${Math.round(ev.waitMs)} ms to go)` : `Checkpoint not triggered: ${ev.reason}` };
     case 'barrier-emitted':
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} sends ${ev.unaligned ? 'unaligned ' : ''}barrier ${ev.checkpointId} on every output channel` };
+    case 'barrier-timed-out':
+      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)}: barrier ${ev.checkpointId}, still queued behind records, timed out (aligned-checkpoint-timeout) and becomes unaligned: it overtakes them` };
     case 'alignment-started':
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} got its first barrier ${ev.checkpointId}: aligning, that channel is blocked until the others deliver theirs` };
     case 'snapshot-started':

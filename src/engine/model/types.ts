@@ -271,6 +271,8 @@ export type SimEvent =
   | { kind: 'snapshot-uploaded'; subtask: number; checkpointId: number }
   /** aligned-checkpoint timeout of a pending alignment falls due */
   | { kind: 'alignment-timer'; subtask: number }
+  /** an aligned-with-timeout barrier still queued in this producer's outputs times out into unaligned */
+  | { kind: 'output-barrier-timeout'; subtask: number; checkpointId: number }
   /** a fault strikes */
   | { kind: 'fault'; fault: Fault }
   /** the restart delay is over: these subtasks are redeployed and restored */

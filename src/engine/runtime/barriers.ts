@@ -69,6 +69,32 @@ export function prioritiseQueuedBarriers(state: SimState, channels: number[], ch
   }
 }
 
+/**
+ * Output side of aligned-with-timeout (Flink's timeoutable barrier in a subpartition): once the
+ * checkpoint has timed out, a barrier still queued behind records in one of this producer's
+ * channels moves to the priority lane, so the consumer sees it, and converts, without waiting for
+ * the records ahead of it.
+ */
+export function onOutputBarrierTimeout(rt: Runtime, producer: number, checkpointId: number): void {
+  const state = rt.state;
+  if (state.subtasks[producer].status !== 'RUNNING') return;
+  for (const out of state.plan.subtasks[producer].outputs) {
+    for (const c of out.channels) {
+      const ch = state.channels[c];
+      let queued = false;
+      for (let i = ch.head; i < ch.items.length && !queued; i++) {
+        const item = ch.items[i];
+        queued = item.kind === 'barrier' && item.checkpointId === checkpointId;
+      }
+      if (!queued) continue;
+      prioritiseQueuedBarriers(state, [c], checkpointId);
+      rt.emit({ type: 'barrier-timed-out', time: state.now, subtask: producer, channel: c, checkpointId });
+      const consumer = state.plan.channels[c].to;
+      requestWake(state, consumer, Math.max(state.now, state.subtasks[consumer].busyUntil));
+    }
+  }
+}
+
 /** Records still in the channel that this (priority) barrier overtook and the producer did not persist. */
 export function overtakenBy(state: SimState, channel: number, barrier: BarrierItem): Rec[] {
   const ch = state.channels[channel];

@@ -43,6 +43,10 @@ export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
       emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({
         kind: 'barrier', checkpointId: start.checkpointId, timestamp: start.timestamp, seq, sentAt, deliverAt, unaligned: false, savepoint: start.savepoint,
       }), now);
+      if (s.unaligned && s.alignedTimeoutMs > 0 && !start.savepoint && ps.outputs.length) {
+        // strictly after the timeout, as Flink's check is `timeout < now - timestamp`
+        schedule(state, Math.max(now, start.timestamp + s.alignedTimeoutMs + 0.001), { kind: 'output-barrier-timeout', subtask: ps.id, checkpointId: start.checkpointId });
+      }
     }
     rt.emit({ type: 'barrier-emitted', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: start.unaligned });
   }

@@ -4,6 +4,7 @@ import type { SimState, SubtaskState } from '../model/types';
 import { createChannel } from '../runtime/channels';
 import type { Runtime } from '../runtime/runtime';
 import { onAlignmentTimer, wakeSubtask } from '../runtime/task';
+import { onOutputBarrierTimeout } from '../runtime/barriers';
 import { onSnapshotUploaded } from '../runtime/checkpointing';
 import { initialGate } from '../runtime/gate';
 import { requestWake } from '../runtime/runtime';
@@ -169,6 +170,7 @@ export class Simulation {
       case 'cp-timeout': onTimeout(this.rt, ev.checkpointId); break;
       case 'snapshot-uploaded': onSnapshotUploaded(this.rt, ev.subtask, ev.checkpointId); break;
       case 'alignment-timer': onAlignmentTimer(this.rt, ev.subtask); break;
+      case 'output-barrier-timeout': onOutputBarrierTimeout(this.rt, ev.subtask, ev.checkpointId); break;
       case 'fault': applyFault(this.rt, ev.fault); break;
       case 'restart': restoreTasks(this.rt, ev.subtasks, ev.attempt); break;
     }

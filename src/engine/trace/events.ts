@@ -18,6 +18,8 @@ export type TraceEvent =
   | { type: 'checkpoint-failed'; time: number; checkpointId: number; reason: string }
   | { type: 'barrier-emitted'; time: number; subtask: number; checkpointId: number; unaligned: boolean }
   | { type: 'barrier-received'; time: number; subtask: number; channel: number; checkpointId: number }
+  /** an aligned barrier still queued in a producer's output timed out and now overtakes the records ahead of it */
+  | { type: 'barrier-timed-out'; time: number; subtask: number; channel: number; checkpointId: number }
   | { type: 'alignment-started'; time: number; subtask: number; checkpointId: number }
   | { type: 'snapshot-started'; time: number; subtask: number; checkpointId: number; unaligned: boolean; syncMs: number; asyncMs: number }
   | { type: 'snapshot-uploaded'; time: number; subtask: number; checkpointId: number }

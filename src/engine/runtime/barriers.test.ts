@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../sim/simulation';
+import { builtinScenario } from '../scenarios/builtin';
+import type { TraceEvent } from '../trace/events';
+
+// Barriers on the wire, in the backpressure scenario: Keyed Sum (2/3) is ten times slower, so
+// its input channels are full and a barrier queued behind records waits a long time.
+
+function run(conf: Record<string, string>) {
+  const sim = Simulation.create(builtinScenario('backpressure')!, { conf: { 'execution.checkpointing.interval': '2 s', ...conf } });
+  const events: TraceEvent[] = [];
+  sim.subscribe((e) => events.push(e));
+  sim.runUntil(30_000);
+  const slow = sim.state.plan.operators.find((o) => o.id === 'sum')!.subtasks[1];
+  const completed = sim.state.coordinator.history.filter((h) => h.status === 'COMPLETED');
+  return { sim, events, slow, completed };
+}
+
+const timeout = { 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '100 ms' };
+
+describe('barriers under backpressure', () => {
+  it('aligned: the slow subtask reads the barrier only after the records queued ahead of it', () => {
+    const { completed, slow } = run({});
+    expect(completed.length).toBeGreaterThan(2);
+    for (const h of completed) expect(h.acks[slow].startDelayMs).toBeGreaterThan(2000);
+  });
+
+  it('aligned with timeout: a barrier still queued in the producer\'s output times out and overtakes, as an unaligned one would', () => {
+    const withTimeout = run(timeout);
+    const unaligned = run({ 'execution.checkpointing.unaligned.enabled': 'true' });
+    const timedOut = withTimeout.events.filter((e) => e.type === 'barrier-timed-out');
+    expect(timedOut.length).toBeGreaterThan(0);
+    for (const e of timedOut) {
+      const h = withTimeout.sim.state.coordinator.history.find((x) => x.id === e.checkpointId)!;
+      // converted strictly after the timeout, counted from the checkpoint's trigger
+      expect(e.time - h.triggerTime).toBeGreaterThan(100);
+    }
+    for (const h of withTimeout.completed) {
+      expect(h.acks[withTimeout.slow].unaligned).toBe(true);
+      expect(h.acks[withTimeout.slow].startDelayMs).toBeLessThan(1500);
+    }
+    expect(withTimeout.completed.length).toBe(unaligned.completed.length);
+  });
+
+  it('a generous timeout leaves checkpoints aligned', () => {
+    const { completed, events, slow } = run({ ...timeout, 'execution.checkpointing.aligned-checkpoint-timeout': '1 h' });
+    expect(events.some((e) => e.type === 'barrier-timed-out')).toBe(false);
+    for (const h of completed) expect(h.acks[slow].unaligned).toBe(false);
+  });
+});
