@@ -28,5 +28,6 @@ export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type Schedule
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';
+export { decodeCommands, CommandsError } from './timeline/commandCodec';
 export { redistributeOperatorState, type OperatorStateMode } from './kernels/operatorStateRedistribution';
 export { restoreJob, findSnapshot, RestoreError, type RestoreOptions } from './checkpoint/restoreJob';

@@ -33,6 +33,8 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
     case 'barrier-timed-out':
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)}: barrier ${ev.checkpointId}, still queued behind records, timed out (aligned-checkpoint-timeout) and becomes unaligned: it overtakes them` };
     case 'alignment-started':
+      // with one input channel the first barrier is the last one: nothing to align
+      if (state.plan.subtasks[ev.subtask].inputChannels.length <= 1) return null;
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} got its first barrier ${ev.checkpointId}: aligning, that channel is blocked until the others deliver theirs` };
     case 'snapshot-started':
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} snapshots its state for checkpoint ${ev.checkpointId}${ev.unaligned ? ' (unaligned: in-flight records persisted)' : ''}: sync ${Math.round(ev.syncMs)} ms, then async upload` };

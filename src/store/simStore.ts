@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { builtinScenario, computeOracle, DEFAULT_SCENARIO_ID, restoreJob, RunRecorder, Simulation, type CheckpointPhase, type Fault, type OracleResult, type PhysicalPlan, type SimState, type UserCommand } from '../engine';
+import { builtinScenario, computeOracle, decodeCommands, DEFAULT_SCENARIO_ID, restoreJob, RunRecorder, Simulation, type CheckpointPhase, type Fault, type OracleResult, type PhysicalPlan, type RecordedCommand, type SimState, type UserCommand } from '../engine';
 import { narrate, type LogLine } from './narrate';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
@@ -29,6 +29,10 @@ export interface SimStoreState {
   oracle: { at: number; result: OracleResult } | null;
   /** keyframes and commands of this run: time travel */
   recorder: RunRecorder;
+  /** the user's commands of this run (a copy of the recorder's, for the share link) */
+  commands: RecordedCommand[];
+  /** false once the job was restored from a snapshot: a link cannot carry that (yet) */
+  shareable: boolean;
   /** how far the run has been taken, and what happened on the way (for the timeline) */
   headTime: number;
   markers: TimelineMarker[];
@@ -102,7 +106,7 @@ function flush(sim: Simulation): void {
   logFlushers.get(sim)?.();
 }
 
-export function createSimStore(initial: { scenarioId?: string; seed?: number; conf?: Record<string, string>; notices?: string[] } = {}) {
+export function createSimStore(initial: { scenarioId?: string; seed?: number; conf?: Record<string, string>; notices?: string[]; run?: unknown; at?: number } = {}) {
   const store = createStore<SimStore>()((set, get) => {
     const build = (scenarioId: string, seed: number | undefined, conf: Record<string, string>): Simulation => {
       const spec = builtinScenario(scenarioId);
@@ -120,7 +124,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       const { sim, recorder } = get();
       const { forked } = recorder.command(sim, c);
       if (forked) get().notify(`You changed the past at ${(sim.now / 1000).toFixed(3)} s: the run after that moment was discarded, and it goes on from here.`);
-      moved({ markers: markersOf(sim.state) });
+      moved({ markers: markersOf(sim.state), commands: [...recorder.commands] });
     };
     const scenarioId = initial.scenarioId ?? DEFAULT_SCENARIO_ID;
     let first: Simulation;
@@ -132,17 +136,31 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       first = Simulation.create(builtinScenario(DEFAULT_SCENARIO_ID)!);
     }
     attachLog(first, get, set);
+    let recorder = new RunRecorder(first.state);
+    if (initial.run !== undefined || initial.at) {
+      // a shared link or a reload: replay the run's commands up to the moment it showed
+      const initialState = structuredClone(first.state);
+      try {
+        recorder.replay(first, initial.run === undefined ? [] : decodeCommands(initial.run, first.state.plan), initial.at ?? 0);
+      } catch (e) {
+        notices.push(`The link's run could not be replayed: ${(e as Error).message}. Starting the scenario without it.`);
+        first = attachLog(new Simulation(initialState), get, set);
+        recorder = new RunRecorder(first.state);
+      }
+    }
     return {
-      recorder: new RunRecorder(first.state),
-      headTime: 0,
-      markers: [],
+      recorder,
+      commands: [...recorder.commands],
+      shareable: true,
+      headTime: recorder.headTime,
+      markers: markersOf(first.state),
       rescale: null,
       scenarioId: first.state.scenarioId,
       seed: initial.seed,
       conf: initial.conf ?? {},
       sim: first,
       version: 0,
-      displayTime: 0,
+      displayTime: first.now,
       playing: false,
       speedPosition: DEFAULT_SPEED_POSITION,
       beat: 0,
@@ -154,7 +172,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       load(id, seed, conf = {}) {
         try {
           const sim = build(id, seed, conf);
-          set({ scenarioId: id, seed, conf, sim, recorder: new RunRecorder(sim.state), headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null, rescale: null });
+          set({ scenarioId: id, seed, conf, sim, recorder: new RunRecorder(sim.state), commands: [], shareable: true, headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null, rescale: null });
           return true;
         } catch (e) {
           get().notify(`Could not load "${id}": ${(e as Error).message}. The current run is kept.`);
@@ -202,7 +220,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
         try {
           const sim = attachLog(restoreJob(old.state, snapshotId, { parallelism, allowNonRestoredState }), get, set);
           set({
-            sim, recorder: new RunRecorder(sim.state), headTime: sim.now, playing: false, selectedSubtask: null, oracle: null,
+            sim, recorder: new RunRecorder(sim.state), commands: [], shareable: false, headTime: sim.now, playing: false, selectedSubtask: null, oracle: null,
             rescale: { snapshotId, before: old.state.plan, beforeState: old.state, after: sim.state.plan },
             log: [...log, { id: 1_000_000 + log.length, time: sim.now, kind: 'job', text: `New job started from ${snapshotId} with parallelism ${sim.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}` }],
           });
@@ -274,6 +292,8 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       },
     };
   });
+  // a run replayed from a link narrated its way to where it opens: show the tail of that
+  flush(store.getState().sim);
   return store;
 }
 

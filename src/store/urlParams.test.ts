@@ -20,6 +20,19 @@ describe('page URL parameters', () => {
     expect(p.problems[2]).toMatch(/sim.channel.capacity/);
     expect(p.problems[3]).toMatch(/unknown configuration key "bogus"/);
   });
+  it('carries a run\'s commands, compressed, and the moment shown', () => {
+    const commands = [{ at: 7000, command: { kind: 'fault' as const, fault: { kind: 'task' as const, subtask: 4 } } }, { at: 9000, command: { kind: 'trigger-checkpoint' as const } }];
+    const s = pageSearch('default', 1, {}, { commands, at: 12_345.5 });
+    expect(s).toMatch(/run=/);
+    expect(readPageParams(s)).toMatchObject({ seed: 1, run: commands, at: 12_345.5, problems: [] });
+  });
+  it('says so when the run or the time cannot be read', () => {
+    const p = readPageParams('?run=%%%garbage&t=soon');
+    expect(p.run).toBeUndefined();
+    expect(p.at).toBeUndefined();
+    expect(p.problems[0]).toMatch(/^run: /);
+    expect(p.problems[1]).toMatch(/t "soon"/);
+  });
   it('round-trips', () => {
     const s = pageSearch('two-inputs', 3, { 'sim.channel.capacity': '2' });
     expect(readPageParams(s)).toMatchObject({ scenarioId: 'two-inputs', seed: 3, conf: { 'sim.channel.capacity': '2' } });

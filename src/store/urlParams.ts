@@ -1,14 +1,23 @@
-import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, validateConf } from '../engine';
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, validateConf, type RecordedCommand } from '../engine';
 
-// `/?scenario=<id>&seed=<n>&conf.<key>=<value>`: what the page opens. Anything wrong falls back
-// to a working choice and is reported in words, so the page never goes blank.
+// `/?scenario=<id>&seed=<n>&conf.<key>=<value>&run=<commands>&t=<ms>`: what the page opens. `run`
+// holds the user's commands (kills, checkpoints, settings...) as compressed JSON and `t` the moment
+// shown, so a link or a reload brings back the very same run. Anything wrong falls back to a
+// working choice and is reported in words, so the page never goes blank.
 
 export interface PageParams {
   scenarioId: string;
   seed: number | undefined;
   conf: Record<string, string>;
+  /** the commands as decoded JSON, not yet checked against the job (the store does that) */
+  run?: unknown;
+  /** simulated ms to show */
+  at?: number;
   problems: string[];
 }
+
+export interface SharedRun { commands: RecordedCommand[]; at?: number }
 
 export function readPageParams(search: string): PageParams {
   const params = new URLSearchParams(search);
@@ -35,14 +44,34 @@ export function readPageParams(search: string): PageParams {
       problems.push(`${(e as Error).message}. Ignored.`);
     }
   }
-  return { scenarioId, seed, conf, problems };
+  const out: PageParams = { scenarioId, seed, conf, problems };
+  const runText = params.get('run');
+  if (runText !== null) {
+    let run: unknown;
+    try {
+      run = JSON.parse(decompressFromEncodedURIComponent(runText) || 'null');
+    } catch {
+      run = null;
+    }
+    if (run === null) problems.push('run: the link\'s commands could not be read (truncated link?); starting without them.');
+    else out.run = run;
+  }
+  const tText = params.get('t');
+  if (tText !== null) {
+    const t = Number(tText);
+    if (tText.trim() !== '' && Number.isFinite(t) && t >= 0) out.at = t;
+    else problems.push(`t "${tText}" is not a time in simulated milliseconds; starting at 0.`);
+  }
+  return out;
 }
 
-export function pageSearch(scenarioId: string, seed: number | undefined, conf: Record<string, string>): string {
+export function pageSearch(scenarioId: string, seed: number | undefined, conf: Record<string, string>, run?: SharedRun): string {
   const params = new URLSearchParams();
   if (scenarioId !== DEFAULT_SCENARIO_ID) params.set('scenario', scenarioId);
   if (seed !== undefined) params.set('seed', String(seed));
   for (const [k, v] of Object.entries(conf)) params.set(`conf.${k}`, v);
+  if (run?.commands.length) params.set('run', compressToEncodedURIComponent(JSON.stringify(run.commands)));
+  if (run?.at) params.set('t', String(Math.round(run.at * 1000) / 1000));
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { BUILTIN_SCENARIOS, builtinScenario } from '../engine';
 import { useSim } from '../store/react';
-import { pageSearch } from '../store/urlParams';
 import { Controls } from './controls/Controls';
+import { CopyLinkButton } from './controls/CopyLinkButton';
 import { JobGraph } from './graph/JobGraph';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { useRunInUrl } from './hooks/useRunInUrl';
 import { CheckpointsPanel } from './panels/CheckpointsPanel';
 import { EventLog } from './panels/EventLog';
 import { Timeline } from './timeline/Timeline';
@@ -36,16 +37,11 @@ function Notices() {
 export function App() {
   usePlaybackClock();
   useKeyboardShortcuts();
+  useRunInUrl();
   const scenarioId = useSim((s) => s.scenarioId);
-  const seed = useSim((s) => s.seed);
-  const conf = useSim((s) => s.conf);
   const load = useSim((s) => s.load);
   const [tab, setTab] = useState<SideTab>('state');
   const scenario = builtinScenario(scenarioId)!;
-  useEffect(() => {
-    const search = pageSearch(scenarioId, seed, conf);
-    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-  }, [scenarioId, seed, conf]);
   return (
     <div className="app">
       <header className="app-header">
@@ -55,6 +51,7 @@ export function App() {
             {PICKABLE.map((s) => <option key={s.id} value={s.id}>{s.title} ({s.id})</option>)}
           </select>
         </label>
+        <CopyLinkButton />
         <p className="lesson">{scenario.lesson ?? scenario.description}</p>
       </header>
       <Notices />

@@ -10,7 +10,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
 
 const params = readPageParams(window.location.search);
-const store = createSimStore({ scenarioId: params.scenarioId, seed: params.seed, conf: params.conf, notices: params.problems });
+const store = createSimStore({ scenarioId: params.scenarioId, seed: params.seed, conf: params.conf, notices: params.problems, run: params.run, at: params.at });
 
 // A read-only window for the benchmark and for curious people at the console.
 (window as unknown as { __checkpointLab: unknown }).__checkpointLab = {

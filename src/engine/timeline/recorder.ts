@@ -85,6 +85,17 @@ export class RunRecorder {
     this.headTime = Math.max(this.headTime, sim.now);
   }
 
+  /**
+   * Replays a run carried elsewhere (a link): `sim` is its initial state, `commands` its commands.
+   * Commands due at the very start are applied here; `advance` applies only those still ahead.
+   */
+  replay(sim: Simulation, commands: RecordedCommand[], to: number): void {
+    this.commands = [...commands];
+    sim.runUntil(sim.now);
+    for (const c of this.commands.filter((x) => x.at === sim.now)) applyCommand(sim, c.command);
+    this.advance(sim, to);
+  }
+
   private keyframe(state: SimState, commands: number): void {
     this.keyframes.push({ time: state.now, state: structuredClone(state), commands, bytes: estimateStateBytes(state) });
     while (this.keyframes.length > this.maxKeyframes || (this.keyframes.length > 8 && this.keyframeBytes() > this.maxBytes)) {
@@ -151,6 +162,9 @@ export class RunRecorder {
 
   /** Records a command at `sim.now`, applies it, and forks when it is given in the past. */
   command(sim: Simulation, command: UserCommand): { forked: boolean } {
+    // Stepping may stop between events of the same instant; a replay applies the command after
+    // all of them (runUntil), so finish the instant first.
+    sim.runUntil(sim.now);
     const at = sim.now;
     const forked = at < this.headTime;
     applyCommand(sim, command); // first: a refused command changes nothing

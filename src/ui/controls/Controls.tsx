@@ -15,6 +15,7 @@ export function Controls() {
   const triggerCheckpoint = useSim((s) => s.triggerCheckpoint);
   const triggerSavepoint = useSim((s) => s.triggerSavepoint);
   const stopWithSavepoint = useSim((s) => s.stopWithSavepoint);
+
   return (
     <div className="controls" role="toolbar" aria-label="Playback">
       {playing ? (

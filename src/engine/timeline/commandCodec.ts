@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { PhysicalPlan } from '../model/types';
+import { validateConf } from '../config/conf';
+import type { RecordedCommand } from './recorder';
+
+// The user's commands of a run as plain JSON, checked before they are replayed: a run travels
+// as scenario + seed + settings + these commands (the page's share link), and whatever arrives
+// from outside must name subtasks and channels the job has.
+
+const index = z.number().int().nonnegative();
+const fault = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('task'), subtask: index }),
+  z.object({ kind: z.literal('taskmanager'), index }),
+  z.object({ kind: z.literal('jobmanager') }),
+  z.object({ kind: z.literal('storage-outage'), durationMs: z.number().positive() }),
+  z.object({ kind: z.literal('slow'), subtask: index, factor: z.number().positive() }),
+  z.object({ kind: z.literal('channel'), channel: index }),
+]);
+const phase = z.object({ phase: z.enum(['alignment', 'acknowledged', 'completed']), checkpointId: z.number().int().positive(), subtask: index.optional() });
+const command = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fault'), fault }),
+  z.object({ kind: z.literal('arm-fault'), fault, when: phase }),
+  z.object({ kind: z.literal('trigger-checkpoint') }),
+  z.object({ kind: z.literal('trigger-savepoint') }),
+  z.object({ kind: z.literal('stop-with-savepoint') }),
+  z.object({ kind: z.literal('set-config'), conf: z.record(z.string(), z.string()) }),
+]);
+const commands = z.array(z.object({ at: z.number().nonnegative(), command }));
+
+export class CommandsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandsError';
+  }
+}
+
+/** The commands in `value`, in time order, or a CommandsError naming the first thing wrong. */
+export function decodeCommands(value: unknown, plan: PhysicalPlan): RecordedCommand[] {
+  const parsed = commands.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CommandsError(`commands.${issue.path.join('.')}: ${issue.message}`);
+  }
+  const taskManagers = new Set(plan.subtasks.map((s) => s.taskManager));
+  parsed.data.forEach(({ command: c }, i) => {
+    const where = `commands.${i}`;
+    const f = c.kind === 'fault' || c.kind === 'arm-fault' ? c.fault : null;
+    if (f && (f.kind === 'task' || f.kind === 'slow') && f.subtask >= plan.subtasks.length) throw new CommandsError(`${where}: the job has no subtask ${f.subtask} (it has ${plan.subtasks.length})`);
+    if (f?.kind === 'taskmanager' && !taskManagers.has(f.index)) throw new CommandsError(`${where}: the job has no TaskManager ${f.index}`);
+    if (f?.kind === 'channel' && f.channel >= plan.channels.length) throw new CommandsError(`${where}: the job has no channel ${f.channel}`);
+    if (c.kind === 'arm-fault' && c.when.subtask !== undefined && c.when.subtask >= plan.subtasks.length) throw new CommandsError(`${where}: the job has no subtask ${c.when.subtask}`);
+    if (c.kind === 'set-config') {
+      try {
+        validateConf(c.conf);
+      } catch (e) {
+        throw new CommandsError(`${where}: ${(e as Error).message}`);
+      }
+    }
+  });
+  const out = parsed.data as RecordedCommand[];
+  return out.every((c, i) => i === 0 || out[i - 1].at <= c.at) ? out : [...out].sort((a, b) => a.at - b.at);
+}
