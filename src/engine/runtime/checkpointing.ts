@@ -142,7 +142,9 @@ export function acknowledgeOnFinish(rt: Runtime, ps: PlanSubtask, st: SubtaskSta
   const s = settingsOf(state);
   for (const id of state.coordinator.pending) {
     const record = state.coordinator.history.find((h) => h.id === id);
-    if (!record || !record.subtasks.includes(ps.id) || record.acks[ps.id] || st.snapshots.some((x) => x.checkpointId === id)) continue;
+    // a checkpoint the task already took part in (its ack may still be on the way) is not owed
+    if (!record || !record.subtasks.includes(ps.id) || id <= st.lastCheckpointId) continue;
+    st.lastCheckpointId = id;
     if (st.sink) sinkPreCommit(st.sink, id);
     const taken = takeSnapshot(state, ps, st, id, s, record.isSavepoint);
     if (st.sink) Object.assign(taken.snapshot.operator, sinkOperatorState(st.sink));

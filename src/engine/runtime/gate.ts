@@ -33,6 +33,25 @@ export function initialGate(state: SimState, ps: PlanSubtask): BarrierHandlerSta
   return ps.inputChannels.length ? initialBarrierHandlerState(gateOptionsFor(state, ps)) : null;
 }
 
+/**
+ * The gate after the checkpointing configuration changed: the handler of the new mode, with the
+ * inputs that already ended, and every checkpoint triggered so far obsolete (they were aborted with
+ * the change; their barriers still on the way must not start an alignment nobody will finish).
+ */
+export function gateAfterReconfigure(state: SimState, ps: PlanSubtask, old: BarrierHandlerState | null): BarrierHandlerState | null {
+  const gate = initialGate(state, ps);
+  if (!gate) return null;
+  if (old) {
+    gate.finished = [...old.finished];
+    gate.openChannels = old.openChannels;
+  }
+  const lastTriggered = state.coordinator.nextId - 1;
+  gate.currentCheckpointId = lastTriggered;
+  gate.lastCancelledOrCompletedId = lastTriggered;
+  gate.latestPendingId = lastTriggered;
+  return gate;
+}
+
 export function gatePush(state: SimState, ps: PlanSubtask, gate: BarrierHandlerState, input: GateInput): HandlerOutput[] {
   return pushGateInput(gate, gateOptionsFor(state, ps), input, state.now);
 }

@@ -6,7 +6,7 @@ import type { Runtime } from '../runtime/runtime';
 import { onAlignmentTimer, wakeSubtask } from '../runtime/task';
 import { onOutputBarrierTimeout } from '../runtime/barriers';
 import { onSnapshotUploaded } from '../runtime/checkpointing';
-import { initialGate } from '../runtime/gate';
+import { gateAfterReconfigure, initialGate } from '../runtime/gate';
 import { requestWake } from '../runtime/runtime';
 import { emptySink, transactionPrefix, type SinkKind } from '../runtime/sink';
 import { emptyRocksDb } from '../checkpoint/taskSnapshot';
@@ -210,7 +210,7 @@ export class Simulation {
     this.state.config = { raw };
     for (const ps of this.state.plan.subtasks) {
       const st = this.state.subtasks[ps.id];
-      st.gate = initialGate(this.state, ps);
+      st.gate = gateAfterReconfigure(this.state, ps, st.gate);
       st.blockedInputs = [];
       st.alignment = null;
       st.snapshots = [];
