@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { builtinScenario, Simulation, type RawConf } from '../src/engine';
 
 /** Runs the bench scenario for `simMs` after a warm-up; returns record-hops per wall second. */
-export function engineHopsPerSecond(conf: RawConf = {}, simMs = 4000): { hopsPerSecond: number; hops: number; wallMs: number } {
+export function engineHopsPerSecond(conf: RawConf = {}, simMs = 4000): { hopsPerSecond: number; hops: number; wallMs: number; checkpointsCompleted: number; checkpointsTriggered: number } {
   const sim = Simulation.create(builtinScenario('bench')!, { conf });
   sim.runUntil(300);
   const h0 = sim.state.stats.recordHops;
@@ -10,7 +10,8 @@ export function engineHopsPerSecond(conf: RawConf = {}, simMs = 4000): { hopsPer
   sim.runUntil(300 + simMs);
   const wallMs = performance.now() - t0;
   const hops = sim.state.stats.recordHops - h0;
-  return { hopsPerSecond: hops / (wallMs / 1000), hops, wallMs };
+  const history = sim.state.coordinator.history;
+  return { hopsPerSecond: hops / (wallMs / 1000), hops, wallMs, checkpointsTriggered: history.length, checkpointsCompleted: history.filter((h) => h.status === 'COMPLETED').length };
 }
 
 export function median(xs: number[]): number {
