@@ -57,7 +57,7 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
     case 'jobmanager-failed':
       return { time: ev.time, kind: 'job', text: ev.checkpointsLost ? `JobManager failed: ${ev.checkpointsLost} checkpoints held in its memory are lost` : 'JobManager failed: the checkpoints in the file system survive' };
     case 'taskmanager-lost':
-      return { time: ev.time, kind: 'job', text: `TaskManager ${ev.index + 1} lost: its ${ev.subtasks} subtasks fail with it` };
+      return { time: ev.time, kind: 'job', text: `TaskManager ${ev.index} lost: its ${ev.subtasks} subtasks fail with it` };
     case 'storage-outage':
       return { time: ev.time, kind: 'job', text: `Checkpoint storage unreachable until ${(ev.untilMs / 1000).toFixed(1)} s: uploads fail, checkpoints are declined` };
     case 'configuration-changed':

@@ -7,6 +7,7 @@ import { JobGraph } from './graph/JobGraph';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRunInUrl } from './hooks/useRunInUrl';
+import { SideSplitter, storedSideWidth } from './layout/SideSplitter';
 import { CheckpointsPanel } from './panels/CheckpointsPanel';
 import { EventLog } from './panels/EventLog';
 import { Timeline } from './timeline/Timeline';
@@ -41,6 +42,7 @@ export function App() {
   const scenarioId = useSim((s) => s.scenarioId);
   const load = useSim((s) => s.load);
   const [tab, setTab] = useState<SideTab>('state');
+  const [sideWidth, setSideWidth] = useState<number | null>(storedSideWidth);
   const scenario = builtinScenario(scenarioId)!;
   return (
     <div className="app">
@@ -61,7 +63,8 @@ export function App() {
           <div className="graph-area"><JobGraph /></div>
           <Timeline />
         </div>
-        <aside className="side">
+        <SideSplitter width={sideWidth} onChange={setSideWidth} />
+        <aside className="side" style={sideWidth ? { width: sideWidth } : undefined}>
           <div className="tabs" role="tablist" aria-label="Panels">
             <button type="button" role="tab" aria-selected={tab === 'state'} className={tab === 'state' ? 'active' : ''} onClick={() => setTab('state')}>State</button>
             <button type="button" role="tab" aria-selected={tab === 'checkpoints'} className={tab === 'checkpoints' ? 'active' : ''} onClick={() => setTab('checkpoints')}>Checkpoints</button>

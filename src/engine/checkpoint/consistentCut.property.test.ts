@@ -118,6 +118,10 @@ describe('every completed exactly-once checkpoint is a consistent cut', () => {
       retained.reduce((n, cp) => n + Object.values(cp.subtasks).reduce((m, s) => m + Object.values(pick(s)).reduce((k, r) => k + r.length, 0), 0), 0);
     expect(count((s) => s.outputChannelState)).toBeGreaterThan(0);
     expect(count((s) => s.inputChannelState)).toBeGreaterThan(0);
+    for (const h of sim.state.coordinator.history.filter((x) => x.status === 'COMPLETED')) {
+      // the full size of a checkpoint includes its channel state, as its checkpointed size does
+      expect(h.stateBytes).toBeGreaterThanOrEqual(h.checkpointedBytes);
+    }
     for (const cp of retained) {
       checkCut(sim.state, cp);
       // a producer's persisted bytes include its output channel state

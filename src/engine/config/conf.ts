@@ -46,7 +46,7 @@ export function validateConf(raw: RawConf): Record<string, ConfValue> {
     const known = configKey(key);
     if (!known) {
       const near = CONFIG_KEYS.filter((k) => k.key.split('.').slice(0, -1).join('.') === key.split('.').slice(0, -1).join('.')).map((k) => k.key);
-      throw new ConfigError(key, `unknown configuration key "${key}"${near.length ? `; keys of that group: ${near.join(', ')}` : '; see the README for the accepted keys'}`);
+      throw new ConfigError(key, `unknown configuration key "${key}"${near.length ? `; keys of that group: ${near.join(', ')}` : `; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`}`);
     }
     out[key] = parseValue(key, known.spec, value);
   }

@@ -32,7 +32,7 @@ export class FaultSpecError extends Error {
   }
 }
 
-export const FAULT_SYNTAX = 'task:<operatorId>/<subtaskIndex>@<when>, taskmanager:<index>@<when>, jobmanager@<when>, storage-outage:<duration>@<when>, slow:<operatorId>/<subtaskIndex>x<factor>@<when> or channel:<channelId>@<when>, where <when> is a time ("5 s") or a checkpoint phase: alignment:<n>[:<operatorId>/<index>], acknowledged:<n>[:<operatorId>/<index>], completed:<n>';
+export const FAULT_SYNTAX = 'task:<operatorId>/<subtaskIndex>@<when>, taskmanager:<index>@<when>, jobmanager@<when>, storage-outage:<duration>@<when>, slow:<operatorId>/<subtaskIndex>x<factor>@<when> or channel:<operatorId>/<index>-><operatorId>/<index>@<when> (or channel:<channelId>), where <when> is a time ("5 s") or a checkpoint phase: alignment:<n>[:<operatorId>/<index>], acknowledged:<n>[:<operatorId>/<index>], completed:<n>';
 
 function subtaskOf(plan: PhysicalPlan, text: string, ref: string): number {
   const m = /^([a-z][a-z0-9-]*)\/(\d+)$/.exec(ref);
@@ -77,6 +77,15 @@ export function parseFaultSpec(text: string, plan: PhysicalPlan): ScheduledFault
     if (channel >= plan.channels.length) throw new FaultSpecError(`fault "${text}": channels are 0..${plan.channels.length - 1}`);
     return done({ kind: 'channel', channel }, plan.channels[channel].to);
   }
+  if ((m = /^channel:(.+)->(.+)$/.exec(what))) {
+    // named by its two ends, as the graph shows them: producer subtask -> consumer subtask
+    const from = subtaskOf(plan, text, m[1]);
+    const to = subtaskOf(plan, text, m[2]);
+    const channel = plan.channels.findIndex((c) => c.from === from && c.to === to);
+    if (channel < 0) throw new FaultSpecError(`fault "${text}": no channel runs from ${m[1]} to ${m[2]}; ${plan.subtasks[from].name} sends to ${plan.channels.filter((c) => c.from === from).map((c) => plan.subtasks[c.to].name).join(', ') || 'nobody'}`);
+    return done({ kind: 'channel', channel }, to);
+  }
+  if (what.startsWith('channel:')) throw new FaultSpecError(`fault "${text}": name the channel by its ends, channel:<operatorId>/<index>-><operatorId>/<index> (e.g. channel:map/0->count/1), or by its id 0..${plan.channels.length - 1}`);
   if ((m = /^taskmanager:(\d+)$/.exec(what))) {
     const index = Number(m[1]);
     if (index >= plan.taskManagers) throw new FaultSpecError(`fault "${text}": TaskManagers are 0..${plan.taskManagers - 1}`);

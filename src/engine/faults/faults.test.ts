@@ -21,12 +21,17 @@ describe('fault syntax', () => {
     expect(parseFaultSpec('jobmanager@completed:2', plan).when).toEqual({ phase: 'completed', checkpointId: 2, subtask: undefined });
     expect(parseFaultSpec('slow:map/1x10@2s', plan).fault).toEqual({ kind: 'slow', subtask: plan.operators[1].subtasks[1], factor: 10 });
     expect(parseFaultSpec('storage-outage:10s@3s', plan)).toEqual({ at: 3000, fault: { kind: 'storage-outage', durationMs: 10_000 } });
+    const byEnds = parseFaultSpec('channel:map/0->count/1@4s', plan).fault;
+    expect(byEnds.kind === 'channel' && plan.channels[byEnds.channel]).toMatchObject({ from: plan.operators[1].subtasks[0], to: plan.operators[2].subtasks[1] });
+    expect(parseFaultSpec(`channel:${byEnds.kind === 'channel' ? byEnds.channel : -1}@4s`, plan).fault).toEqual(byEnds);
   });
   it('names what is wrong', () => {
     expect(() => parseFaultSpec('task:count/7@1s', plan)).toThrow(/"count" has subtasks 0..1/);
     expect(() => parseFaultSpec('task:count/1', plan)).toThrow(/no @<when>/);
     expect(() => parseFaultSpec('jobmanager@alignment:2', plan)).toThrow(/needs a subtask/);
     expect(() => parseFaultSpec('meteor@1s', plan)).toThrow(/not understood/);
+    expect(() => parseFaultSpec('channel:source/0->count/0@1s', plan)).toThrow(/no channel runs from source\/0 to count\/0; Source: Animals \(1\/2\) sends to Map \(1\/2\)/);
+    expect(() => parseFaultSpec('channel:bogus@1s', plan)).toThrow(/name the channel by its ends/);
     expect(() => parseFaultSpec('taskmanager:9@1s', plan)).toThrow(/TaskManagers are 0..1/);
   });
 });

@@ -193,7 +193,7 @@ export function applyFault(rt: Runtime, fault: import('./faultSpec').Fault): voi
     case 'taskmanager': {
       const lost = state.plan.subtasks.filter((s) => s.taskManager === fault.index).map((s) => s.id);
       rt.emit({ type: 'taskmanager-lost', time: state.now, index: fault.index, subtasks: lost.length });
-      failTasks(rt, lost, `TaskManager ${fault.index + 1} lost with ${lost.length} subtasks`);
+      failTasks(rt, lost, `TaskManager ${fault.index} lost with ${lost.length} subtasks`);
       return;
     }
     case 'jobmanager':
@@ -231,7 +231,7 @@ export function armedFaultsFor(state: SimState, ev: TraceEvent): number[] {
 export function faultLabel(state: SimState, fault: import('./faultSpec').Fault): string {
   switch (fault.kind) {
     case 'task': return `${state.plan.subtasks[fault.subtask].name} killed`;
-    case 'taskmanager': return `TaskManager ${fault.index + 1} lost`;
+    case 'taskmanager': return `TaskManager ${fault.index} lost`;
     case 'jobmanager': return 'JobManager failed';
     case 'storage-outage': return `checkpoint storage down for ${Math.round(fault.durationMs / 1000)} s`;
     case 'slow': return `${state.plan.subtasks[fault.subtask].name} ${fault.factor}× slower`;

@@ -84,7 +84,9 @@ function maybeAcknowledge(rt: Runtime, st: SubtaskState, snap: SnapshotInProgres
   st.snapshots = st.snapshots.filter((x) => x !== snap);
   // For an unaligned snapshot the asynchronous part includes waiting for the channel state.
   snap.ack.asyncMs = state.now - snap.syncEndsAt;
+  // channel state is part of the checkpoint: in its checkpointed size and its full size alike
   snap.ack.checkpointedBytes += snap.ack.persistedBytes;
+  snap.ack.stateBytes += snap.ack.persistedBytes;
   schedule(state, state.now + settingsOf(state).rpcLatencyMs, { kind: 'cp-ack', checkpointId: snap.checkpointId, ack: snap.ack, snapshot: snap.snapshot });
 }
 

@@ -28,6 +28,17 @@ function markersOf(state: SimState, channel: number, displayTime: number): strin
   return out;
 }
 
+/** What a hover over the channel says: its ends, its fill, and how to break it from the command line. */
+function channelTitle(state: SimState, channel: number): string {
+  const c = state.plan.channels[channel];
+  const ref = (sid: number) => {
+    const ps = state.plan.subtasks[sid];
+    return `${state.plan.operators[ps.operator].id}/${ps.index}`;
+  };
+  const ch = state.channels[channel];
+  return `channel ${channel}: ${state.plan.subtasks[c.from].name} → ${state.plan.subtasks[c.to].name}, ${ch.records}/${ch.capacity} records (sim --fault channel:${ref(c.from)}->${ref(c.to)}@<when>)`;
+}
+
 function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<ChannelEdgeType>) {
   const channel = data!.channel;
   const view = useSim(useShallow((s) => {
@@ -39,6 +50,7 @@ function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeP
       label: `${ch.records}/${ch.capacity}`,
       blocked: state.subtasks[to].blockedInputs.includes(channel),
       markers: markersOf(state, channel, s.displayTime).join('|'),
+      title: channelTitle(state, channel),
     };
   }));
   const s = { x: sourceX, y: sourceY };
@@ -49,6 +61,7 @@ function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeP
   return (
     <g data-testid={`channel-${channel}`} data-blocked={view.blocked ? 'true' : 'false'} className={`channel channel-${level}${view.blocked ? ' channel-blocked' : ''}`}>
       <path id={id} d={path} className="channel-path" fill="none" />
+      <path d={path} className="channel-hit" fill="none"><title>{view.title}</title></path>
       {view.fill >= 0.5 && (
         <text x={labelAt.x} y={labelAt.y - 6} className="channel-fill-label" textAnchor="middle">{view.label}</text>
       )}

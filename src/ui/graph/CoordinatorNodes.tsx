@@ -27,7 +27,8 @@ function JobManagerNodeImpl() {
   }));
   return (
     <div className="coordinator jobmanager" data-testid="jobmanager" aria-label="JobManager">
-      <div className="subtask-name">JobManager · checkpoint coordinator</div>
+      <div className="subtask-name" title="JobManager: its CheckpointCoordinator triggers checkpoints and collects the acknowledgements">JobManager</div>
+      <div className="subtask-line muted">checkpoint coordinator</div>
       <div className="subtask-line">job {v.job}{v.restoreIn >= 0 ? ` · restore in ${v.restoreIn} ms` : ''} · interval {v.interval}</div>
       <div className="subtask-line muted">{v.pending ? `in progress ${v.pending}` : 'no checkpoint in progress'}</div>
       <div className="subtask-line muted">{v.last ? `latest completed #${v.last}` : 'no completed checkpoint yet'}</div>
@@ -50,7 +51,8 @@ function StorageNodeImpl() {
   return (
     <div className="coordinator storage" data-testid="checkpoint-storage" aria-label="Checkpoint storage">
       <Handle type="target" position={Position.Bottom} isConnectable={false} />
-      <div className="subtask-name">Checkpoint storage · {v.kind}</div>
+      <div className="subtask-name">Checkpoint storage</div>
+      <div className="subtask-line muted">{v.kind === 'jobmanager' ? 'jobmanager (JobManager heap)' : 'filesystem (durable)'}</div>
       <div className="subtask-line">{v.retained ? `retained ${v.retained}` : 'empty'}</div>
       <div className="subtask-line muted">{v.retained ? `${v.size} · last took ${v.lastDuration}` : 'completed checkpoints land here'}</div>
     </div>

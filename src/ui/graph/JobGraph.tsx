@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PhysicalPlan } from '../../engine';
 import { useSim } from '../../store/react';
 import { ChannelEdge } from './ChannelEdge';
@@ -56,27 +56,45 @@ function Graph() {
     const t = setTimeout(() => flow.fitView({ padding: 0.08 }), 50);
     return () => clearTimeout(t);
   }, [plan, flow]);
+  // the graph fills its area again when the area changes size (window, side-panel splitter)
+  const area = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = area.current;
+    if (!el) return;
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const observer = new ResizeObserver(() => {
+      clearTimeout(t);
+      t = setTimeout(() => flow.fitView({ padding: 0.08 }), 60);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      clearTimeout(t);
+    };
+  }, [flow]);
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      fitView
-      fitViewOptions={{ padding: 0.08 }}
-      onNodeClick={(_, node) => {
-        if (node.type === 'subtask') select((node.data as { subtask: number }).subtask);
-      }}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      minZoom={0.2}
-      maxZoom={2.5}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={24} size={1} />
-      <RecordsLayer />
-    </ReactFlow>
+    <div ref={area} className="graph-fill">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        onNodeClick={(_, node) => {
+          if (node.type === 'subtask') select((node.data as { subtask: number }).subtask);
+        }}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        minZoom={0.2}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1} />
+        <RecordsLayer />
+      </ReactFlow>
+    </div>
   );
 }
 

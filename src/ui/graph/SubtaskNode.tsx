@@ -36,7 +36,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
           select(sid);
         }
       }}
-      title={`${info.name} — TaskManager ${info.tm + 1}`}
+      title={`${info.name} — TaskManager ${info.tm} (taskmanager:${info.tm} in fault specs)`}
     >
       {info.kind !== 'source' && <Handle type="target" position={Position.Left} isConnectable={false} />}
       <div className="subtask-name">{info.name}</div>
@@ -44,13 +44,17 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
         <span>{view.processed} processed</span>
         {view.queued > 0 && <span className="queue" title="records arrived, waiting to be processed">queue {view.queued}</span>}
       </div>
-      {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range} · TM {info.tm + 1}</div>}
+      {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range} · TM {info.tm}</div>}
       {!data.compact && view.offsets && <div className="subtask-line muted" title="next offset per partition">offsets {view.offsets}</div>}
       {!data.compact && info.kind === 'sink' && <div className="subtask-line muted">received {view.sinkCount}{view.lastReceived && ` · last ${view.lastReceived}`}</div>}
       <div className="badges">
         {view.status !== 'RUNNING' && <span className="badge status">{view.status}</span>}
         {view.backpressured && <span className="badge bp">back-pressured</span>}
-        {view.aligning > 0 && <span className="badge align" title={`barrier ${view.aligning} came on inputs ${view.blocked || 'none'} (blocked); still waiting for inputs ${view.waitingFor}`}>aligning #{view.aligning} · waits for {view.waitingFor}</span>}
+        {view.aligning > 0 && (
+          <span className="badge align" title={`barrier ${view.aligning} came on inputs ${view.blocked || 'none'} (blocked); still waiting for the barrier from ${view.waitingFor}`}>
+            aligning #{view.aligning} · waits for {view.waitingCount > 1 ? `${view.waitingCount} inputs` : view.waitingFor}
+          </span>
+        )}
         {view.snapshot && <span className="badge snap">{view.snapshot}</span>}
       </div>
       {info.kind !== 'sink' && <Handle type="source" position={Position.Right} isConnectable={false} />}

@@ -22,7 +22,7 @@ const GAP = 10;
 export function subtaskSize(plan: PhysicalPlan): { width: number; height: number; compact: boolean } {
   const maxP = Math.max(...plan.operators.map((o) => o.parallelism));
   const compact = maxP > 4;
-  return compact ? { width: 170, height: 46, compact } : { width: 190, height: 84, compact };
+  return compact ? { width: 170, height: 58, compact } : { width: 190, height: 84, compact };
 }
 
 export function layoutPlan(plan: PhysicalPlan): GraphLayout {
@@ -42,7 +42,7 @@ export function layoutPlan(plan: PhysicalPlan): GraphLayout {
   const top = Math.min(...operators.map((o) => o.y));
   const left = Math.min(...operators.map((o) => o.x));
   const right = Math.max(...operators.map((o) => o.x + o.width));
-  const jobManager = { x: left, y: top - 130, width: 230, height: 96 };
-  const storage = { x: Math.max(left + 300, right - 230), y: top - 130, width: 230, height: 96 };
+  const jobManager = { x: left, y: top - 140, width: 230, height: 106 };
+  const storage = { x: Math.max(left + 300, right - 230), y: top - 140, width: 230, height: 106 };
   return { operators, subtasks, jobManager, storage, compact };
 }

@@ -14,7 +14,9 @@ export interface SubtaskView {
   /** checkpoint being aligned here */
   aligning: number;
   /** input gate indices (1-based) whose barrier is still awaited */
+  /** producers whose barrier the alignment still waits for, by name, and how many */
   waitingFor: string;
+  waitingCount: number;
   snapshot: string;
   offsets: string;
   sinkCount: number;
@@ -36,13 +38,15 @@ export function subtaskView(state: SimState, sid: number, displayTime: number): 
   const blocked = st.blockedInputs.map((c) => state.plan.channels[c].gateIndex + 1).sort((a, b) => a - b).join(', ');
   const al = st.alignment;
   const aligning = al && !al.triggered ? al.checkpointId : 0;
-  const waitingFor = aligning ? ps.inputChannels.filter((c) => !al!.channels.includes(c) && !st.finishedInputs.includes(c)).map((c) => state.plan.channels[c].gateIndex + 1).join(', ') : '';
+  // the producers whose barrier has not come yet, by name: "input 3" means nothing to a reader
+  const waiting = aligning ? ps.inputChannels.filter((c) => !al!.channels.includes(c) && !st.finishedInputs.includes(c)).map((c) => state.plan.subtasks[state.plan.channels[c].from].name) : [];
+  const waitingFor = waiting.join(', ');
   const snap = st.snapshots[st.snapshots.length - 1];
   const snapshot = !snap ? '' : snap.syncEndsAt > displayTime ? `sync snapshot #${snap.checkpointId}` : snap.uploaded ? `persisting channel state #${snap.checkpointId}` : `async upload #${snap.checkpointId}`;
   const offsets = st.source ? st.source.partitions.map((p) => `p${p}@${st.source!.offsets[p]}`).join(' ') : '';
   const last = st.sink?.received[st.sink.received.length - 1];
   return {
-    status: st.status, processed: st.processed, queued, backpressured: st.backpressured, blocked, aligning, waitingFor, snapshot, offsets,
+    status: st.status, processed: st.processed, queued, backpressured: st.backpressured, blocked, aligning, waitingFor, waitingCount: waiting.length, snapshot, offsets,
     sinkCount: st.sink?.count ?? 0, lastReceived: last ? `${last.key}=${last.value}` : '',
   };
 }

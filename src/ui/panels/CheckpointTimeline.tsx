@@ -27,12 +27,14 @@ export function CheckpointTimeline({ checkpointId }: { checkpointId: number }) {
   if (!rows.length) return null;
   const parsed = rows.map((r) => r.split('|'));
   const total = Math.max(1, ...parsed.filter((p) => p[1] !== 'pending').map((p) => Number(p[5])));
-  const W = 360;
+  // drawn in its own units and scaled to the panel's width
+  const W = 330;
   const rowH = 16;
+  const legendGap = 80;
   return (
     <figure className="timeline">
       <figcaption>Checkpoint {checkpointId} phases per subtask (0 – {formatMs(total)})</figcaption>
-      <svg width={W + 170} height={parsed.length * rowH + 22} role="img" aria-label={`Phases of checkpoint ${checkpointId} per subtask`}>
+      <svg viewBox={`0 0 ${W + 170} ${parsed.length * rowH + 22}`} width="100%" role="img" aria-label={`Phases of checkpoint ${checkpointId} per subtask`}>
         {parsed.map((p, i) => {
           const y = i * rowH;
           if (p[1] === 'pending') return <text key={i} x={0} y={y + 11} className="tl-name">{p[0]} — pending</text>;
@@ -53,7 +55,7 @@ export function CheckpointTimeline({ checkpointId }: { checkpointId: number }) {
           );
         })}
         {PHASES.map((ph, k) => (
-          <g key={ph.name} transform={`translate(${170 + k * 90}, ${parsed.length * rowH + 8})`}>
+          <g key={ph.name} transform={`translate(${170 + k * legendGap}, ${parsed.length * rowH + 8})`}>
             <rect width={10} height={10} fill={ph.colour} /><text x={14} y={9} className="tl-legend">{ph.name}</text>
           </g>
         ))}

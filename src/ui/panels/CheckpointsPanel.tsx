@@ -43,7 +43,7 @@ function CheckpointDetail({ cp }: { cp: CheckpointStats }) {
       {cp.failure_message && <p className="failure">Failure: {cp.failure_message}</p>}
       <table className="detail-table">
         <thead>
-          <tr><th>Operator</th><th>Acknowledged</th><th>Latest Acknowledgment</th><th>End to End Duration</th><th>Checkpointed Data Size</th><th>Full Checkpoint Data Size</th><th>Processed (persisted) in-flight data</th></tr>
+          <tr><th>Operator</th><th>Acknowledged</th><th>Latest Acknowledgement</th><th>End to End Duration</th><th>Checkpointed Data Size</th><th>Full Checkpoint Data Size</th><th>Processed (persisted) in-flight data</th></tr>
         </thead>
         <tbody>
           {Object.values(cp.tasks).map((t) => (

@@ -44,7 +44,7 @@ function FaultButtons() {
     <div className="fault-buttons">
       {tms.map((t) => {
         const [i, n] = t.split('|').map(Number);
-        return <button key={i} type="button" disabled={!running} onClick={() => inject({ kind: 'taskmanager', index: i })}>Kill TaskManager {i + 1} ({n} subtasks)</button>;
+        return <button key={i} type="button" disabled={!running} onClick={() => inject({ kind: 'taskmanager', index: i })}>Kill TaskManager {i} ({n} subtasks)</button>;
       })}
       <button type="button" disabled={!running} onClick={() => inject({ kind: 'jobmanager' })} title={storage === 'jobmanager' ? 'checkpoints live in its memory: they are lost with it' : 'checkpoints are in the file system: they survive'}>Fail JobManager</button>
       <button type="button" onClick={() => inject({ kind: 'storage-outage', durationMs: 10_000 })}>Storage outage (10 s)</button>
@@ -92,13 +92,13 @@ function SinkOutput() {
   }));
   return (
     <>
-      <p className="panel-note">Sink kind <strong>{counts.kind}</strong>: {counts.written} records written, {counts.committed} committed. A reader with</p>
+      <p className="panel-note">Sink kind <strong>{counts.kind}</strong>: {counts.written} records written, {counts.committed} committed. What a reader of the sink's output sees, by its isolation level (the last 6 per sink subtask, each with the source partition and offset it came from):</p>
       <div className="tabs" role="radiogroup" aria-label="Reader isolation">
         {(['read_committed', 'read_uncommitted'] as const).map((r) => (
           <button key={r} type="button" role="radio" aria-checked={reader === r} className={reader === r ? 'active' : ''} onClick={() => setReader(r)}>{r}</button>
         ))}
       </div>
-      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => { const [k, v, id] = r.split('|'); return <li key={i}><span className="swatch" style={{ background: keyColour(k) }} />{k} = {v} <span className="muted">(record {id})</span></li>; })}</ol>
+      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => { const [k, v, id] = r.split('|'); return <li key={i}><span className="swatch" style={{ background: keyColour(k) }} />{k} = {v} <span className="muted">(partition {id.split('/')[0]}, offset {id.split('/')[1]})</span></li>; })}</ol>
     </>
   );
 }

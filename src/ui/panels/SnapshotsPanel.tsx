@@ -93,7 +93,7 @@ export function SnapshotsPanel() {
       <RescaleView />
       {all.length === 0 ? <p className="panel-note">No retained checkpoint or savepoint yet: wait for a checkpoint, or press Trigger savepoint.</p> : (
         <div className="table-scroll">
-          <table className="history-table">
+          <table className="history-table snapshots-table">
             <thead><tr><th>ID</th><th>Kind</th><th>Owner</th><th>Format</th><th>For</th><th>Completed</th><th>Full size</th></tr></thead>
             <tbody>
               {all.map((c) => {
