@@ -52,7 +52,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
         {view.backpressured && <span className="badge bp">back-pressured</span>}
         {view.aligning > 0 && (
           <span className="badge align" title={`barrier ${view.aligning} came on inputs ${view.blocked || 'none'} (blocked); still waiting for the barrier from ${view.waitingFor}`}>
-            aligning #{view.aligning} · waits for {view.waitingCount > 1 ? `${view.waitingCount} inputs` : view.waitingFor}
+            aligning #{view.aligning} · {view.waitingCount} input{view.waitingCount === 1 ? '' : 's'} to go
           </span>
         )}
         {view.snapshot && <span className="badge snap">{view.snapshot}</span>}
