@@ -102,7 +102,7 @@ describe('restoring a job from a savepoint, rescaled', () => {
     expect(() => restoreJob(sim.state, sp.id, { scenario: without, allowNonRestoredState: true })).not.toThrow();
   });
 
-  it('an unaligned checkpoint with in-flight data restores into the same job, channel state replayed, and is refused for a rescale', () => {
+  it('an unaligned checkpoint with in-flight data restores into the same job, channel state replayed (rescaled: see channelStateRedistribution)', () => {
     const sim = Simulation.create(builtinScenario('backpressure')!, {
       seed: 3, conf: { 'execution.checkpointing.interval': '1 s', 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.num-retained': '10' },
     });
@@ -116,7 +116,18 @@ describe('restoring a job from a savepoint, rescaled', () => {
     expect(next.state.channels.reduce((n, ch) => n + ch.records, 0)).toBe(held);
     next.runUntil(20_000);
     expect(next.state.job.status).toBe('RUNNING');
-    expect(() => restoreJob(sim.state, cp.id, { parallelism: { sum: 2, sink: 2 } })).toThrow(/unaligned and holds in-flight data/);
+  });
+
+  it('in-flight records on a broadcast edge are refused for a rescale: each consumer held its own copy', () => {
+    const spec = builtinScenario('default')!;
+    const broadcast: ScenarioSpec = { ...spec, edges: spec.edges.map((e) => (e.to === 'sink' ? { ...e, partitioner: 'broadcast' as const } : e)) };
+    const sim = Simulation.create(broadcast, { conf: { 'execution.checkpointing.interval': '2 s' } });
+    sim.runUntil(8000);
+    const cp = sim.state.coordinator.retained[0];
+    const channel = sim.state.plan.channels.find((c) => sim.state.plan.subtasks[c.to].name.startsWith('Sink'))!;
+    cp.subtasks[channel.to].inputChannelState[channel.id] = [{ src: 0, part: 0, off: 0, sub: 0, key: 'Lion', value: 1, ts: 0 }];
+    expect(() => restoreJob(sim.state, cp.id, { parallelism: { count: 3 } })).toThrow(/broadcast edge count -> sink cannot be redistributed/);
+    expect(() => restoreJob(sim.state, cp.id)).not.toThrow();
   });
 
   it('names a snapshot that does not exist', () => {

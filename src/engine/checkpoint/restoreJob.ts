@@ -5,6 +5,7 @@ import { ScenarioError } from '../scenarios/validate';
 import { redistributeOperatorState } from '../kernels/operatorStateRedistribution';
 import { createInitialState, Simulation } from '../sim/simulation';
 import type { CompletedCheckpoint, SubtaskSnapshot } from './types';
+import { redistributeChannelState } from './channelStateRedistribution';
 
 // Starting a job from a retained checkpoint or a savepoint, possibly with another parallelism per
 // operator, as `flink run -s` does. Keyed state moves by key group to the subtask whose new range
@@ -66,11 +67,23 @@ function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimStat
     });
   }
   if (holdsChannelState(snap)) {
-    // Only an unchanged topology gets here (restoreJob refuses the rest): channel ids are the old ones.
-    for (const [sid, s] of Object.entries(snap.subtasks)) {
-      if (!subtasks[sid]) continue;
-      subtasks[sid].inputChannelState = structuredClone(s.inputChannelState);
-      subtasks[sid].outputChannelState = structuredClone(s.outputChannelState);
+    if (sameChannels(old, next)) {
+      // the same channels: the state stays where it was, input and output side
+      for (const [sid, s] of Object.entries(snap.subtasks)) {
+        if (!subtasks[sid]) continue;
+        subtasks[sid].inputChannelState = structuredClone(s.inputChannelState);
+        subtasks[sid].outputChannelState = structuredClone(s.outputChannelState);
+      }
+    } else {
+      let moved;
+      try {
+        moved = redistributeChannelState(old, snap, next);
+      } catch (e) {
+        throw new RestoreError((e as Error).message);
+      }
+      for (const [sid, byChannel] of moved) {
+        if (subtasks[sid]) subtasks[sid].inputChannelState = Object.fromEntries(byChannel);
+      }
     }
   }
   return { ...snap, subtasks };
@@ -93,6 +106,9 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
     faults: [],
     operators: base.operators.map((o) => (options.parallelism?.[o.id] !== undefined ? { ...o, parallelism: options.parallelism[o.id] } : o)),
   };
+  // a slow subtask is a property of the machine it ran on: one that no longer exists is gone
+  const parallelismOf = (opId: string) => scenario.operators.find((o) => o.id === opId)?.parallelism ?? 0;
+  if (scenario.slowSubtasks) scenario.slowSubtasks = scenario.slowSubtasks.filter((s) => s.subtask < parallelismOf(s.operator));
   for (const opId of Object.keys(options.parallelism ?? {})) {
     if (!scenario.operators.some((o) => o.id === opId)) throw new ScenarioError([`parallelism: no operator has id "${opId}"`]);
   }
@@ -100,9 +116,6 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
   // The new job starts now: its first events move to the old job's current time.
   for (const q of state.queue) q.time += old.now;
   state.now = old.now;
-  if (holdsChannelState(snap) && !sameChannels(old, state)) {
-    throw new RestoreError(`checkpoint ${id} is unaligned and holds in-flight data; restoring it into a job with other channels (rescaled or changed) is not supported here: restore it with the same job and parallelism, or take a savepoint`);
-  }
   const rescaled = rescaleSnapshot(old, snap, state, options.allowNonRestoredState === true);
   // Ids continue after the restored one; the restored snapshot is the initial restore point.
   state.coordinator.nextId = snap.id + 1;
@@ -127,6 +140,12 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
       to.committed.push(...(from.committed as Rec[]));
       to.count += from.count;
       Object.assign(to.upserts, from.upserts);
+      for (const key of Object.keys(from.finalAt)) {
+        if ((to.finalAt[key] ?? -1) <= from.finalAt[key]) {
+          to.finalAt[key] = from.finalAt[key];
+          to.finalValue[key] = from.finalValue[key];
+        }
+      }
     });
   }
   const sim = new Simulation(state);

@@ -133,7 +133,7 @@ export function restoreSubtasksFrom(rt: Runtime, cp: CompletedCheckpoint | undef
     if (st.sink) {
       const op = state.plan.operators[state.plan.subtasks[sid].operator];
       const txns = (snap?.operator['pending-commit-transactions'] ?? []) as SinkTransaction[];
-      const committed = sinkRestore(st.sink, op, txns);
+      const committed = sinkRestore(st.sink, op, txns, state.now);
       if (committed) rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: sid, checkpointId: cp!.id, aborted: false, committed });
     }
     if (snap && st.rocks) {

@@ -193,6 +193,12 @@ export interface SinkSubtaskState {
   precommitted: SinkTransaction[];
   /** upsert: the latest write per key */
   upserts: { [key: string]: Rec };
+  /**
+   * per key, the last value a read_committed reader saw and when it became visible: the key's
+   * final result, however the keys were spread over sink subtasks (a rescale moves them)
+   */
+  finalValue: { [key: string]: number };
+  finalAt: { [key: string]: number };
   /** two-phase commit: ids of the transactions the external system has committed (commits are idempotent) */
   committedTxns: string[];
   /** names this subtask's transactions: job generation and subtask, so no two jobs' ids collide */

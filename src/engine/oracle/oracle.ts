@@ -43,10 +43,16 @@ function drain(sim: Simulation, limits?: Map<number, { [p: string]: number }>): 
   runTo(sim, () => state.job.status === 'FINISHED' || state.job.status === 'FAILED', DRAIN_LIMIT_MS);
 }
 
-interface SinkOutput { records: Map<string, Rec[]>; upserts: Map<string, number>; upsert: boolean }
+interface SinkOutput {
+  records: Map<string, Rec[]>;
+  /** per key the value visible last, across every sink subtask (an upsert sink's row) */
+  finals: Map<string, number>;
+  upsert: boolean;
+}
 
 function outputOf(state: SimState): SinkOutput {
-  const out: SinkOutput = { records: new Map(), upserts: new Map(), upsert: false };
+  const out: SinkOutput = { records: new Map(), finals: new Map(), upsert: false };
+  const finalAt = new Map<string, number>();
   for (const st of state.subtasks) {
     if (!st.sink) continue;
     if (st.sink.kind === 'upsert') out.upsert = true;
@@ -55,7 +61,12 @@ function outputOf(state: SimState): SinkOutput {
       list.push(r);
       out.records.set(r.key, list);
     }
-    for (const [k, r] of Object.entries(st.sink.upserts)) out.upserts.set(k, r.value);
+    for (const [k, at] of Object.entries(st.sink.finalAt)) {
+      if ((finalAt.get(k) ?? -1) <= at) {
+        finalAt.set(k, at);
+        out.finals.set(k, st.sink.finalValue[k]);
+      }
+    }
   }
   return out;
 }
@@ -75,12 +86,12 @@ export function computeOracle(state: SimState): OracleResult {
   const keys: OracleKey[] = [];
   const duplicateRecords: string[] = [];
   const missingRecords: string[] = [];
-  const allKeys = [...new Set([...got.records.keys(), ...want.records.keys(), ...got.upserts.keys(), ...want.upserts.keys()])].sort();
+  const allKeys = [...new Set([...got.records.keys(), ...want.records.keys(), ...got.finals.keys(), ...want.finals.keys()])].sort();
   for (const key of allKeys) {
     if (got.upsert) {
       // An idempotent upsert sink is right when each key's final value is.
-      const e = want.upserts.get(key);
-      const a = got.upserts.get(key);
+      const e = want.finals.get(key);
+      const a = got.finals.get(key);
       const wrong = e !== a;
       keys.push({ key, expected: e ?? 0, actual: a ?? 0, duplicates: wrong && (a ?? 0) > (e ?? 0) ? 1 : 0, missing: wrong && (a ?? 0) <= (e ?? 0) ? 1 : 0, expectedFinal: e ?? null, actualFinal: a ?? null });
       continue;
@@ -105,12 +116,10 @@ export function computeOracle(state: SimState): OracleResult {
         missingRecords.push(id);
       }
     }
-    const last = (list: Rec[] | undefined) => (list?.length ? list[list.length - 1].value : null);
-    keys.push({ key, expected: want.records.get(key)?.length ?? 0, actual: got.records.get(key)?.length ?? 0, duplicates, missing, expectedFinal: last(want.records.get(key)), actualFinal: last(got.records.get(key)) });
+    keys.push({ key, expected: want.records.get(key)?.length ?? 0, actual: got.records.get(key)?.length ?? 0, duplicates, missing, expectedFinal: want.finals.get(key) ?? null, actualFinal: got.finals.get(key) ?? null });
   }
   const duplicates = keys.reduce((n, k) => n + k.duplicates, 0);
   const missing = keys.reduce((n, k) => n + k.missing, 0);
-  // Each key's records reach one sink subtask in our jobs, so its last committed value is the final aggregate.
   const wrongFinal = keys.some((k) => k.expectedFinal !== k.actualFinal);
   // A drain that did not get to the end compares unfinished outputs: say so rather than guess.
   const drained = reference.state.job.status === 'FINISHED' && (actual.state.job.status === 'FINISHED' || actual.state.job.status === 'FAILED');

@@ -179,7 +179,7 @@ export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Ma
     case 'notify-complete': {
       if (st.rocks) confirmUploads(st.rocks, mail.checkpointId);
       const op = state.plan.operators[ps.operator];
-      const committed = st.sink ? sinkCommit(st.sink, op, mail.checkpointId) : 0;
+      const committed = st.sink ? sinkCommit(st.sink, op, mail.checkpointId, state.now) : 0;
       rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: ps.id, checkpointId: mail.checkpointId, aborted: false, committed });
       // stop-with-savepoint: the savepoint is complete and committed, the source ends its input
       if (st.source?.stopAfter !== undefined && mail.checkpointId >= st.source.stopAfter) finishSubtask(rt, ps, state.now);

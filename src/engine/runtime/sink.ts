@@ -8,7 +8,7 @@ import type { PlanOperator, Rec, SinkSubtaskState, SinkTransaction } from '../mo
 export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
 
 export function emptySink(kind: SinkKind, txnPrefix: string): SinkSubtaskState {
-  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [], txnPrefix };
+  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [], txnPrefix, finalValue: {}, finalAt: {} };
 }
 
 /**
@@ -26,16 +26,23 @@ function keep(list: Rec[], rec: Rec, retain: number): void {
   if (retain > 0 && list.length > retain) list.shift();
 }
 
-export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec): void {
+/** The record is now visible to a read_committed reader. */
+function visible(sink: SinkSubtaskState, rec: Rec, retain: number, at: number): void {
+  keep(sink.committed, rec, retain);
+  sink.finalValue[rec.key] = rec.value;
+  sink.finalAt[rec.key] = at;
+}
+
+export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec, at: number): void {
   const retain = op.params.retain ?? -1;
   sink.count++;
   keep(sink.received, rec, retain);
   switch (sink.kind) {
     case 'plain':
-      keep(sink.committed, rec, retain);
+      visible(sink, rec, retain, at);
       break;
     case 'upsert':
-      keep(sink.committed, rec, retain);
+      visible(sink, rec, retain, at);
       sink.upserts[rec.key] = rec;
       break;
     case 'two-phase-commit':
@@ -52,35 +59,35 @@ export function sinkPreCommit(sink: SinkSubtaskState, checkpointId: number): voi
 }
 
 /** notifyCheckpointComplete(n): commit every pre-committed transaction of a checkpoint <= n. */
-export function sinkCommit(sink: SinkSubtaskState, op: PlanOperator, checkpointId: number): number {
+export function sinkCommit(sink: SinkSubtaskState, op: PlanOperator, checkpointId: number, at: number): number {
   if (sink.kind !== 'two-phase-commit') return 0;
   let n = 0;
-  while (sink.precommitted.length && sink.precommitted[0].checkpointId <= checkpointId) n += commitTxn(sink, op, sink.precommitted.shift()!);
+  while (sink.precommitted.length && sink.precommitted[0].checkpointId <= checkpointId) n += commitTxn(sink, op, sink.precommitted.shift()!, at);
   return n;
 }
 
-function commitTxn(sink: SinkSubtaskState, op: PlanOperator, txn: SinkTransaction): number {
+function commitTxn(sink: SinkSubtaskState, op: PlanOperator, txn: SinkTransaction, at: number): number {
   if (sink.committedTxns.includes(txn.txn)) return 0; // already committed: commit is idempotent
   sink.committedTxns.push(txn.txn);
-  for (const rec of txn.records) keep(sink.committed, rec, op.params.retain ?? -1);
+  for (const rec of txn.records) visible(sink, rec, op.params.retain ?? -1, at);
   return txn.records.length;
 }
 
 /** On restore: commit every restored pre-committed transaction, abort the open one (Flink's TwoPhaseCommitSinkFunction). */
-export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: SinkTransaction[]): number {
+export function sinkRestore(sink: SinkSubtaskState, op: PlanOperator, restored: SinkTransaction[], at: number): number {
   sink.open = [];
   sink.precommitted = [];
   let n = 0;
-  for (const txn of restored) n += commitTxn(sink, op, txn);
+  for (const txn of restored) n += commitTxn(sink, op, txn, at);
   return n;
 }
 
 /** A bounded job's sink commits what is left on its final checkpoint before it finishes. */
-export function sinkFinish(sink: SinkSubtaskState, op: PlanOperator): void {
+export function sinkFinish(sink: SinkSubtaskState, op: PlanOperator, at: number): void {
   if (sink.kind !== 'two-phase-commit') return;
-  sinkCommit(sink, op, Number.MAX_SAFE_INTEGER);
+  sinkCommit(sink, op, Number.MAX_SAFE_INTEGER, at);
   // The final transaction belongs to no checkpoint: it is committed as the job ends.
-  for (const rec of sink.open) keep(sink.committed, rec, op.params.retain ?? -1);
+  for (const rec of sink.open) visible(sink, rec, op.params.retain ?? -1, at);
   sink.open = [];
 }
 

@@ -87,7 +87,7 @@ export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
   const st = state.subtasks[ps.id];
   st.status = 'FINISHED';
   acknowledgeOnFinish(rt, ps, st);
-  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator]);
+  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator], state.now);
   emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
   rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });
   if (state.subtasks.every((s) => s.status === 'FINISHED')) {
@@ -106,7 +106,7 @@ function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, chann
   state.stats.recordHops++;
   if (st.alignment && !st.alignment.triggered) st.alignment.processedBytes += recordBytes(rec);
   if (st.sink) {
-    sinkWrite(st.sink, op, rec);
+    sinkWrite(st.sink, op, rec, state.now);
     traceSinkReceived(rt, state.now, ps.id, rec.key, rec.value);
     return;
   }
