@@ -11,6 +11,16 @@ import { requestWake, type Runtime } from './runtime';
 
 type BarrierItem = Extract<ChannelItem, { kind: 'barrier' }>;
 
+/**
+ * Flink checkpoints pointwise (forward) and broadcast exchanges aligned even when unaligned
+ * checkpoints are on: a barrier on such a channel never overtakes, and never times out into one
+ * that does. Only all-to-all exchanges (keyBy, rebalance) carry unaligned barriers.
+ */
+export function carriesUnalignedBarriers(state: SimState, channel: number): boolean {
+  const partitioner = state.scenario.edges[state.plan.channels[channel].edge].partitioner;
+  return partitioner !== 'forward' && partitioner !== 'broadcast';
+}
+
 export function emitAlignedEvent(rt: Runtime, ps: PlanSubtask, make: (seq: number, sentAt: number, deliverAt: number) => ChannelItem, sentAt: number): void {
   const state = rt.state;
   for (const out of ps.outputs) {
@@ -37,6 +47,13 @@ export function emitUnalignedBarrier(rt: Runtime, ps: PlanSubtask, checkpointId:
   for (const out of ps.outputs) {
     for (const c of out.channels) {
       const ch = state.channels[c];
+      if (!carriesUnalignedBarriers(state, c)) {
+        const at = deliveryTime(state, ch, sentAt);
+        ch.items.push({ kind: 'barrier', checkpointId, timestamp, seq: state.seq++, sentAt, deliverAt: at, unaligned: false, savepoint: false });
+        ch.sent++;
+        requestWake(state, state.plan.channels[c].to, at);
+        continue;
+      }
       const last = ch.priority[ch.priority.length - 1];
       const deliverAt = Math.max(sentAt + ch.latencyMs, last ? last.deliverAt : 0);
       // The consumer reads the barrier once it arrives, before any record arriving with or after it.
@@ -57,6 +74,7 @@ export function emitUnalignedBarrier(rt: Runtime, ps: PlanSubtask, checkpointId:
 /** A queued aligned barrier of a checkpoint that timed out into unaligned moves to the priority lane. */
 export function prioritiseQueuedBarriers(state: SimState, channels: number[], checkpointId: number): void {
   for (const c of channels) {
+    if (!carriesUnalignedBarriers(state, c)) continue;
     const ch = state.channels[c];
     for (let i = ch.head; i < ch.items.length; i++) {
       const item = ch.items[i];
@@ -80,6 +98,7 @@ export function onOutputBarrierTimeout(rt: Runtime, producer: number, checkpoint
   if (state.subtasks[producer].status !== 'RUNNING') return;
   for (const out of state.plan.subtasks[producer].outputs) {
     for (const c of out.channels) {
+      if (!carriesUnalignedBarriers(state, c)) continue;
       const ch = state.channels[c];
       let queued = false;
       for (let i = ch.head; i < ch.items.length && !queued; i++) {
