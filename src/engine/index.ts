@@ -31,3 +31,4 @@ export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } fro
 export { decodeCommands, CommandsError } from './timeline/commandCodec';
 export { redistributeOperatorState, type OperatorStateMode } from './kernels/operatorStateRedistribution';
 export { restoreJob, findSnapshot, RestoreError, type RestoreOptions } from './checkpoint/restoreJob';
+export { partitionerCarriesUnalignedBarriers } from './runtime/barriers';

@@ -1,4 +1,4 @@
-import type { SimState, TraceEvent } from '../engine';
+import { partitionerCarriesUnalignedBarriers, type SimState, type TraceEvent } from '../engine';
 
 // The event log tells what happens in words, with Flink's names for subtasks.
 
@@ -28,8 +28,16 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
       return { time: ev.time, kind: 'checkpoint', text: `JobManager triggers ${ev.savepoint ? 'savepoint' : 'checkpoint'} ${ev.checkpointId}: the sources will inject barrier ${ev.checkpointId}` };
     case 'checkpoint-skipped':
       return { time: ev.time, kind: 'checkpoint', text: ev.reason === 'min-pause' ? `Periodic checkpoint skipped: min pause not over (${Math.round(ev.waitMs)} ms to go)` : `Checkpoint not triggered: ${ev.reason}` };
-    case 'barrier-emitted':
-      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} sends ${ev.unaligned ? 'unaligned ' : ''}barrier ${ev.checkpointId} on every output channel` };
+    case 'barrier-emitted': {
+      const outputs = state.plan.subtasks[ev.subtask].outputs;
+      if (!outputs.length) return null; // a sink has nobody to send it to
+      // forward and broadcast channels keep barriers in order even for unaligned checkpoints
+      const overtaking = ev.unaligned && outputs.some((o) => partitionerCarriesUnalignedBarriers(state.scenario.edges[o.edge].partitioner));
+      const text = overtaking ? `sends unaligned barrier ${ev.checkpointId} on every output channel: it overtakes the records queued there`
+        : ev.unaligned ? `sends barrier ${ev.checkpointId} on every output channel, behind the queued records (forward channels stay aligned)`
+          : `sends barrier ${ev.checkpointId} on every output channel`;
+      return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} ${text}` };
+    }
     case 'barrier-timed-out':
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)}: barrier ${ev.checkpointId}, still queued behind records, timed out (aligned-checkpoint-timeout) and becomes unaligned: it overtakes them` };
     case 'alignment-started':

@@ -16,9 +16,12 @@ type BarrierItem = Extract<ChannelItem, { kind: 'barrier' }>;
  * checkpoints are on: a barrier on such a channel never overtakes, and never times out into one
  * that does. Only all-to-all exchanges (keyBy, rebalance) carry unaligned barriers.
  */
-export function carriesUnalignedBarriers(state: SimState, channel: number): boolean {
-  const partitioner = state.scenario.edges[state.plan.channels[channel].edge].partitioner;
+export function partitionerCarriesUnalignedBarriers(partitioner: string): boolean {
   return partitioner !== 'forward' && partitioner !== 'broadcast';
+}
+
+export function carriesUnalignedBarriers(state: SimState, channel: number): boolean {
+  return partitionerCarriesUnalignedBarriers(state.scenario.edges[state.plan.channels[channel].edge].partitioner);
 }
 
 export function emitAlignedEvent(rt: Runtime, ps: PlanSubtask, make: (seq: number, sentAt: number, deliverAt: number) => ChannelItem, sentAt: number): void {
