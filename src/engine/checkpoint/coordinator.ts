@@ -172,7 +172,7 @@ function completeCheckpoint(rt: Runtime, record: CheckpointRecord): void {
   record.externalPath = record.isSavepoint ? `savepoint-${record.id}` : s.storage === 'filesystem' ? `file:///checkpoints/job/chk-${record.id}` : '<checkpoint-not-externally-addressable>';
   const completed: CompletedCheckpoint = {
     id: record.id, isSavepoint: record.isSavepoint, type: record.type, triggerTime: record.triggerTime, completedAt: state.now,
-    storage: s.storage, backend: s.backend, externalPath: record.externalPath, subtasks: snapshots,
+    stateBytes: record.stateBytes, storage: s.storage, backend: s.backend, externalPath: record.externalPath, subtasks: snapshots,
   };
   rt.emit({ type: 'checkpoint-completed', time: state.now, checkpointId: record.id, savepoint: record.isSavepoint });
   resumeTheWorld(rt, record.id);

@@ -61,6 +61,8 @@ export interface CompletedCheckpoint {
   type: CheckpointType;
   triggerTime: number;
   completedAt: number;
+  /** its full size, as the history reports it: it stays with the snapshot when a new job restores it */
+  stateBytes: number;
   storage: 'jobmanager' | 'filesystem';
   backend: 'hashmap' | 'rocksdb';
   externalPath: string;

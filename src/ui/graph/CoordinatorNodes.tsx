@@ -44,7 +44,7 @@ function StorageNodeImpl() {
     return {
       kind: state.config.raw['execution.checkpointing.storage'] ?? 'jobmanager',
       retained: c.retained.map((r) => `#${r.id}`).join(' '),
-      size: formatBytes(c.history.filter((h) => c.retained.some((r) => r.id === h.id)).reduce((n, h) => n + h.stateBytes, 0)),
+      size: formatBytes(c.retained.reduce((n, r) => n + r.stateBytes, 0)),
       lastDuration: formatMs(c.retained.length ? c.retained[c.retained.length - 1].completedAt - c.retained[c.retained.length - 1].triggerTime : null),
     };
   }));

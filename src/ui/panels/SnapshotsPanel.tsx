@@ -8,14 +8,13 @@ import { RescaleView } from './RescaleView';
 // checkpoints and savepoints made concrete), what each one holds, and a restore from any of them
 // with another parallelism.
 
-function describe(c: CompletedCheckpoint, state: SimState) {
-  const record = state.coordinator.history.find((h) => h.id === c.id);
+function describe(c: CompletedCheckpoint) {
   return {
     kind: c.type === 'SYNC_SAVEPOINT' ? 'Savepoint (stop)' : c.isSavepoint ? 'Savepoint' : c.type === 'UNALIGNED_CHECKPOINT' ? 'Checkpoint (unaligned)' : 'Checkpoint',
     owner: c.isSavepoint ? 'you: Flink never deletes it' : `Flink: deleted when subsumed (num-retained)`,
     format: c.isSavepoint ? 'canonical (backend-independent)' : `native (${c.backend}${c.backend === 'rocksdb' ? ', may be incremental' : ''})`,
     purpose: c.isSavepoint ? 'planned operations: upgrade, rescale, migrate, fork' : 'automatic recovery from failures',
-    size: formatBytes(record?.stateBytes ?? 0),
+    size: formatBytes(c.stateBytes),
   };
 }
 
@@ -97,7 +96,7 @@ export function SnapshotsPanel() {
             <thead><tr><th>ID</th><th>Kind</th><th>Owner</th><th>Format</th><th>For</th><th>Completed</th><th>Full size</th></tr></thead>
             <tbody>
               {all.map((c) => {
-                const d = describe(c, state);
+                const d = describe(c);
                 return (
                   <Fragment key={c.id}>
                     <tr data-testid={`snapshot-row-${c.id}`} className="expandable" onClick={() => setOpen(open === c.id ? null : c.id)}>
