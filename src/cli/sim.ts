@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  buildReport, builtinScenario, BUILTIN_SCENARIOS, computeOracle, ConfigError, DEFAULT_SCENARIO_ID, FaultSpecError, formatDuration, ScenarioError, Simulation,
+  buildReport, builtinScenario, BUILTIN_SCENARIOS, computeOracle, ConfigError, DEFAULT_SCENARIO_ID, FaultSpecError, formatDuration, pendingFaults, ScenarioError, Simulation,
   type SimReport,
 } from '../engine';
 import { parseArgs, USAGE, UsageError } from './args';
@@ -65,6 +65,8 @@ function main(argv: string[]): number {
     const wallMs = Math.round(performance.now() - started);
     const report = buildReport(sim.state, wallMs, computeOracle(sim.state));
     console.log(args.json ? JSON.stringify(report, null, 2) : summary(report));
+    // a fault that never struck changes nothing: say so rather than let it pass unnoticed
+    for (const f of pendingFaults(sim.state)) console.error(`sim: note: fault not struck by ${formatDuration(args.untilMs)}: ${f}`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof FaultSpecError) {

@@ -25,6 +25,7 @@ export {
   type BarrierHandler, type BarrierHandlerOptions, type BarrierHandlerState, type GateInput, type HandlerOutput,
 } from './kernels/barrierHandler';
 export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type ScheduledFault, type CheckpointPhase } from './faults/faultSpec';
+export { pendingFaults } from './faults/recovery';
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';

@@ -238,3 +238,14 @@ export function faultLabel(state: SimState, fault: import('./faultSpec').Fault):
     case 'channel': return `channel ${fault.channel} broke`;
   }
 }
+
+/** Faults of the run that have not struck yet: scheduled for later, or armed for a checkpoint phase not reached. */
+export function pendingFaults(state: SimState): string[] {
+  const out: string[] = [];
+  for (const q of state.queue) if (q.event.kind === 'fault') out.push(`${faultLabel(state, q.event.fault)} at ${q.time} ms`);
+  for (const a of state.recovery.armed) {
+    const at = a.when.subtask !== undefined ? ` at ${state.plan.subtasks[a.when.subtask].name}` : '';
+    out.push(`${faultLabel(state, a.fault)} when checkpoint ${a.when.checkpointId} is ${a.when.phase === 'alignment' ? 'aligning' : a.when.phase}${at}`);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { Rec, SimState } from '../model/types';
 import { Simulation } from '../sim/simulation';
 import { requestWake } from '../runtime/runtime';
+import { removeEvents } from '../sim/eventQueue';
 
 // The exactly-once oracle. Both runs are drained to the same point in the sources' logs: the
 // actual run (faults and all) stops its sources where they are and lets everything in flight
@@ -73,6 +74,9 @@ function outputOf(state: SimState): SinkOutput {
 
 export function computeOracle(state: SimState): OracleResult {
   const actual = new Simulation(structuredClone(state));
+  // the run is judged as it stands: faults still to come do not strike while it drains
+  removeEvents(actual.state.queue, (q) => q.event.kind === 'fault');
+  actual.state.recovery.armed = [];
   drain(actual);
   const reference = Simulation.create({ ...state.scenario, faults: [] }, { seed: state.seed, conf: state.config.raw });
   const limits = new Map<number, { [p: string]: number }>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { popEvent, pushEvent } from './eventQueue';
+import { popEvent, pushEvent, removeEvents } from './eventQueue';
 import type { QueuedEvent } from '../model/types';
 
 describe('event queue', () => {
@@ -13,6 +13,17 @@ describe('event queue', () => {
       for (let e = popEvent(q); e; e = popEvent(q)) out.push(e);
       const sorted = [...entries].sort((a, b) => a.time - b.time || a.seq - b.seq);
       expect(out.map((e) => e.seq)).toEqual(sorted.map((e) => e.seq));
+    }));
+  });
+  it('removing events leaves the others popping in (time, seq) order', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.boolean())), (pairs) => {
+      const q: QueuedEvent[] = [];
+      pairs.forEach(([time, drop], seq) => pushEvent(q, { time, seq, event: drop ? { kind: 'alignment-timer', subtask: 1 } : { kind: 'wake', subtask: 0 } }));
+      removeEvents(q, (e) => e.event.kind === 'alignment-timer');
+      const out: QueuedEvent[] = [];
+      for (let e = popEvent(q); e; e = popEvent(q)) out.push(e);
+      const kept = pairs.map(([time, drop], seq) => ({ time, seq, drop })).filter((e) => !e.drop).sort((a, b) => a.time - b.time || a.seq - b.seq);
+      expect(out.map((e) => e.seq)).toEqual(kept.map((e) => e.seq));
     }));
   });
   it('returns undefined when empty', () => {

@@ -47,3 +47,10 @@ export function peekEvent(queue: QueuedEvent[]): QueuedEvent | undefined {
 export function schedule(state: { queue: QueuedEvent[]; seq: number }, time: number, event: SimEvent): void {
   pushEvent(state.queue, { time, seq: state.seq++, event });
 }
+
+/** Removes the events `drop` picks; what is left is a valid heap again (a sorted array is one). */
+export function removeEvents(queue: QueuedEvent[], drop: (e: QueuedEvent) => boolean): void {
+  const kept = queue.filter((e) => !drop(e)).sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0));
+  queue.length = 0;
+  queue.push(...kept);
+}
