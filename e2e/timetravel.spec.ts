@@ -18,7 +18,16 @@ test.describe('time travel', () => {
     await expect.poll(() => sim.simSeconds()).toBeLessThan(head * 0.5);
     const totalEarlier = await sim.stateTotal('count', 0);
     expect(totalEarlier).toBeLessThan(totalAtHead);
+    // the event log tells what happened up to that moment, and nothing after it
+    const log = page.getByRole('log');
+    await expect(log.locator('li').first()).toBeVisible();
+    const lastLine = await log.locator('li time').last().textContent();
+    expect(parseFloat(lastLine ?? '')).toBeLessThanOrEqual(await sim.simSeconds());
     await sim.screenshot('timeline-scrubbed-back');
+    // playing on from the past narrates on, without a React key clash (a console error)
+    await sim.play.click();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(head * 0.4 + 2);
+    await sim.pause.click();
     await timeline.fill(String(Math.round(head * 1000)));
     await expect.poll(() => sim.simSeconds()).toBeCloseTo(head, 2);
     expect(await sim.stateTotal('count', 0)).toBe(totalAtHead);

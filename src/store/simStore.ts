@@ -87,14 +87,19 @@ export type SimStore = SimStoreState & SimStoreActions;
 
 // Narrated lines are collected per event and handed to the store once per advance.
 const logFlushers = new WeakMap<Simulation, () => void>();
+/** log line ids are unique for the page's life: the log keeps lines across seeks and new runs */
+let nextLogId = 0;
+
+function narrateInto(sim: Simulation, lines: LogLine[]): () => void {
+  return sim.subscribe((ev) => {
+    const line = narrate(ev, sim.state);
+    if (line) lines.push({ ...line, id: nextLogId++ });
+  });
+}
 
 function attachLog(sim: Simulation, get: () => SimStore, set: (p: Partial<SimStore>) => void): Simulation {
-  let nextId = 0;
   const pendingLines: LogLine[] = [];
-  sim.subscribe((ev) => {
-    const line = narrate(ev, sim.state);
-    if (line) pendingLines.push({ ...line, id: nextId++ });
-  });
+  narrateInto(sim, pendingLines);
   logFlushers.set(sim, () => {
     if (!pendingLines.length) return;
     set({ log: get().log.concat(pendingLines.splice(0)).slice(-EVENT_LOG_LIMIT) });
@@ -196,8 +201,17 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       },
       seek(t) {
         const { recorder, log } = get();
-        const sim = attachLog(recorder.seek(t), get, set);
-        set({ sim, playing: false, log: log.filter((l) => l.time <= sim.now) });
+        // the log up to the keyframe is still true; from there the replay narrates itself again
+        let kept = log;
+        const replayed: LogLine[] = [];
+        let stop = () => {};
+        const seen = recorder.seek(t, (s, from) => {
+          kept = log.filter((l) => l.time < from);
+          stop = narrateInto(s, replayed);
+        });
+        stop();
+        const sim = attachLog(seen, get, set);
+        set({ sim, playing: false, log: kept.concat(replayed).slice(-EVENT_LOG_LIMIT) });
         moved();
       },
       applySettings(conf) {
@@ -222,7 +236,9 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
           set({
             sim, recorder: new RunRecorder(sim.state), commands: [], shareable: false, headTime: sim.now, playing: false, selectedSubtask: null, oracle: null,
             rescale: { snapshotId, before: old.state.plan, beforeState: old.state, after: sim.state.plan },
-            log: [...log, { id: 1_000_000 + log.length, time: sim.now, kind: 'job', text: `New job started from ${snapshotId} with parallelism ${sim.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}` }],
+            // an earlier refused attempt is settled now
+            notices: get().notices.filter((n) => !n.startsWith('Could not restore')),
+            log: [...log, { id: nextLogId++, time: sim.now, kind: 'job', text: `New job started from ${snapshotId} with parallelism ${sim.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}` }],
           });
           moved({ markers: markersOf(sim.state) });
           return true;
