@@ -47,6 +47,17 @@ describe('barriers under backpressure', () => {
     const withState = sim.state.coordinator.retained.flatMap((cp) => Object.values(cp.subtasks).flatMap((s) => [...Object.keys(s.inputChannelState), ...Object.keys(s.outputChannelState)]));
     expect(withState.length).toBeGreaterThan(0);
     for (const c of withState) expect(partitionerOf(c)).toBe('hash');
+    // fed by forward channels alone, Map and the sink checkpoint aligned (Flink's FORCED_ALIGNED);
+    // Keyed Sum, fed by the keyBy, unaligned; Map still sends unaligned barriers into the keyBy
+    const opOf = (sid: string) => sim.state.plan.operators[sim.state.plan.subtasks[Number(sid)].operator].id;
+    for (const h of completed) {
+      for (const [sid, ack] of Object.entries(h.acks)) {
+        if (opOf(sid) === 'map' || opOf(sid) === 'sink') expect(ack.unaligned).toBe(false);
+        if (opOf(sid) === 'sum') expect(ack.unaligned).toBe(true);
+      }
+    }
+    const mapOutputs = sim.state.coordinator.retained.flatMap((cp) => Object.entries(cp.subtasks).filter(([sid]) => opOf(sid) === 'map').flatMap(([, s]) => Object.keys(s.outputChannelState)));
+    expect(mapOutputs.length).toBeGreaterThan(0);
   });
 
   it('a generous timeout leaves checkpoints aligned', () => {

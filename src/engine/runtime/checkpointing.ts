@@ -16,6 +16,7 @@ import { finishSubtask } from './task';
 export interface CheckpointStart {
   checkpointId: number;
   timestamp: number;
+  /** this task's snapshot is unaligned (channel state, the ack's flag) */
   unaligned: boolean;
   savepoint: boolean;
   alignmentMs: number;
@@ -23,6 +24,16 @@ export interface CheckpointStart {
   processedBytes: number;
   /** unaligned: input channels whose barrier has not arrived yet */
   awaitingChannels: number[];
+}
+
+/**
+ * Whether the checkpoint's barriers are unaligned at this moment: unaligned checkpoints on, not a
+ * savepoint, and past the aligned-checkpoint timeout if there is one. A task that checkpointed
+ * aligned because only forward channels feed it still sends unaligned barriers then.
+ */
+export function barriersUnalignedAt(state: SimState, timestamp: number, savepoint: boolean): boolean {
+  const s = settingsOf(state);
+  return s.unaligned && !savepoint && (s.alignedTimeoutMs === 0 || state.now - timestamp > s.alignedTimeoutMs);
 }
 
 /**
@@ -38,7 +49,8 @@ export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
   if (st.sink) sinkPreCommit(st.sink, start.checkpointId);
   let outputState: { [channel: string]: Rec[] } = {};
   if (emitBarrier) {
-    if (start.unaligned) outputState = emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
+    const unalignedBarrier = start.unaligned || barriersUnalignedAt(state, start.timestamp, start.savepoint);
+    if (unalignedBarrier) outputState = emitUnalignedBarrier(rt, ps, start.checkpointId, start.timestamp, now);
     else {
       emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({
         kind: 'barrier', checkpointId: start.checkpointId, timestamp: start.timestamp, seq, sentAt, deliverAt, unaligned: false, savepoint: start.savepoint,
@@ -48,7 +60,7 @@ export function performCheckpoint(rt: Runtime, ps: PlanSubtask, st: SubtaskState
         schedule(state, Math.max(now, start.timestamp + s.alignedTimeoutMs + 0.001), { kind: 'output-barrier-timeout', subtask: ps.id, checkpointId: start.checkpointId });
       }
     }
-    rt.emit({ type: 'barrier-emitted', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: start.unaligned });
+    rt.emit({ type: 'barrier-emitted', time: now, subtask: ps.id, checkpointId: start.checkpointId, unaligned: unalignedBarrier });
   }
   const taken = takeSnapshot(state, ps, st, start.checkpointId, s, start.savepoint);
   if (st.sink) Object.assign(taken.snapshot.operator, sinkOperatorState(st.sink));
@@ -167,11 +179,10 @@ export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Ma
         declineCheckpoint(rt, ps, st, mail.checkpointId, 'subsumed');
         return;
       }
-      const s = settingsOf(state);
       if (mail.synchronous && st.source) st.source.stopAfter = mail.checkpointId;
       performCheckpoint(rt, ps, st, {
         checkpointId: mail.checkpointId, timestamp: mail.timestamp, savepoint: mail.savepoint,
-        unaligned: s.unaligned && !mail.savepoint && (s.alignedTimeoutMs === 0 || state.now - mail.timestamp > s.alignedTimeoutMs),
+        unaligned: barriersUnalignedAt(state, mail.timestamp, mail.savepoint),
         alignmentMs: 0, startDelayMs: state.now - mail.timestamp, processedBytes: 0, awaitingChannels: [],
       });
       return;

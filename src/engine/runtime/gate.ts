@@ -4,6 +4,7 @@ import {
 } from '../kernels/barrierHandler';
 import { settingsOf } from '../checkpoint/coordinator';
 import type { PlanSubtask, SimState } from '../model/types';
+import { carriesUnalignedBarriers } from './barriers';
 
 // The input gate of a task: the barrier-handling kernel (CONTRACTS 1.2) over the plain state
 // kept in SubtaskState.gate, with options that follow from the checkpointing configuration.
@@ -21,10 +22,13 @@ export function gateOptionsFor(state: SimState, ps: PlanSubtask): GateOptions {
 
 function computeOptions(state: SimState, ps: PlanSubtask): GateOptions {
   const s = settingsOf(state);
+  // Fed only by forward or broadcast channels, a task gets its barriers "forced aligned" (Flink's
+  // FORCED_ALIGNED): it checkpoints aligned even when the checkpoint is unaligned elsewhere.
+  const unaligned = s.unaligned && ps.inputChannels.some((c) => carriesUnalignedBarriers(state, c));
   return {
-    mode: s.mode === 'AT_LEAST_ONCE' ? 'at-least-once' : s.unaligned ? 'unaligned' : 'aligned',
+    mode: s.mode === 'AT_LEAST_ONCE' ? 'at-least-once' : unaligned ? 'unaligned' : 'aligned',
     channels: ps.inputChannels.length,
-    alignedCheckpointTimeoutMs: s.unaligned && s.alignedTimeoutMs > 0 ? s.alignedTimeoutMs : undefined,
+    alignedCheckpointTimeoutMs: unaligned && s.alignedTimeoutMs > 0 ? s.alignedTimeoutMs : undefined,
     checkpointsAfterTasksFinish: true,
   };
 }
