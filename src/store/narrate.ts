@@ -59,7 +59,7 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
     case 'task-failed':
       return { time: ev.time, kind: 'job', text: `${name(ev.subtask)} FAILED: ${ev.cause}` };
     case 'tasks-canceled':
-      return { time: ev.time, kind: 'job', text: `Failover: ${ev.subtasks} subtasks cancelled; ${ev.recordsLost} records in flight on their channels vanish; pending checkpoints aborted` };
+      return { time: ev.time, kind: 'job', text: `Failover: ${ev.subtasks} subtasks restart (${ev.subtasks - ev.canceled} failed, ${ev.canceled} cancelled); ${ev.recordsLost} records in flight on their channels vanish; pending checkpoints aborted` };
     case 'job-restored':
       return { time: ev.time, kind: 'job', text: ev.checkpointId ? `Restored ${ev.subtasks} subtasks from checkpoint ${ev.checkpointId}: key groups and offsets back to its values${ev.replayed ? `, ${ev.replayed} in-flight records replayed first` : ''}; sources re-read from the restored offsets` : `Restarted ${ev.subtasks} subtasks with empty state (no completed checkpoint): sources read from their start positions` };
     case 'jobmanager-failed':

@@ -55,8 +55,14 @@ describe('state backends', () => {
     for (const h of sim.state.coordinator.history.filter((x) => x.status === 'COMPLETED')) expect(h.checkpointedBytes).toBe(h.stateBytes);
   });
 
+  it('hashmap ignores incremental, as Flink does: full snapshots', () => {
+    const sim = run({ 'execution.checkpointing.incremental': 'true' });
+    const done = sim.state.coordinator.history.filter((x) => x.status === 'COMPLETED');
+    expect(done.length).toBeGreaterThan(0);
+    for (const h of done) expect(h.checkpointedBytes).toBe(h.stateBytes);
+  });
+
   it('refuses settings Flink refuses, naming them', () => {
-    expect(() => run({ 'execution.checkpointing.incremental': 'true' })).toThrow(/incremental checkpoints need state.backend.type rocksdb/);
     expect(() => run({ 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.mode': 'AT_LEAST_ONCE' })).toThrow(/unaligned checkpoints need execution.checkpointing.mode EXACTLY_ONCE/);
     expect(() => run({ 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.max-concurrent-checkpoints': '2' })).toThrow(/max-concurrent-checkpoints 1/);
   });

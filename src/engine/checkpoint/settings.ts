@@ -56,7 +56,7 @@ export function settingsProblems(s: CheckpointSettings): string[] {
   const problems: string[] = [];
   if (s.unaligned && s.mode !== 'EXACTLY_ONCE') problems.push('execution.checkpointing.unaligned.enabled: unaligned checkpoints need execution.checkpointing.mode EXACTLY_ONCE');
   if (s.unaligned && s.maxConcurrent > 1) problems.push('execution.checkpointing.unaligned.enabled: unaligned checkpoints need execution.checkpointing.max-concurrent-checkpoints 1');
-  if (s.incremental && s.backend !== 'rocksdb') problems.push('execution.checkpointing.incremental: incremental checkpoints need state.backend.type rocksdb (the hashmap backend always takes full snapshots)');
+  // incremental with the hashmap backend is not refused: Flink ignores it, and so do we (full snapshots)
   if (s.stopTheWorld && s.unaligned) problems.push('sim.checkpointing.algorithm: stop-the-world cannot be combined with unaligned checkpoints');
   return problems;
 }

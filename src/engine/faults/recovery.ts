@@ -60,7 +60,7 @@ export function failTasks(rt: Runtime, failed: number[], cause: string, global =
     st.blockedInputs = [];
     st.backpressured = false;
   }
-  rt.emit({ type: 'tasks-canceled', time: state.now, subtasks: restart.length, recordsLost: vanished });
+  rt.emit({ type: 'tasks-canceled', time: state.now, subtasks: restart.length, canceled: restart.filter((sid) => state.subtasks[sid].status === 'CANCELED').length, recordsLost: vanished });
   const config = restartStrategyOf(new Conf(state.config.raw), settingsOf(state).enabled);
   const decision = onFailure(config, state.recovery.restart, state.now, nextRandom(state));
   if (!decision.restart) {
@@ -87,7 +87,8 @@ function freshSubtask(state: SimState, sid: number, old: SubtaskState): SubtaskS
     roundRobin: ps.outputs.map(() => 0),
     sink: old.sink,
     lastCheckpointId: state.coordinator.nextId - 1,
-    processed: old.processed, emitted: old.emitted,
+    // a new attempt counts from zero, as Flink's task metrics do
+    processed: 0, emitted: 0,
   };
 }
 

@@ -27,7 +27,8 @@ export type TraceEvent =
   | { type: 'checkpoint-notified'; time: number; subtask: number; checkpointId: number; aborted: boolean; committed: number }
   | { type: 'task-failed'; time: number; subtask: number; cause: string }
   | { type: 'channel-cleared'; time: number; channel: number; records: number }
-  | { type: 'tasks-canceled'; time: number; subtasks: number; recordsLost: number }
+  /** `subtasks` restart: the failed ones and the `canceled` rest of their region */
+  | { type: 'tasks-canceled'; time: number; subtasks: number; canceled: number; recordsLost: number }
   | { type: 'job-restored'; time: number; checkpointId: number; subtasks: number; replayed: number }
   | { type: 'jobmanager-failed'; time: number; checkpointsLost: number }
   | { type: 'taskmanager-lost'; time: number; index: number; subtasks: number }

@@ -129,7 +129,7 @@ function Configuration() {
     ['Aligned Checkpoint Timeout', raw['execution.checkpointing.aligned-checkpoint-timeout'] ?? '0 s'],
     ['Tolerable Failed Checkpoints', raw['execution.checkpointing.tolerable-failed-checkpoints'] ?? '0'],
     ['Retained Checkpoints', raw['execution.checkpointing.num-retained'] ?? '1'],
-    ['Incremental Checkpointing', raw['execution.checkpointing.incremental'] ?? 'false'],
+    ['Incremental Checkpointing', raw['execution.checkpointing.incremental'] === 'true' && (raw['state.backend.type'] ?? 'hashmap') !== 'rocksdb' ? 'true (ignored by hashmap: full snapshots)' : raw['execution.checkpointing.incremental'] ?? 'false'],
     ['Algorithm', raw['sim.checkpointing.algorithm'] ?? 'barriers'],
   ];
   return <table className="history-table"><tbody>{entries.map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{v}</td></tr>)}</tbody></table>;
