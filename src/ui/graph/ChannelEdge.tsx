@@ -57,7 +57,7 @@ function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeP
   const t = { x: targetX, y: targetY };
   const path = channelPath(s, t);
   const level = view.fill >= 1 ? 'full' : view.fill >= 0.5 ? 'filling' : 'ok';
-  const labelAt = pointOnChannel(s, t, 0.82);
+  const labelAt = pointOnChannel(s, t, 0.6);
   return (
     <g data-testid={`channel-${channel}`} data-blocked={view.blocked ? 'true' : 'false'} className={`channel channel-${level}${view.blocked ? ' channel-blocked' : ''}`}>
       <path id={id} d={path} className="channel-path" fill="none" />

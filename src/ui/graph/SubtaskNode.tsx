@@ -11,7 +11,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
   const info = useSim(useShallow((s) => {
     const ps = s.sim.state.plan.subtasks[sid];
     const op = s.sim.state.plan.operators[ps.operator];
-    return { name: ps.name, opId: op.id, index: ps.index, kind: op.kind, range: ps.keyGroupRange ? `${ps.keyGroupRange[0]}–${ps.keyGroupRange[1]}` : '', tm: ps.taskManager, selected: s.selectedSubtask === sid };
+    return { name: ps.name, opId: op.id, index: ps.index, kind: op.kind, range: ps.keyGroupRange ? `${ps.keyGroupRange[0]}–${ps.keyGroupRange[1]}` : '', tm: ps.taskManager, selected: s.selectedSubtask === sid, slow: ps.slowFactor };
   }));
   const view = useSim(useShallow((s) => subtaskView(s.sim.state, sid, s.displayTime)));
   const select = useSim((s) => s.select);
@@ -42,6 +42,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
       <div className="subtask-name">{info.name}</div>
       <div className="subtask-line">
         <span>{view.processed} processed</span>
+        {info.slow > 1 && <span className="slow" title={`this subtask needs ${info.slow}× as long per record as its siblings`}>{info.slow}× slower</span>}
         {view.queued > 0 && <span className="queue" title="records arrived, waiting to be processed">queue {view.queued}</span>}
       </div>
       {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range} · TM {info.tm}</div>}

@@ -14,7 +14,7 @@ function SubtaskDetail({ cp, opId }: { cp: CheckpointStats; opId: string }) {
   return (
     <table className="detail-table">
       <thead>
-        <tr><th>Subtask</th><th>Acknowledged</th><th>End to End Duration</th><th>Checkpointed Data Size</th><th>Sync Duration</th><th>Async Duration</th><th>Processed (persisted) Data</th><th>Alignment Duration</th><th>Start Delay</th><th>Unaligned Checkpoint</th></tr>
+        <tr><th>Subtask</th><th>Acknow­ledged</th><th>End to End Duration</th><th>Check­pointed Data Size</th><th>Sync Duration</th><th>Async Duration</th><th>Processed (persisted) Data</th><th>Alignment Duration</th><th>Start Delay</th><th>Unaligned Checkpoint</th></tr>
       </thead>
       <tbody>
         {task.subtasks.map((s) => (
@@ -43,7 +43,7 @@ function CheckpointDetail({ cp }: { cp: CheckpointStats }) {
       {cp.failure_message && <p className="failure">Failure: {cp.failure_message}</p>}
       <table className="detail-table">
         <thead>
-          <tr><th>Operator</th><th>Acknowledged</th><th>Latest Acknowledgement</th><th>End to End Duration</th><th>Checkpointed Data Size</th><th>Full Checkpoint Data Size</th><th>Processed (persisted) in-flight data</th></tr>
+          <tr><th>Operator</th><th>Acknow­ledged</th><th>Latest Acknow­ledgement</th><th>End to End Duration</th><th>Check­pointed Data Size</th><th>Full Check­point Data Size</th><th>Processed (persisted) in-flight data</th></tr>
         </thead>
         <tbody>
           {Object.values(cp.tasks).map((t) => (
@@ -73,7 +73,7 @@ function History({ history }: { history: CheckpointStats[] }) {
   return (
     <table className="history-table">
       <thead>
-        <tr><th>ID</th><th>Status</th><th>Acknowledged</th><th>Trigger Time</th><th>Latest Acknowledgement</th><th>End to End Duration</th><th>Checkpointed Data Size</th><th>Full Checkpoint Data Size</th><th>Processed (persisted) in-flight data</th></tr>
+        <tr><th>ID</th><th>Status</th><th>Acknow­ledged</th><th>Trigger Time</th><th>Latest Acknow­ledgement</th><th>End to End Duration</th><th>Check­pointed Data Size</th><th>Full Check­point Data Size</th><th>Processed (persisted) in-flight data</th></tr>
       </thead>
       <tbody>
         {[...history].reverse().map((h) => (
