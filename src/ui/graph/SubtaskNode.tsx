@@ -39,10 +39,12 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
       title={`${info.name} — TaskManager ${info.tm} (taskmanager:${info.tm} in fault specs)`}
     >
       {info.kind !== 'source' && <Handle type="target" position={Position.Left} isConnectable={false} />}
-      <div className="subtask-name">{info.name}</div>
+      <div className="subtask-name">
+        <span>{info.name}</span>
+        {info.slow > 1 && <span className="slow" title={`this subtask needs ${info.slow}× as long per record as its siblings`}>{info.slow}×</span>}
+      </div>
       <div className="subtask-line">
         <span>{view.processed} processed</span>
-        {info.slow > 1 && <span className="slow" title={`this subtask needs ${info.slow}× as long per record as its siblings`}>{info.slow}× slower</span>}
         {view.queued > 0 && <span className="queue" title="records arrived, waiting to be processed">queue {view.queued}</span>}
       </div>
       {!data.compact && info.range && <div className="subtask-line muted">key groups {info.range} · TM {info.tm}</div>}

@@ -22,13 +22,13 @@ const GAP = 10;
 export function subtaskSize(plan: PhysicalPlan): { width: number; height: number; compact: boolean } {
   const maxP = Math.max(...plan.operators.map((o) => o.parallelism));
   const compact = maxP > 4;
-  return compact ? { width: 170, height: 58, compact } : { width: 190, height: 84, compact };
+  return compact ? { width: 170, height: 58, compact } : { width: 192, height: 84, compact };
 }
 
 export function layoutPlan(plan: PhysicalPlan): GraphLayout {
   const { width, height, compact } = subtaskSize(plan);
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: compact ? 100 : 90, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: compact ? 90 : 64, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   const sizes = plan.operators.map((o) => ({ width: width + 2 * PAD, height: HEADER + o.parallelism * (height + GAP) - GAP + PAD }));
   plan.operators.forEach((_, i) => g.setNode(String(i), sizes[i]));

@@ -4,7 +4,7 @@ export const backpressureScenario: ScenarioSpec = {
   id: 'backpressure',
   title: 'One slow subtask',
   description: 'Keyed Sum (2/3) is ten times slower than its siblings. Its input channels fill up, the Map subtasks run out of credit and stop, and the pressure reaches the sources.',
-  lesson: 'Keyed Sum (2/3) is marked 10× slower. Watch the channels into it fill to capacity: a Map subtask with a full channel to it turns back-pressured although its other consumers are idle (a full channel blocks its producer entirely), and the pressure climbs to the sources.',
+  lesson: 'Keyed Sum (2/3) is ten times slower (marked 10× in red). Watch the channels into it fill to capacity: a Map subtask with a full channel to it turns back-pressured although its other consumers are idle (a full channel blocks its producer entirely), and the pressure climbs to the sources.',
   seed: 1,
   durationMs: 60_000,
   config: { 'execution.checkpointing.interval': '4 s', 'sim.channel.latency': '400 ms', 'sim.channel.jitter': '100 ms', 'sim.channel.capacity': 4 },
