@@ -20,16 +20,16 @@ async function main(): Promise<void> {
   console.log(`  ratio engine/bare: ${(plain.hopsPerSecond / bare).toFixed(3)}`);
   console.log(`  target >= 1,000,000 record-hops/s: ${verdict(plain.hopsPerSecond >= 1_000_000)}\n`);
 
-  // Pairs taken back to back, the median ratio of three: one slow moment of the machine does not decide.
-  const pairs = [0, 1, 2].map(() => {
+  // Pairs taken back to back, the median ratio of five: one slow moment of the machine does not decide.
+  const pairs = [0, 1, 2, 3, 4].map(() => {
     const without = engineHopsPerSecond();
     const withCp = engineHopsPerSecond({ 'execution.checkpointing.interval': '100 ms' });
     return { without: without.hopsPerSecond, with: withCp.hopsPerSecond, ratio: withCp.hopsPerSecond / without.hopsPerSecond, completed: withCp.checkpointsCompleted, triggered: withCp.checkpointsTriggered };
   });
-  const mid = [...pairs].sort((a, b) => a.ratio - b.ratio)[1];
+  const mid = [...pairs].sort((a, b) => a.ratio - b.ratio)[2];
   const cost = 1 - mid.ratio;
   console.log('Checkpointing every 100 ms of simulated time');
-  console.log(`  ratios with/without of three back-to-back pairs: ${pairs.map((p) => p.ratio.toFixed(3)).join(', ')}`);
+  console.log(`  ratios with/without of five back-to-back pairs: ${pairs.map((p) => p.ratio.toFixed(3)).join(', ')}`);
   console.log(`  median pair: with checkpoints ${fmt(mid.with)} record-hops/s; without ${fmt(mid.without)}`);
   console.log(`  ${mid.triggered} checkpoints triggered, ${mid.completed} completed in 4.3 s simulated: with max-concurrent 1 the next waits for the one in progress (about 1 s end to end here)`);
   console.log(`  throughput ratio with/without: ${mid.ratio.toFixed(3)} (cost ${(cost * 100).toFixed(1)} %)`);
