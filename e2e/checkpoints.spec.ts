@@ -118,4 +118,18 @@ test.describe('checkpointing on screen', () => {
     await expect(page.getByRole('alert')).toContainText('a new run started');
     await expect(sim.simTime).toHaveText('0.000 s');
   });
+
+  test('the cost of each way of checkpointing, side by side: stop the world pays in latency', async ({ page }) => {
+    const sim = new SimulatorPage(page);
+    await sim.open('?scenario=backpressure&conf.execution.checkpointing.interval=2s&t=30000');
+    await expect(sim.simTime).toHaveText('30.000 s');
+    await sim.openTab('Checkpoints');
+    await page.getByRole('tab', { name: 'Cost' }).click();
+    await page.getByRole('button', { name: 'Compare at this moment' }).click();
+    const latency = async (algorithm: string) => parseFloat((await page.getByTestId(`cost-${algorithm}`).locator('td').nth(1).textContent()) ?? '');
+    await expect(page.getByTestId('cost-aligned-barriers')).toContainText('these settings');
+    expect(await latency('stop-the-world')).toBeGreaterThan(await latency('aligned-barriers'));
+    await sim.screenshot('algorithm-cost');
+    expect(sim.errors).toEqual([]);
+  });
 });

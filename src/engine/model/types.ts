@@ -199,11 +199,18 @@ export interface SinkSubtaskState {
    */
   finalValue: { [key: string]: number };
   finalAt: { [key: string]: number };
+  /**
+   * end-to-end latency from the log append to the sink: when written, and when a read_committed
+   * reader can see it (the two differ for a two-phase-commit sink), in simulated ms
+   */
+  latency: { written: LatencyStats; visible: LatencyStats };
   /** two-phase commit: ids of the transactions the external system has committed (commits are idempotent) */
   committedTxns: string[];
   /** names this subtask's transactions: job generation and subtask, so no two jobs' ids collide */
   txnPrefix: string;
 }
+
+export interface LatencyStats { count: number; sum: number; max: number }
 
 /** A pre-committed two-phase-commit transaction, named like a transactional id: prefix and checkpoint. */
 export interface SinkTransaction { checkpointId: number; txn: string; records: Rec[] }

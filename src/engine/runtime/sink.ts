@@ -1,4 +1,4 @@
-import type { PlanOperator, Rec, SinkSubtaskState, SinkTransaction } from '../model/types';
+import type { LatencyStats, PlanOperator, Rec, SinkSubtaskState, SinkTransaction } from '../model/types';
 
 // Sinks write what they receive. How the writes become visible depends on the sink kind:
 // plain writes are visible at once; an upsert sink overwrites per key (idempotent); a
@@ -8,7 +8,8 @@ import type { PlanOperator, Rec, SinkSubtaskState, SinkTransaction } from '../mo
 export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
 
 export function emptySink(kind: SinkKind, txnPrefix: string): SinkSubtaskState {
-  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [], txnPrefix, finalValue: {}, finalAt: {} };
+  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [], txnPrefix, finalValue: {}, finalAt: {},
+    latency: { written: { count: 0, sum: 0, max: 0 }, visible: { count: 0, sum: 0, max: 0 } } };
 }
 
 /**
@@ -26,8 +27,15 @@ function keep(list: Rec[], rec: Rec, retain: number): void {
   if (retain > 0 && list.length > retain) list.shift();
 }
 
+function observe(stats: LatencyStats, ms: number): void {
+  stats.count++;
+  stats.sum += ms;
+  if (ms > stats.max) stats.max = ms;
+}
+
 /** The record is now visible to a read_committed reader. */
 function visible(sink: SinkSubtaskState, rec: Rec, retain: number, at: number): void {
+  observe(sink.latency.visible, at - rec.ts);
   if (retain === 0) return; // a sink that keeps nothing (the benchmark's) keeps no final values either
   keep(sink.committed, rec, retain);
   sink.finalValue[rec.key] = rec.value;
@@ -37,6 +45,7 @@ function visible(sink: SinkSubtaskState, rec: Rec, retain: number, at: number): 
 export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec, at: number): void {
   const retain = op.params.retain ?? -1;
   sink.count++;
+  observe(sink.latency.written, at - rec.ts);
   keep(sink.received, rec, retain);
   switch (sink.kind) {
     case 'plain':

@@ -2,12 +2,13 @@ import { Fragment, useState } from 'react';
 import { checkpointingStatistics, type CheckpointStats } from '../../engine';
 import { useSim } from '../../store/react';
 import { formatBytes, formatMs } from '../format';
+import { AlgorithmCost } from './AlgorithmCost';
 import { CheckpointTimeline } from './CheckpointTimeline';
 
 // Reads like Flink's web UI: Overview, History (expandable to operators and subtasks), Summary,
 // Configuration. Every figure comes from the REST-shaped statistics the CLI prints too.
 
-type Tab = 'overview' | 'history' | 'summary' | 'configuration';
+type Tab = 'overview' | 'history' | 'summary' | 'configuration' | 'cost';
 
 function SubtaskDetail({ cp, opId }: { cp: CheckpointStats; opId: string }) {
   const task = cp.tasks[opId];
@@ -115,8 +116,6 @@ function Summary({ stats }: { stats: ReturnType<typeof checkpointingStatistics> 
 
 function Configuration() {
   const raw = useSim((s) => s.sim.state.config.raw);
-  const s = useSim((x) => x.sim);
-  void s;
   const entries: [string, string][] = [
     ['Checkpointing Mode', raw['execution.checkpointing.mode'] ?? 'EXACTLY_ONCE'],
     ['Checkpoint Storage', raw['execution.checkpointing.storage'] ?? 'jobmanager'],
@@ -153,7 +152,7 @@ export function CheckpointsPanel() {
         <span>Restored: <strong>{c.restored}</strong></span>
       </div>
       <div className="tabs" role="tablist">
-        {(['overview', 'history', 'summary', 'configuration'] as Tab[]).map((t) => (
+        {(['overview', 'history', 'summary', 'configuration', 'cost'] as Tab[]).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>{t[0].toUpperCase() + t.slice(1)}</button>
         ))}
       </div>
@@ -168,6 +167,7 @@ export function CheckpointsPanel() {
       {tab === 'history' && <div className="table-scroll"><History history={stats.history} /></div>}
       {tab === 'summary' && <div className="table-scroll"><Summary stats={stats} /></div>}
       {tab === 'configuration' && <Configuration />}
+      {tab === 'cost' && <AlgorithmCost />}
     </section>
   );
 }
