@@ -44,7 +44,7 @@ describe('every completed exactly-once checkpoint is a consistent cut', () => {
         for (const cp of completed) checkedRecords += checkCut(sim.state, cp);
         expect(checkedRecords).toBeGreaterThan(0);
       },
-    ), { numRuns: 40 });
+    ), { numRuns: 100 });
   });
 
   it('unaligned: overtaken records are split into the producer\'s output and the consumer\'s input channel state, each held once', () => {

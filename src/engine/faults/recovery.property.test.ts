@@ -15,12 +15,13 @@ const faultArb = fc.array(fc.tuple(
   fc.integer({ min: 500, max: 16_000 }),
 ), { minLength: 1, maxLength: 3 }).map((xs) => xs.map(([f, t]) => `${f}@${t}`));
 
-const modeArb = fc.constantFrom<Record<string, string>>(
-  {},
-  { 'sim.checkpointing.algorithm': 'stop-the-world' },
-  { 'execution.checkpointing.unaligned.enabled': 'true' },
-  { 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '200 ms' },
-);
+const MODES: [string, Record<string, string>][] = [
+  ['aligned', {}],
+  ['stop-the-world', { 'sim.checkpointing.algorithm': 'stop-the-world' }],
+  ['unaligned', { 'execution.checkpointing.unaligned.enabled': 'true' }],
+  ['aligned with timeout', { 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '200 ms' }],
+];
+const modeArb = fc.constantFrom(...MODES.map(([, conf]) => conf));
 
 const base = {
   'execution.checkpointing.interval': '1500 ms', 'execution.checkpointing.storage': 'filesystem',
@@ -77,12 +78,12 @@ describe('recovery under random fault schedules', () => {
     expect(computeOracle(sim.state).verdict).toBe('exactly-once');
   });
 
-  it('exactly-once mode, replayable source, two-phase-commit or upsert sink: exactly-once', () => {
-    fc.assert(fc.property(faultArb, modeArb, fc.constantFrom('two-phase-commit', 'upsert'), fc.integer({ min: 1, max: 10_000 }), (faults, mode, sink, seed) => {
+  it.each(MODES)('exactly-once mode (%s), replayable source, two-phase-commit or upsert sink: exactly-once under 200 fault schedules', (_name, mode) => {
+    fc.assert(fc.property(faultArb, fc.constantFrom('two-phase-commit', 'upsert'), fc.integer({ min: 1, max: 10_000 }), (faults, sink, seed) => {
       const { oracle, sim } = run({ ...mode, 'sim.sink.kind': sink }, faults, seed);
       expect(sim.state.job.restarts).toBeGreaterThan(0);
       expect(oracle.verdict, `faults ${faults.join(', ')}: ${oracle.duplicates} duplicates, ${oracle.missing} missing`).toBe('exactly-once');
-    }), { numRuns: 150 });
+    }), { numRuns: 200 });
   });
 
   it('exactly-once still holds when the checkpointing mode changes mid-run', () => {
@@ -104,16 +105,17 @@ describe('recovery under random fault schedules', () => {
     }), { numRuns: 100 });
   });
 
-  it('at-least-once mode or a plain sink: duplicates perhaps, loss never', () => {
-    fc.assert(fc.property(faultArb, fc.constantFrom<Record<string, string>>(
-      { 'execution.checkpointing.mode': 'AT_LEAST_ONCE', 'sim.sink.kind': 'two-phase-commit' },
-      { 'execution.checkpointing.mode': 'AT_LEAST_ONCE', 'sim.sink.kind': 'plain' },
-      { 'sim.sink.kind': 'plain' },
-    ), fc.integer({ min: 1, max: 10_000 }), (faults, mode, seed) => {
+  it.each<[string, Record<string, string>]>([
+    ['at-least-once, two-phase-commit sink', { 'execution.checkpointing.mode': 'AT_LEAST_ONCE', 'sim.sink.kind': 'two-phase-commit' }],
+    ['at-least-once, plain sink', { 'execution.checkpointing.mode': 'AT_LEAST_ONCE', 'sim.sink.kind': 'plain' }],
+    ['exactly-once, plain sink', { 'sim.sink.kind': 'plain' }],
+    ['unaligned, plain sink', { 'execution.checkpointing.unaligned.enabled': 'true', 'sim.sink.kind': 'plain' }],
+  ])('%s: duplicates perhaps, loss never, under 200 fault schedules', (_name, mode) => {
+    fc.assert(fc.property(faultArb, fc.integer({ min: 1, max: 10_000 }), (faults, seed) => {
       const { oracle } = run(mode, faults, seed);
       expect(oracle.missing).toBe(0);
       expect(['exactly-once', 'duplicates']).toContain(oracle.verdict);
-    }), { numRuns: 150 });
+    }), { numRuns: 200 });
   });
 
   it('a non-replayable source loses records: what was appended while the job was down never comes back', () => {
