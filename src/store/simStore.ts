@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { builtinScenario, computeOracle, decodeCommands, DEFAULT_SCENARIO_ID, restoreJob, RunRecorder, Simulation, type CheckpointPhase, type Fault, type OracleResult, type PhysicalPlan, type RecordedCommand, type SimState, type UserCommand } from '../engine';
+import { builtinScenario, computeOracle, decodeCommands, DEFAULT_SCENARIO_ID, parseScenario, restoreJob, RunRecorder, ScenarioError, Simulation, type CheckpointPhase, type Fault, type OracleResult, type PhysicalPlan, type RecordedCommand, type ScenarioSpec, type SimState, type UserCommand } from '../engine';
 import { narrate, type LogLine } from './narrate';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
@@ -12,6 +12,8 @@ export const MAX_EVENTS_PER_FRAME = 50_000;
 
 export interface SimStoreState {
   scenarioId: string;
+  /** a scenario the user opened from a file (or a link carrying one); null: the built-in `scenarioId` */
+  customScenario: ScenarioSpec | null;
   seed: number | undefined;
   conf: Record<string, string>;
   sim: Simulation;
@@ -56,7 +58,10 @@ export function markersOf(state: SimState): TimelineMarker[] {
 }
 
 export interface SimStoreActions {
-  load(scenarioId: string, seed?: number, conf?: Record<string, string>): boolean;
+  /** a new run of a built-in scenario, or (`sameScenario`) of the scenario in force, file or not */
+  load(scenarioId: string, seed?: number, conf?: Record<string, string>, sameScenario?: boolean): boolean;
+  /** opens a scenario file's contents: validated, then run (its problems are reported, the current run kept) */
+  openScenarioFile(name: string, text: string): boolean;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -111,13 +116,29 @@ function flush(sim: Simulation): void {
   logFlushers.get(sim)?.();
 }
 
-export function createSimStore(initial: { scenarioId?: string; seed?: number; conf?: Record<string, string>; notices?: string[]; run?: unknown; at?: number } = {}) {
+/** The scenario in force: the opened file's, or the built-in one. */
+export function currentScenario(s: Pick<SimStoreState, 'scenarioId' | 'customScenario'>): ScenarioSpec {
+  return s.customScenario ?? builtinScenario(s.scenarioId) ?? builtinScenario(DEFAULT_SCENARIO_ID)!;
+}
+
+/** A scenario file's text as a scenario, or a message naming what is wrong. */
+export function readScenarioFile(text: string): { spec: ScenarioSpec } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { problem: `it is not JSON (${(e as Error).message})` };
+  }
+  try {
+    return { spec: parseScenario(json) };
+  } catch (e) {
+    return { problem: e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message };
+  }
+}
+
+export function createSimStore(initial: { scenarioId?: string; scenario?: unknown; seed?: number; conf?: Record<string, string>; notices?: string[]; run?: unknown; at?: number } = {}) {
   const store = createStore<SimStore>()((set, get) => {
-    const build = (scenarioId: string, seed: number | undefined, conf: Record<string, string>): Simulation => {
-      const spec = builtinScenario(scenarioId);
-      if (!spec) throw new Error(`scenario "${scenarioId}" does not exist`);
-      return attachLog(Simulation.create(spec, { seed, conf }), get, set);
-    };
+    const build = (spec: ScenarioSpec, seed: number | undefined, conf: Record<string, string>): Simulation => attachLog(Simulation.create(spec, { seed, conf }), get, set);
     /** after the view moved: the head, the markers and the version follow */
     const moved = (extra: Partial<SimStore> = {}) => {
       const { sim, recorder, version, markers } = get();
@@ -131,13 +152,22 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       if (forked) get().notify(`You changed the past at ${(sim.now / 1000).toFixed(3)} s: the run after that moment was discarded, and it goes on from here.`);
       moved({ markers: markersOf(sim.state), commands: [...recorder.commands] });
     };
-    const scenarioId = initial.scenarioId ?? DEFAULT_SCENARIO_ID;
-    let first: Simulation;
     const notices = [...(initial.notices ?? [])];
+    let custom: ScenarioSpec | null = null;
+    if (initial.scenario !== undefined) {
+      try {
+        custom = parseScenario(initial.scenario);
+      } catch (e) {
+        notices.push(`The link's scenario is not valid: ${e instanceof ScenarioError ? e.problems.join('; ') : (e as Error).message}. Showing a built-in one.`);
+      }
+    }
+    const scenarioId = custom?.id ?? initial.scenarioId ?? DEFAULT_SCENARIO_ID;
+    let first: Simulation;
     try {
-      first = Simulation.create(builtinScenario(scenarioId)!, { seed: initial.seed, conf: initial.conf });
+      first = Simulation.create(custom ?? builtinScenario(scenarioId)!, { seed: initial.seed, conf: initial.conf });
     } catch (e) {
       notices.push(`Could not start "${scenarioId}": ${(e as Error).message}. Showing "${DEFAULT_SCENARIO_ID}".`);
+      custom = null;
       first = Simulation.create(builtinScenario(DEFAULT_SCENARIO_ID)!);
     }
     attachLog(first, get, set);
@@ -161,6 +191,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       markers: markersOf(first.state),
       rescale: null,
       scenarioId: first.state.scenarioId,
+      customScenario: custom,
       seed: initial.seed,
       conf: initial.conf ?? {},
       sim: first,
@@ -174,13 +205,32 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       log: [],
       oracle: null,
 
-      load(id, seed, conf = {}) {
+      load(id, seed, conf = {}, sameScenario = false) {
         try {
-          const sim = build(id, seed, conf);
-          set({ scenarioId: id, seed, conf, sim, recorder: new RunRecorder(sim.state), commands: [], shareable: true, headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null, rescale: null });
+          const { customScenario } = get();
+          // the scenario in force is reloaded from its own spec (a file's stays a file's)
+          const spec = sameScenario && customScenario ? customScenario : builtinScenario(id);
+          if (!spec) throw new Error(`scenario "${id}" does not exist`);
+          const sim = build(spec, seed, conf);
+          set({ scenarioId: id, customScenario: spec === customScenario ? customScenario : null, seed, conf, sim, recorder: new RunRecorder(sim.state), commands: [], shareable: true, headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null, rescale: null });
           return true;
         } catch (e) {
           get().notify(`Could not load "${id}": ${(e as Error).message}. The current run is kept.`);
+          return false;
+        }
+      },
+      openScenarioFile(name, text) {
+        const read = readScenarioFile(text);
+        if ('problem' in read) {
+          get().notify(`Could not open ${name}: ${read.problem}. The current run is kept.`);
+          return false;
+        }
+        try {
+          const sim = build(read.spec, undefined, {});
+          set({ scenarioId: read.spec.id, customScenario: read.spec, seed: undefined, conf: {}, sim, recorder: new RunRecorder(sim.state), commands: [], shareable: true, headTime: 0, markers: [], version: get().version + 1, displayTime: 0, playing: false, selectedSubtask: null, log: [], beat: 0, oracle: null, rescale: null });
+          return true;
+        } catch (e) {
+          get().notify(`Could not open ${name}: ${(e as Error).message}. The current run is kept.`);
           return false;
         }
       },
@@ -221,7 +271,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
           return true;
         } catch (e) {
           if (/shape the job itself/.test((e as Error).message)) {
-            const ok = get().load(get().scenarioId, get().seed, conf);
+            const ok = get().load(get().scenarioId, get().seed, conf, true);
             if (ok) get().notify('These settings shape the job itself (channels, sources, sinks, parallelism): a new run started with them.');
             return ok;
           }
@@ -254,7 +304,7 @@ export function createSimStore(initial: { scenarioId?: string; seed?: number; co
       },
       reset() {
         const { scenarioId: id, seed, conf } = get();
-        get().load(id, seed, conf);
+        get().load(id, seed, conf, true);
       },
       setSpeed(position) {
         set({ speedPosition: Math.max(0, Math.min(100, Math.round(position))) });

@@ -1,5 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, validateConf, type RecordedCommand } from '../engine';
+import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, validateConf, type RecordedCommand, type ScenarioSpec } from '../engine';
 
 // `/?scenario=<id>&seed=<n>&conf.<key>=<value>&run=<commands>&t=<ms>`: what the page opens. `run`
 // holds the user's commands (kills, checkpoints, settings...) as compressed JSON and `t` the moment
@@ -12,6 +12,8 @@ export interface PageParams {
   conf: Record<string, string>;
   /** the commands as decoded JSON, not yet checked against the job (the store does that) */
   run?: unknown;
+  /** a scenario carried in the link (one opened from a file), decoded JSON, not yet validated */
+  scenario?: unknown;
   /** simulated ms to show */
   at?: number;
   problems: string[];
@@ -23,7 +25,15 @@ export function readPageParams(search: string): PageParams {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
   let scenarioId = params.get('scenario') ?? DEFAULT_SCENARIO_ID;
-  if (!builtinScenario(scenarioId)) {
+  const specText = params.get('spec');
+  let spec: unknown;
+  if (specText !== null) {
+    spec = decodeJson(specText);
+    if (spec === null) problems.push('spec: the link\'s scenario could not be read (truncated link?); showing a built-in one.');
+  }
+  if (spec === undefined || spec === null) spec = undefined;
+  else scenarioId = DEFAULT_SCENARIO_ID; // the carried scenario names itself
+  if (!spec && !builtinScenario(scenarioId)) {
     problems.push(`scenario "${scenarioId}" does not exist; built-in scenarios are ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}. Showing "${DEFAULT_SCENARIO_ID}".`);
     scenarioId = DEFAULT_SCENARIO_ID;
   }
@@ -45,14 +55,10 @@ export function readPageParams(search: string): PageParams {
     }
   }
   const out: PageParams = { scenarioId, seed, conf, problems };
+  if (spec !== undefined) out.scenario = spec;
   const runText = params.get('run');
   if (runText !== null) {
-    let run: unknown;
-    try {
-      run = JSON.parse(decompressFromEncodedURIComponent(runText) || 'null');
-    } catch {
-      run = null;
-    }
+    const run = decodeJson(runText);
     if (run === null) problems.push('run: the link\'s commands could not be read (truncated link?); starting without them.');
     else out.run = run;
   }
@@ -65,12 +71,30 @@ export function readPageParams(search: string): PageParams {
   return out;
 }
 
-export function pageSearch(scenarioId: string, seed: number | undefined, conf: Record<string, string>, run?: SharedRun): string {
+/** lz-string-compressed JSON, as the link carries it, or null when it does not decode. */
+function decodeJson(text: string): unknown {
+  try {
+    return JSON.parse(decompressFromEncodedURIComponent(text) || 'null');
+  } catch {
+    return null;
+  }
+}
+
+// The URL is rebuilt on every change of the run; the same objects need compressing only once.
+const compressed = new WeakMap<object, string>();
+function encodeJson(value: object): string {
+  let s = compressed.get(value);
+  if (s === undefined) compressed.set(value, (s = compressToEncodedURIComponent(JSON.stringify(value))));
+  return s;
+}
+
+export function pageSearch(scenarioId: string, seed: number | undefined, conf: Record<string, string>, run?: SharedRun, scenario?: ScenarioSpec | null): string {
   const params = new URLSearchParams();
-  if (scenarioId !== DEFAULT_SCENARIO_ID) params.set('scenario', scenarioId);
+  if (scenario) params.set('spec', encodeJson(scenario));
+  else if (scenarioId !== DEFAULT_SCENARIO_ID) params.set('scenario', scenarioId);
   if (seed !== undefined) params.set('seed', String(seed));
   for (const [k, v] of Object.entries(conf)) params.set(`conf.${k}`, v);
-  if (run?.commands.length) params.set('run', compressToEncodedURIComponent(JSON.stringify(run.commands)));
+  if (run?.commands.length) params.set('run', encodeJson(run.commands));
   if (run?.at) params.set('t', String(Math.round(run.at * 1000) / 1000));
   const s = params.toString();
   return s ? `?${s}` : '';

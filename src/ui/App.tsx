@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { BUILTIN_SCENARIOS, builtinScenario } from '../engine';
 import { useSim } from '../store/react';
+import { currentScenario } from '../store/simStore';
 import { Controls } from './controls/Controls';
 import { CopyLinkButton } from './controls/CopyLinkButton';
+import { ScenarioPicker } from './controls/ScenarioPicker';
 import { JobGraph } from './graph/JobGraph';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
@@ -16,7 +17,6 @@ import { SettingsPanel } from './panels/SettingsPanel';
 import { SnapshotsPanel } from './panels/SnapshotsPanel';
 import { StatePanel } from './panels/StatePanel';
 
-const PICKABLE = BUILTIN_SCENARIOS.filter((s) => s.id !== 'bench');
 type SideTab = 'state' | 'checkpoints' | 'faults' | 'snapshots' | 'settings';
 
 function Notices() {
@@ -39,20 +39,14 @@ export function App() {
   usePlaybackClock();
   useKeyboardShortcuts();
   useRunInUrl();
-  const scenarioId = useSim((s) => s.scenarioId);
-  const load = useSim((s) => s.load);
+  const scenario = useSim(currentScenario);
   const [tab, setTab] = useState<SideTab>('state');
   const [sideWidth, setSideWidth] = useState<number | null>(storedSideWidth);
-  const scenario = builtinScenario(scenarioId)!;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Checkpoint Lab</h1>
-        <label className="scenario-picker">Scenario
-          <select value={scenarioId} onChange={(e) => load(e.target.value, undefined, {})}>
-            {PICKABLE.map((s) => <option key={s.id} value={s.id}>{s.title} ({s.id})</option>)}
-          </select>
-        </label>
+        <ScenarioPicker />
         <CopyLinkButton />
         <p className="lesson">{scenario.lesson ?? scenario.description}</p>
       </header>

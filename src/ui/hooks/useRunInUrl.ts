@@ -5,7 +5,7 @@ import type { SimStore } from '../../store/simStore';
 
 /** The page's address follows the run: scenario, seed, settings, commands and (paused) the moment shown. */
 export function runSearch(s: SimStore, at: number | undefined): string {
-  return pageSearch(s.scenarioId, s.seed, s.conf, s.shareable ? { commands: s.commands, at } : undefined);
+  return pageSearch(s.scenarioId, s.seed, s.conf, s.shareable ? { commands: s.commands, at } : undefined, s.customScenario);
 }
 
 export function useRunInUrl(): void {
