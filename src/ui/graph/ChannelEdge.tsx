@@ -39,13 +39,19 @@ function channelTitle(state: SimState, channel: number): string {
   return `channel ${channel}: ${state.plan.subtasks[c.from].name} → ${state.plan.subtasks[c.to].name}, ${ch.records}/${ch.capacity} records (sim --fault channel:${ref(c.from)}->${ref(c.to)}@<when>)`;
 }
 
+/** An edge of a job that was just replaced (another scenario, a restore) renders nothing until it goes. */
+const GONE = { fill: 0, label: '', blocked: false, markers: '', title: '', gone: true } as const;
+
 function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<ChannelEdgeType>) {
   const channel = data!.channel;
   const view = useSim(useShallow((s) => {
     const state = s.sim.state;
     const ch = state.channels[channel];
-    const to = state.plan.channels[channel].to;
+    const pc = state.plan.channels[channel];
+    if (!ch || !pc) return GONE;
+    const to = pc.to;
     return {
+      gone: false,
       fill: ch.records / ch.capacity,
       label: `${ch.records}/${ch.capacity}`,
       blocked: state.subtasks[to].blockedInputs.includes(channel),
@@ -53,6 +59,7 @@ function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeP
       title: channelTitle(state, channel),
     };
   }));
+  if (view.gone) return null;
   const s = { x: sourceX, y: sourceY };
   const t = { x: targetX, y: targetY };
   const path = channelPath(s, t);

@@ -6,15 +6,20 @@ import { subtaskView } from './views';
 
 export type SubtaskNodeType = Node<{ subtask: number; compact: boolean }, 'subtask'>;
 
+/** A node of a job that was just replaced (another scenario, a restore) renders nothing until it goes. */
+const GONE = { name: '', opId: '', index: 0, kind: '', range: '', tm: 0, selected: false, slow: 1, gone: true };
+
 function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
   const sid = data.subtask;
   const info = useSim(useShallow((s) => {
     const ps = s.sim.state.plan.subtasks[sid];
+    if (!ps) return GONE;
     const op = s.sim.state.plan.operators[ps.operator];
-    return { name: ps.name, opId: op.id, index: ps.index, kind: op.kind, range: ps.keyGroupRange ? `${ps.keyGroupRange[0]}–${ps.keyGroupRange[1]}` : '', tm: ps.taskManager, selected: s.selectedSubtask === sid, slow: ps.slowFactor };
+    return { name: ps.name, opId: op.id, index: ps.index, kind: op.kind, range: ps.keyGroupRange ? `${ps.keyGroupRange[0]}–${ps.keyGroupRange[1]}` : '', tm: ps.taskManager, selected: s.selectedSubtask === sid, slow: ps.slowFactor, gone: false };
   }));
-  const view = useSim(useShallow((s) => subtaskView(s.sim.state, sid, s.displayTime)));
+  const view = useSim(useShallow((s) => (s.sim.state.plan.subtasks[sid] ? subtaskView(s.sim.state, sid, s.displayTime) : null)));
   const select = useSim((s) => s.select);
+  if (info.gone || !view) return null;
   const classes = ['subtask', `status-${view.status.toLowerCase()}`];
   if (info.selected) classes.push('selected');
   if (view.backpressured) classes.push('backpressured');
