@@ -24,6 +24,10 @@ test.describe('time travel', () => {
     const lastLine = await log.locator('li time').last().textContent();
     expect(parseFloat(lastLine ?? '')).toBeLessThanOrEqual(await sim.simSeconds());
     await sim.screenshot('timeline-scrubbed-back');
+    // right on a keyframe (whole seconds) the log still tells what led there
+    await timeline.fill('12000');
+    await expect(sim.simTime).toHaveText('12.000 s');
+    expect(await log.locator('li').count()).toBeGreaterThan(10);
     // playing on from the past narrates on, without a React key clash (a console error)
     await sim.play.click();
     await expect.poll(() => sim.simSeconds()).toBeGreaterThan(head * 0.4 + 2);

@@ -46,7 +46,7 @@ function summary(r: SimReport): string {
   for (const [id, sink] of Object.entries(r.sinks)) lines.push(`  sink ${id}: ${sink.committed.length} records committed, ${sink.uncommitted} not yet`);
   const c = r.checkpoints.counts;
   lines.push(`checkpoints: ${c.completed} completed, ${c.failed} failed, ${c.in_progress} in progress; restarts ${r.job.restarts}${r.job.failure ? `; failure: ${r.job.failure}` : ''}`);
-  if (r.oracle) lines.push(`oracle: ${r.oracle.verdict} (${r.oracle.duplicates} duplicates, ${r.oracle.missing} missing)`);
+  if (r.oracle) lines.push(r.oracle.verdict === 'inconclusive' ? 'oracle: inconclusive (the run or its fault-free reference could not be drained to the end)' : `oracle: ${r.oracle.verdict} (${r.oracle.duplicates} duplicates, ${r.oracle.missing} missing)`);
   return lines.join('\n');
 }
 

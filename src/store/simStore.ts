@@ -7,6 +7,8 @@ import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from 
 // `version` changes whenever it advanced, so selectors that read the state run again.
 
 export const EVENT_LOG_LIMIT = 300;
+/** a seek replays at least this much simulated time, so the event log shows what led there */
+const LOG_REPLAY_MS = 4000;
 /** at most this many engine events per animation frame, so fast-forward never freezes the page */
 export const MAX_EVENTS_PER_FRAME = 50_000;
 
@@ -110,6 +112,10 @@ function attachLog(sim: Simulation, get: () => SimStore, set: (p: Partial<SimSto
     set({ log: get().log.concat(pendingLines.splice(0)).slice(-EVENT_LOG_LIMIT) });
   });
   return sim;
+}
+
+function inFlight(state: SimState): number {
+  return state.channels.reduce((n, ch) => n + ch.records, 0);
 }
 
 function flush(sim: Simulation): void {
@@ -255,10 +261,11 @@ export function createSimStore(initial: { scenarioId?: string; scenario?: unknow
         let kept = log;
         const replayed: LogLine[] = [];
         let stop = () => {};
+        // replaying a few seconds at least gives the log something to tell, even right on a keyframe
         const seen = recorder.seek(t, (s, from) => {
           kept = log.filter((l) => l.time < from);
           stop = narrateInto(s, replayed);
-        });
+        }, LOG_REPLAY_MS);
         stop();
         const sim = attachLog(seen, get, set);
         set({ sim, playing: false, log: kept.concat(replayed).slice(-EVENT_LOG_LIMIT) });
@@ -288,7 +295,7 @@ export function createSimStore(initial: { scenarioId?: string; scenario?: unknow
             rescale: { snapshotId, before: old.state.plan, beforeState: old.state, after: sim.state.plan },
             // an earlier refused attempt is settled now
             notices: get().notices.filter((n) => !n.startsWith('Could not restore')),
-            log: [...log, { id: nextLogId++, time: sim.now, kind: 'job', text: `New job started from ${snapshotId} with parallelism ${sim.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}` }],
+            log: [...log, { id: nextLogId++, time: sim.now, kind: 'job', text: `New job started from ${snapshotId} with parallelism ${sim.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}${inFlight(sim.state) ? `; ${inFlight(sim.state)} in-flight records of its channel state are replayed first (a channel may hold more than its credits while they drain)` : ''}` }],
           });
           moved({ markers: markersOf(sim.state) });
           return true;

@@ -128,10 +128,10 @@ export class RunRecorder {
    * A simulation exactly as the run was at `t` (not past how far the run has been taken).
    * `watch` sees the simulation before it replays from its keyframe (at `from`) to `t`.
    */
-  seek(t: number, watch?: (sim: Simulation, from: number) => void): Simulation {
+  seek(t: number, watch?: (sim: Simulation, from: number) => void, replayAtLeastMs = 0): Simulation {
     const target = Math.max(0, Math.min(t, this.headTime));
     let kf = this.keyframes[0];
-    for (const k of this.keyframes) if (k.time <= target) kf = k;
+    for (const k of this.keyframes) if (k.time <= target - replayAtLeastMs) kf = k;
     const sim = new Simulation(structuredClone(kf.state));
     watch?.(sim, kf.time);
     const pending = this.commands.slice(kf.commands).filter((c) => c.at <= target);

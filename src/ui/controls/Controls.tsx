@@ -10,6 +10,8 @@ export function Controls() {
   const play = useSim((s) => s.play);
   const pause = useSim((s) => s.pause);
   const step = useSim((s) => s.step);
+  const stepBack = useSim((s) => s.stepBack);
+  const atStart = useSim((s) => s.displayTime <= 0);
   const reset = useSim((s) => s.reset);
   const setSpeed = useSim((s) => s.setSpeed);
   const triggerCheckpoint = useSim((s) => s.triggerCheckpoint);
@@ -23,7 +25,8 @@ export function Controls() {
       ) : (
         <button type="button" onClick={play} className="primary" aria-label="Play" aria-keyshortcuts="Space">Play</button>
       )}
-      <button type="button" onClick={step} aria-label="Step" aria-keyshortcuts="ArrowRight" title="Advance to the next event (→)">Step</button>
+      <button type="button" onClick={stepBack} disabled={atStart} aria-label="Step back" aria-keyshortcuts="ArrowLeft" title="Back to the previous event (←)">◀ Step</button>
+      <button type="button" onClick={step} aria-label="Step" aria-keyshortcuts="ArrowRight" title="Advance to the next event (→)">Step ▶</button>
       <button type="button" onClick={reset} aria-label="Reset" title="Start the run again from the beginning">Reset</button>
       <label className="speed">
         <span>Speed</span>

@@ -29,7 +29,7 @@ function JobManagerNodeImpl() {
     <div className="coordinator jobmanager" data-testid="jobmanager" aria-label="JobManager">
       <div className="subtask-name" title="JobManager: its CheckpointCoordinator triggers checkpoints and collects the acknowledgements">JobManager</div>
       <div className="subtask-line muted">checkpoint coordinator</div>
-      <div className="subtask-line">job {v.job} · {v.restoreIn >= 0 ? `restore in ${v.restoreIn} ms` : `interval ${v.interval}`}</div>
+      <div className="subtask-line">job {v.job} · {v.restoreIn >= 0 ? `restore in ${(v.restoreIn / 1000).toFixed(1)} s` : `interval ${v.interval}`}</div>
       <div className="subtask-line muted">{v.pending ? `in progress ${v.pending}` : 'no checkpoint in progress'}</div>
       <div className="subtask-line muted">{v.last ? `latest completed #${v.last}` : 'no completed checkpoint yet'}</div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />

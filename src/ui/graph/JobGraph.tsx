@@ -89,7 +89,6 @@ function Graph() {
         elementsSelectable={false}
         minZoom={0.2}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1} />
         <RecordsLayer />

@@ -4,7 +4,7 @@ import { useCallback, useRef, type KeyboardEvent, type PointerEvent } from 'reac
 // to give the graph or the tables more room. The width is remembered in this browser.
 
 const STORAGE_KEY = 'checkpointLab.sideWidth';
-export const SIDE_MIN = 470;
+export const SIDE_MIN = 530;
 const GRAPH_MIN = 440;
 
 export function storedSideWidth(): number | null {
