@@ -25,7 +25,7 @@ export function Controls() {
       ) : (
         <button type="button" onClick={play} className="primary" aria-label="Play" aria-keyshortcuts="Space">Play</button>
       )}
-      <button type="button" onClick={stepBack} disabled={atStart} aria-label="Step back" aria-keyshortcuts="ArrowLeft" title="Back to the previous event (←)">◀ Step</button>
+      <button type="button" onClick={stepBack} disabled={atStart} aria-label="Back one event" aria-keyshortcuts="ArrowLeft" title="Back to the previous event (←)">◀ Back</button>
       <button type="button" onClick={step} aria-label="Step" aria-keyshortcuts="ArrowRight" title="Advance to the next event (→)">Step ▶</button>
       <button type="button" onClick={reset} aria-label="Reset" title="Start the run again from the beginning">Reset</button>
       <label className="speed">
