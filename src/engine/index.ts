@@ -26,7 +26,7 @@ export {
 } from './kernels/barrierHandler';
 export { parseFaultSpec, FaultSpecError, FAULT_SYNTAX, type Fault, type ScheduledFault, type CheckpointPhase } from './faults/faultSpec';
 export { pendingFaults } from './faults/recovery';
-export { compareCheckpointAlgorithms, runCost, CHECKPOINT_ALGORITHMS, type RunCost } from './checkpoint/algorithmCost';
+export { compareCheckpointAlgorithms, costWith, runCost, CHECKPOINT_ALGORITHMS, type RunCost } from './checkpoint/algorithmCost';
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
 export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';

@@ -26,6 +26,11 @@ describe('page URL parameters', () => {
     expect(s).toMatch(/run=/);
     expect(readPageParams(s)).toMatchObject({ seed: 1, run: commands, at: 12_345.5, problems: [] });
   });
+  it('opens a link at an hour at most', () => {
+    const p = readPageParams('?t=99999999');
+    expect(p.at).toBe(3_600_000);
+    expect(p.problems[0]).toMatch(/past the hour/);
+  });
   it('says so when the run or the time cannot be read', () => {
     const p = readPageParams('?run=%%%garbage&t=soon');
     expect(p.run).toBeUndefined();

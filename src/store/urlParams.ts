@@ -19,6 +19,9 @@ export interface PageParams {
   problems: string[];
 }
 
+/** the furthest moment a link opens at: an hour of simulated time replays in a few seconds at most */
+export const MAX_LINK_TIME_MS = 3_600_000;
+
 export interface SharedRun { commands: RecordedCommand[]; at?: number }
 
 export function readPageParams(search: string): PageParams {
@@ -65,8 +68,12 @@ export function readPageParams(search: string): PageParams {
   const tText = params.get('t');
   if (tText !== null) {
     const t = Number(tText);
-    if (tText.trim() !== '' && Number.isFinite(t) && t >= 0) out.at = t;
-    else problems.push(`t "${tText}" is not a time in simulated milliseconds; starting at 0.`);
+    if (tText.trim() !== '' && Number.isFinite(t) && t >= 0 && t <= MAX_LINK_TIME_MS) out.at = t;
+    else if (Number.isFinite(t) && t > MAX_LINK_TIME_MS) {
+      // replaying further would hold the page for many seconds
+      out.at = MAX_LINK_TIME_MS;
+      problems.push(`t ${tText} ms is past the hour a link opens at; showing t = 1 h.`);
+    } else problems.push(`t "${tText}" is not a time in simulated milliseconds; starting at 0.`);
   }
   return out;
 }

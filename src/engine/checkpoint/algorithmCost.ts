@@ -68,17 +68,23 @@ export function runCost(state: SimState, algorithm: string, current: boolean): R
  * page not) run to the same moment with each algorithm; `current` marks the row of the settings
  * in force.
  */
-export function compareCheckpointAlgorithms(state: SimState): RunCost[] {
+/** What a replay of the run needs: its scenario, seed, settings and how far it has come. */
+export type RunSetup = Pick<SimState, 'scenario' | 'seed' | 'config' | 'now'>;
+
+export function compareCheckpointAlgorithms(state: RunSetup): RunCost[] {
+  return CHECKPOINT_ALGORITHMS.map((entry) => costWith(state, entry));
+}
+
+/** One row of the comparison: the run replayed to `state.now` with that algorithm's settings. */
+export function costWith(state: RunSetup, { algorithm, conf }: (typeof CHECKPOINT_ALGORITHMS)[number]): RunCost {
   const raw = state.config.raw;
-  return CHECKPOINT_ALGORITHMS.map(({ algorithm, conf }) => {
-    const current = algorithm === algorithmOf(raw);
-    let sim: Simulation;
-    try {
-      sim = Simulation.create(state.scenario, { seed: state.seed, conf: { ...raw, ...conf } });
-    } catch (e) {
-      return { ...runCost(Simulation.create(state.scenario, { seed: state.seed, conf: raw }).state, algorithm, current), refused: (e as Error).message };
-    }
-    sim.runUntil(state.now);
-    return runCost(sim.state, algorithm, current);
-  });
+  const current = algorithm === algorithmOf(raw);
+  let sim: Simulation;
+  try {
+    sim = Simulation.create(state.scenario, { seed: state.seed, conf: { ...raw, ...conf } });
+  } catch (e) {
+    return { ...runCost(Simulation.create(state.scenario, { seed: state.seed, conf: raw }).state, algorithm, current), refused: (e as Error).message };
+  }
+  sim.runUntil(state.now);
+  return runCost(sim.state, algorithm, current);
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { compareCheckpointAlgorithms, type RunCost } from '../../engine';
+import { useEffect, useRef, useState } from 'react';
+import { CHECKPOINT_ALGORITHMS, costWith, type RunCost } from '../../engine';
 import { useSim, useSimStoreApi } from '../../store/react';
 import { formatMs, formatSimTime } from '../format';
 
@@ -11,10 +11,23 @@ export function AlgorithmCost() {
   const store = useSimStoreApi();
   const enabled = useSim((s) => s.sim.state.config.raw['execution.checkpointing.interval'] !== undefined);
   const [result, setResult] = useState<{ at: number; rows: RunCost[] } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  // one replay per row, the page drawn in between: a long run takes a moment per row
   const measure = () => {
-    const { sim } = store.getState();
-    setResult({ at: sim.now, rows: compareCheckpointAlgorithms(sim.state) });
+    clearTimeout(timer.current);
+    const live = store.getState().sim.state;
+    const state = { scenario: live.scenario, seed: live.seed, config: live.config, now: live.now };
+    const rows: RunCost[] = [];
+    setResult({ at: state.now, rows: [] });
+    const next = () => {
+      rows.push(costWith(state, CHECKPOINT_ALGORITHMS[rows.length]));
+      setResult({ at: state.now, rows: [...rows] });
+      if (rows.length < CHECKPOINT_ALGORITHMS.length) timer.current = setTimeout(next, 0);
+    };
+    timer.current = setTimeout(next, 0);
   };
+  const measuring = result !== null && result.rows.length < CHECKPOINT_ALGORITHMS.length;
   return (
     <div data-testid="algorithm-cost">
       <p className="panel-note">
@@ -23,7 +36,8 @@ export function AlgorithmCost() {
         read_committed reader can see it.
       </p>
       {!enabled && <p className="panel-note">Checkpointing is off (no interval): every row would be the same.</p>}
-      <button type="button" onClick={measure}>Compare at this moment</button>
+      <button type="button" onClick={measure} disabled={measuring}>Compare at this moment</button>
+      {measuring && <span className="muted" role="status"> replaying {result.rows.length + 1} of {CHECKPOINT_ALGORITHMS.length}…</span>}
       {result && (
         <div className="table-scroll">
           <table className="history-table">
