@@ -1,5 +1,6 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, validateConf, type RecordedCommand, type ScenarioSpec } from '../engine';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, quote, SCENARIO_LIMITS, validateConf, type RecordedCommand, type ScenarioSpec } from '../engine';
+import { decompressLinkText } from './linkText';
 
 // `/?scenario=<id>&seed=<n>&conf.<key>=<value>&run=<commands>&t=<ms>`: what the page opens. `run`
 // holds the user's commands (kills, checkpoints, settings...) as compressed JSON and `t` the moment
@@ -24,6 +25,19 @@ export const MAX_LINK_TIME_MS = 3_600_000;
 
 export interface SharedRun { commands: RecordedCommand[]; at?: number }
 
+/**
+ * What a link may carry. A compressed parameter is refused above `paramChars` before it is
+ * decompressed, and while decompressing once its text passes `jsonChars` (the size of a scenario
+ * file the simulator reads), so a short link cannot unfold into gigabytes.
+ */
+export const LINK_LIMITS = {
+  paramChars: 200_000,
+  jsonChars: SCENARIO_LIMITS.textChars,
+  confParams: SCENARIO_LIMITS.configEntries,
+  confKeyChars: SCENARIO_LIMITS.configKeyChars,
+  confValueChars: SCENARIO_LIMITS.configValueChars,
+} as const;
+
 export function readPageParams(search: string): PageParams {
   const params = new URLSearchParams(search);
   const problems: string[] = [];
@@ -31,39 +45,30 @@ export function readPageParams(search: string): PageParams {
   const specText = params.get('spec');
   let spec: unknown;
   if (specText !== null) {
-    spec = decodeJson(specText);
-    if (spec === null) problems.push('spec: the link\'s scenario could not be read (truncated link?); showing a built-in one.');
+    const decoded = decodeJson(specText, 'scenario');
+    if ('problem' in decoded) problems.push(`spec: ${decoded.problem}; showing a built-in one.`);
+    else {
+      spec = decoded.value;
+      scenarioId = DEFAULT_SCENARIO_ID; // the carried scenario names itself
+    }
   }
-  if (spec === undefined || spec === null) spec = undefined;
-  else scenarioId = DEFAULT_SCENARIO_ID; // the carried scenario names itself
   if (!spec && !builtinScenario(scenarioId)) {
-    problems.push(`scenario "${scenarioId}" does not exist; built-in scenarios are ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}. Showing "${DEFAULT_SCENARIO_ID}".`);
+    problems.push(`scenario ${quote(scenarioId)} does not exist; built-in scenarios are ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}. Showing "${DEFAULT_SCENARIO_ID}".`);
     scenarioId = DEFAULT_SCENARIO_ID;
   }
   let seed: number | undefined;
   const seedText = params.get('seed');
   if (seedText !== null) {
     if (/^-?\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText))) seed = Number(seedText);
-    else problems.push(`seed "${seedText}" is not an integer; using the scenario's seed.`);
+    else problems.push(`seed ${quote(seedText)} is not an integer; using the scenario's seed.`);
   }
-  const conf: Record<string, string> = {};
-  for (const [k, v] of params) {
-    if (!k.startsWith('conf.')) continue;
-    const key = k.slice('conf.'.length);
-    try {
-      validateConf({ [key]: v });
-      conf[key] = v;
-    } catch (e) {
-      problems.push(`${(e as Error).message}. Ignored.`);
-    }
-  }
-  const out: PageParams = { scenarioId, seed, conf, problems };
+  const out: PageParams = { scenarioId, seed, conf: readConf(params, problems), problems };
   if (spec !== undefined) out.scenario = spec;
   const runText = params.get('run');
   if (runText !== null) {
-    const run = decodeJson(runText);
-    if (run === null) problems.push('run: the link\'s commands could not be read (truncated link?); starting without them.');
-    else out.run = run;
+    const decoded = decodeJson(runText, 'commands');
+    if ('problem' in decoded) problems.push(`run: ${decoded.problem}; starting without them.`);
+    else out.run = decoded.value;
   }
   const tText = params.get('t');
   if (tText !== null) {
@@ -72,18 +77,68 @@ export function readPageParams(search: string): PageParams {
     else if (Number.isFinite(t) && t > MAX_LINK_TIME_MS) {
       // replaying further would hold the page for many seconds
       out.at = MAX_LINK_TIME_MS;
-      problems.push(`t ${tText} ms is past the hour a link opens at; showing t = 1 h.`);
-    } else problems.push(`t "${tText}" is not a time in simulated milliseconds; starting at 0.`);
+      problems.push(`t ${quote(tText)} ms is past the hour a link opens at; showing t = 1 h.`);
+    } else problems.push(`t ${quote(tText)} is not a time in simulated milliseconds; starting at 0.`);
   }
   return out;
 }
 
-/** lz-string-compressed JSON, as the link carries it, or null when it does not decode. */
-function decodeJson(text: string): unknown {
+/**
+ * The `conf.<key>=<value>` parameters, each validated alone; a bad, oversized or repeated one is
+ * left out and said why. Keys come from outside: they are gathered in a Map, and only validated
+ * (known) keys reach the object handed on.
+ */
+function readConf(params: URLSearchParams, problems: string[]): Record<string, string> {
+  const given = new Map<string, string[]>();
+  for (const [k, v] of params) {
+    if (!k.startsWith('conf.')) continue;
+    const key = k.slice('conf.'.length);
+    const values = given.get(key);
+    if (values) values.push(v);
+    else given.set(key, [v]);
+  }
+  const conf = new Map<string, string>();
+  let read = 0;
+  for (const [key, values] of given) {
+    const name = `conf.${key}`;
+    if (++read > LINK_LIMITS.confParams) {
+      problems.push(`the link has ${given.size} conf.* parameters; this simulator reads at most ${LINK_LIMITS.confParams}. The rest are ignored.`);
+      break;
+    }
+    if (key.length > LINK_LIMITS.confKeyChars) {
+      problems.push(`${quote(name)}: a key of ${key.length} characters; configuration keys are at most ${LINK_LIMITS.confKeyChars}. Ignored.`);
+      continue;
+    }
+    if (values.length > 1) {
+      problems.push(`${quote(name)} is given ${values.length} times; give it once. Ignored.`);
+      continue;
+    }
+    try {
+      validateConf(new Map([[key, values[0]]]));
+      conf.set(key, values[0]);
+    } catch (e) {
+      problems.push(`${(e as Error).message}. Ignored.`);
+    }
+  }
+  return Object.fromEntries(conf);
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** lz-string-compressed JSON, as the link carries it, or why it cannot be read. */
+function decodeJson(text: string, what: 'scenario' | 'commands'): { value: unknown } | { problem: string } {
+  if (text.length > LINK_LIMITS.paramChars) {
+    return { problem: `the link's ${what} take ${fmt(text.length)} characters; this simulator reads at most ${fmt(LINK_LIMITS.paramChars)}` };
+  }
+  const decoded = decompressLinkText(text, LINK_LIMITS.jsonChars);
+  if ('tooLong' in decoded) return { problem: `the link's ${what} unpack to more than the ${fmt(LINK_LIMITS.jsonChars)} characters this simulator reads` };
+  const unreadable = { problem: `the link's ${what} could not be read (truncated link?)` };
+  if ('damaged' in decoded) return unreadable;
   try {
-    return JSON.parse(decompressFromEncodedURIComponent(text) || 'null');
+    const value: unknown = JSON.parse(decoded.text || 'null');
+    return value === null ? unreadable : { value };
   } catch {
-    return null;
+    return unreadable;
   }
 }
 

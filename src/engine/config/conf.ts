@@ -1,3 +1,5 @@
+import { SCENARIO_LIMITS } from '../scenarios/limits';
+import { quote } from '../text/echo';
 import { parseDuration } from './duration';
 import { acceptedValues, configKey, CONFIG_KEYS, type KeyType } from './keys';
 
@@ -12,12 +14,19 @@ export class ConfigError extends Error {
 }
 
 function parseValue(key: string, spec: KeyType, raw: ConfValue): ConfValue {
-  const text = String(raw).trim();
-  const bad = () => new ConfigError(key, `${key}: "${text}" is not accepted; use ${acceptedValues(spec)}`);
+  const full = String(raw);
+  if (full.length > SCENARIO_LIMITS.configValueChars) {
+    throw new ConfigError(key, `${key}: ${quote(full)} is not accepted; values are at most ${SCENARIO_LIMITS.configValueChars} characters`);
+  }
+  const text = full.trim();
+  const bad = () => new ConfigError(key, `${key}: ${quote(text)} is not accepted; use ${acceptedValues(spec)}`);
   switch (spec.type) {
     case 'duration': {
       const ms = parseDuration(typeof raw === 'number' ? raw : text);
-      if (ms === null) throw bad();
+      if (ms === null || !Number.isFinite(ms)) throw bad();
+      if (spec.min && ms < spec.min.ms && !(spec.min.zeroIsOff && ms === 0)) {
+        throw new ConfigError(key, `${key}: ${spec.min.message} (got ${quote(text)})`);
+      }
       return ms;
     }
     case 'int': case 'number': {
@@ -30,8 +39,9 @@ function parseValue(key: string, spec: KeyType, raw: ConfValue): ConfValue {
       if (text === 'true' || text === 'false') return text === 'true';
       throw bad();
     case 'enum': {
-      const direct = spec.values.find((v) => v.toLowerCase() === text.toLowerCase());
-      const alias = spec.aliases?.[text.toLowerCase()];
+      const lower = text.toLowerCase();
+      const direct = spec.values.find((v) => v.toLowerCase() === lower);
+      const alias = spec.aliases && Object.hasOwn(spec.aliases, lower) ? spec.aliases[lower] : undefined;
       if (direct) return direct;
       if (alias) return alias;
       throw bad();
@@ -39,15 +49,23 @@ function parseValue(key: string, spec: KeyType, raw: ConfValue): ConfValue {
   }
 }
 
-/** Validates every key and value; throws a ConfigError naming the first bad one. */
-export function validateConf(raw: RawConf): Record<string, ConfValue> {
-  const out: Record<string, ConfValue> = {};
-  for (const [key, value] of Object.entries(raw)) {
+function unknownKey(key: string): ConfigError {
+  const group = (k: string) => k.slice(0, Math.max(0, k.lastIndexOf('.')));
+  const near = CONFIG_KEYS.filter((k) => group(k.key) === group(key)).map((k) => k.key);
+  return new ConfigError(key, `unknown configuration key ${quote(key)}${near.length ? `; keys of that group: ${near.join(', ')}` : `; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`}`);
+}
+
+/**
+ * Validates every key and value; throws a ConfigError naming the first bad one. Takes a Map, or an
+ * object's own entries (so a "__proto__" key JSON.parse made is seen, and refused as unknown).
+ * Returns an object without prototype holding known keys only.
+ */
+export function validateConf(raw: RawConf | ReadonlyMap<string, ConfValue>): Record<string, ConfValue> {
+  const out: Record<string, ConfValue> = Object.create(null) as Record<string, ConfValue>;
+  const entries = raw instanceof Map ? raw.entries() : Object.entries(raw);
+  for (const [key, value] of entries) {
     const known = configKey(key);
-    if (!known) {
-      const near = CONFIG_KEYS.filter((k) => k.key.split('.').slice(0, -1).join('.') === key.split('.').slice(0, -1).join('.')).map((k) => k.key);
-      throw new ConfigError(key, `unknown configuration key "${key}"${near.length ? `; keys of that group: ${near.join(', ')}` : `; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`}`);
-    }
+    if (!known) throw unknownKey(key);
     out[key] = parseValue(key, known.spec, value);
   }
   return out;
@@ -56,23 +74,23 @@ export function validateConf(raw: RawConf): Record<string, ConfValue> {
 /** Parses "key=value" as given to --conf or a URL. */
 export function parseConfAssignment(text: string): [string, string] {
   const i = text.indexOf('=');
-  if (i <= 0) throw new ConfigError(text, `--conf takes key=value, got "${text}"`);
+  if (i <= 0) throw new ConfigError(text, `--conf takes key=value, got ${quote(text)}`);
   return [text.slice(0, i).trim(), text.slice(i + 1).trim()];
 }
 
 /** A validated view of the configuration with Flink's defaults filled in. */
 export class Conf {
-  private readonly values: Record<string, ConfValue>;
-  constructor(raw: RawConf = {}) {
-    this.values = validateConf(raw);
+  private readonly values: Map<string, ConfValue>;
+  constructor(raw: RawConf | ReadonlyMap<string, ConfValue> = {}) {
+    this.values = new Map(Object.entries(validateConf(raw)));
   }
   has(key: string): boolean {
-    return key in this.values;
+    return this.values.has(key);
   }
   private get(key: string): ConfValue | undefined {
-    if (key in this.values) return this.values[key];
+    if (this.values.has(key)) return this.values.get(key);
     const k = configKey(key);
-    if (!k) throw new ConfigError(key, `unknown configuration key "${key}"`);
+    if (!k) throw new ConfigError(key, `unknown configuration key ${quote(key)}`);
     return k.default === undefined ? undefined : parseValue(key, k.spec, k.default);
   }
   duration(key: string): number | undefined { return this.get(key) as number | undefined; }
@@ -80,5 +98,5 @@ export class Conf {
   bool(key: string): boolean { return this.get(key) === true; }
   text(key: string): string | undefined { return this.get(key) as string | undefined; }
   /** The explicitly set keys, validated, in Flink's text syntax where it applies. */
-  explicit(): Record<string, ConfValue> { return { ...this.values }; }
+  explicit(): Record<string, ConfValue> { return Object.fromEntries(this.values); }
 }

@@ -3,8 +3,16 @@ import { DURATION_SYNTAX } from './duration';
 // Every configuration key the simulator understands: Flink's own vocabulary, plus `sim.*` keys
 // for the simulated world. One table serves the engine, the CLI, the page and the README.
 
+/** A lower bound of a duration and Flink's words when it is not met. */
+export interface DurationMin {
+  ms: number;
+  message: string;
+  /** 0 is accepted and means "off" */
+  zeroIsOff?: boolean;
+}
+
 export type KeyType =
-  | { type: 'duration' }
+  | { type: 'duration'; min?: DurationMin }
   | { type: 'int'; min?: number; max?: number }
   | { type: 'number'; min?: number; max?: number }
   | { type: 'bool' }
@@ -20,13 +28,16 @@ export interface ConfigKey {
 
 const duration: KeyType = { type: 'duration' };
 
+/** CheckpointCoordinatorConfiguration.MINIMAL_CHECKPOINT_TIME: Flink refuses a shorter interval or timeout. */
+export const MINIMAL_CHECKPOINT_TIME_MS = 10;
+
 export const CONFIG_KEYS: ConfigKey[] = [
-  { key: 'execution.checkpointing.interval', spec: duration, doc: 'Base period of periodic checkpoints; absent = checkpointing off.' },
+  { key: 'execution.checkpointing.interval', spec: { type: 'duration', min: { ms: MINIMAL_CHECKPOINT_TIME_MS, message: `Checkpoint interval must be larger than or equal to ${MINIMAL_CHECKPOINT_TIME_MS} ms`, zeroIsOff: true } }, doc: 'Base period of periodic checkpoints, at least 10 ms; absent or 0 = checkpointing off.' },
   { key: 'execution.checkpointing.mode', spec: { type: 'enum', values: ['EXACTLY_ONCE', 'AT_LEAST_ONCE'] }, default: 'EXACTLY_ONCE', doc: 'Aligned barriers (exactly-once) or the barrier tracker (at-least-once).' },
   { key: 'execution.checkpointing.unaligned.enabled', spec: { type: 'bool' }, default: 'false', doc: 'Unaligned checkpoints: barriers overtake in-flight records, which are persisted.' },
   { key: 'execution.checkpointing.aligned-checkpoint-timeout', spec: duration, default: '0 s', doc: 'With unaligned on: start aligned, switch to unaligned after this long from the trigger.' },
   { key: 'execution.checkpointing.min-pause', spec: duration, default: '0 ms', doc: 'Minimum time from the last completed checkpoint to the next trigger.' },
-  { key: 'execution.checkpointing.timeout', spec: duration, default: '10 min', doc: 'A pending checkpoint older than this expires.' },
+  { key: 'execution.checkpointing.timeout', spec: { type: 'duration', min: { ms: MINIMAL_CHECKPOINT_TIME_MS, message: `Checkpoint timeout must be larger than or equal to ${MINIMAL_CHECKPOINT_TIME_MS} ms` } }, default: '10 min', doc: 'A pending checkpoint older than this expires.' },
   { key: 'execution.checkpointing.max-concurrent-checkpoints', spec: { type: 'int', min: 1 }, default: '1', doc: 'Checkpoints in progress at once.' },
   { key: 'execution.checkpointing.tolerable-failed-checkpoints', spec: { type: 'int', min: 0 }, default: '0', doc: 'Consecutive counted checkpoint failures tolerated before the job fails.' },
   { key: 'execution.checkpointing.num-retained', spec: { type: 'int', min: 1 }, default: '1', doc: 'Completed checkpoints kept.' },
@@ -73,7 +84,7 @@ export function configKey(key: string): ConfigKey | undefined {
 
 export function acceptedValues(spec: KeyType): string {
   switch (spec.type) {
-    case 'duration': return DURATION_SYNTAX;
+    case 'duration': return spec.min ? `${DURATION_SYNTAX}, at least ${spec.min.ms} ms${spec.min.zeroIsOff ? ' (or 0: off)' : ''}` : DURATION_SYNTAX;
     case 'int': return `an integer${spec.min !== undefined ? ` >= ${spec.min}` : ''}${spec.max !== undefined ? ` and <= ${spec.max}` : ''}`;
     case 'number': return `a number${spec.min !== undefined ? ` >= ${spec.min}` : ''}${spec.max !== undefined ? ` and <= ${spec.max}` : ''}`;
     case 'bool': return 'true or false';

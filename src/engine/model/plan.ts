@@ -4,6 +4,7 @@ import {
 import type { Conf } from '../config/conf';
 import type { OperatorSpec, ScenarioSpec } from '../scenarios/schema';
 import { isKeyedKind, ScenarioError } from '../scenarios/validate';
+import { jobSizeProblems } from '../scenarios/limits';
 import { sourceParams } from '../runtime/sourceLog';
 import type {
   OperatorParams, PhysicalPlan, PlanChannel, PlanEdge, PlanOperator, PlanSubtask, StateDescriptor,
@@ -46,6 +47,9 @@ export function buildPlan(spec: ScenarioSpec, conf: Conf): PhysicalPlan {
   const defaultParallelism = conf.number('parallelism.default') ?? 1;
   const confMaxP = conf.number('pipeline.max-parallelism');
   const defaultCost = conf.duration('sim.processing.cost') ?? 1;
+  // the configuration given with the run (not only the scenario's) can make the job bigger
+  const tooBig = jobSizeProblems(spec, { parallelism: defaultParallelism, sourceRate: conf.number('sim.source.rate') });
+  if (tooBig.length) throw new ScenarioError(tooBig);
   const problems: string[] = [];
   const operators: PlanOperator[] = spec.operators.map((op, index) => {
     const parallelism = op.parallelism ?? defaultParallelism;

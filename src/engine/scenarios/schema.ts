@@ -1,33 +1,35 @@
 import { z } from 'zod';
+import { SCENARIO_LIMITS as L, simulatorLimit } from './limits';
 
 // The scenario file format. Built-in scenarios are data in this shape, and a user's JSON file is
 // checked against the same schema; errors name the path of what is wrong.
 
-const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, starting with a letter');
+const text = (limit: number, what: string) => z.string().max(limit, `${what} are at most ${limit.toLocaleString('en-US')} characters here (the simulator's limit)`);
+const id = text(L.idChars, 'ids').regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, starting with a letter');
 const costMs = z.number().nonnegative().optional();
-const parallelism = z.number().int().min(1).max(32768).optional();
-const maxParallelism = z.number().int().min(1).max(32768).optional();
+const parallelism = z.number().int().min(1).max(L.subtasks, simulatorLimit('subtasks', L.subtasks)).optional();
+const maxParallelism = z.number().int().min(1).max(L.maxParallelism, `Maximum parallelism must be between 1 and ${L.maxParallelism} (Flink's bound)`).optional();
 
 const common = {
   id,
-  name: z.string().min(1),
+  name: text(L.nameChars, 'names').min(1),
   parallelism,
   maxParallelism,
   /** processing time per record, simulated ms */
   costMs,
 };
 
-const keyList = z.array(z.string().min(1)).min(1);
+const keyList = z.array(text(L.keyChars, 'keys').min(1)).min(1).max(L.keysPerSource, simulatorLimit('keys per source', L.keysPerSource));
 
 export const sourceSpec = z.object({
   ...common,
   kind: z.literal('source'),
-  topic: z.string().min(1).optional(),
-  partitions: z.number().int().min(1).max(1024),
+  topic: text(L.nameChars, 'topic names').min(1).optional(),
+  partitions: z.number().int().min(1).max(L.partitionsPerSource, simulatorLimit('partitions per source', L.partitionsPerSource)),
   ratePerPartition: z.number().positive(),
   keys: keyList.optional(),
   /** generate this many keys k0..kN-1 instead of listing them */
-  keyCount: z.number().int().min(1).max(1_000_000).optional(),
+  keyCount: z.number().int().min(1).max(L.keysPerSource, simulatorLimit('keys per source', L.keysPerSource)).optional(),
   distribution: z.enum(['uniform', 'skewed']).optional(),
   skew: z.number().nonnegative().optional(),
   maxValue: z.number().int().min(1).optional(),
@@ -63,20 +65,24 @@ export const edgeSpec = z.object({
 
 export const scenarioSpec = z.object({
   id,
-  title: z.string().min(1),
-  description: z.string(),
+  title: text(L.titleChars, 'titles').min(1),
+  description: text(L.textBlockChars, 'descriptions'),
   /** the lesson: what to look at */
-  lesson: z.string().optional(),
+  lesson: text(L.textBlockChars, 'lesson texts').optional(),
   seed: z.number().int().optional(),
   /** run length the page and `sim` use when no --until is given, simulated ms */
   durationMs: z.number().positive().optional(),
-  config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  operators: z.array(operatorSpec).min(1),
-  edges: z.array(edgeSpec),
-  slowSubtasks: z.array(z.object({ operator: id, subtask: z.number().int().min(0), factor: z.number().positive() }).strict()).optional(),
+  // zod copies a record into a plain object, where a "__proto__" key vanishes: validation checks
+  // the keys of the raw input too (see parseScenario)
+  config: z.record(text(L.configKeyChars, 'configuration keys'), z.union([text(L.configValueChars, 'configuration values'), z.number(), z.boolean()]))
+    .refine((c) => Object.keys(c).length <= L.configEntries, simulatorLimit('configuration entries', L.configEntries)).optional(),
+  operators: z.array(operatorSpec).min(1).max(L.operators, simulatorLimit('operators', L.operators)),
+  edges: z.array(edgeSpec).max(L.edges, simulatorLimit('edges', L.edges)),
+  slowSubtasks: z.array(z.object({ operator: id, subtask: z.number().int().min(0), factor: z.number().positive() }).strict())
+    .max(L.slowSubtasks, simulatorLimit('slow subtasks', L.slowSubtasks)).optional(),
   taskManagers: z.number().int().min(1).optional(),
   /** faults in the `--fault` syntax: "task:count/1@8 s" */
-  faults: z.array(z.string()).optional(),
+  faults: z.array(text(L.faultChars, 'faults')).max(L.faults, simulatorLimit('faults', L.faults)).optional(),
 }).strict();
 
 export type ScenarioSpec = z.infer<typeof scenarioSpec>;

@@ -1,9 +1,26 @@
+import type { z } from 'zod';
+import { ConfigError, validateConf, type ConfValue } from '../config/conf';
+import { echo, quote } from '../text/echo';
+import { hasCycle } from './graph';
+import { jobSizeProblems, rawSizeProblems, SCENARIO_LIMITS, simulatorLimit } from './limits';
 import { scenarioSpec, type ScenarioSpec } from './schema';
 
-/** A scenario that cannot run; `problems` each name the place and what is wrong. */
+/** The problems a message lists: the first few, then how many more there are. */
+export function shownProblems(problems: readonly string[], max: number = SCENARIO_LIMITS.problemsShown): string[] {
+  if (problems.length <= max) return [...problems];
+  return [...problems.slice(0, max), `and ${(problems.length - max).toLocaleString('en-US')} more`];
+}
+
+/**
+ * A scenario that cannot run. `problems` each name the place and what is wrong, the first few of
+ * them and "and N more" (what to show); `allProblems` keeps every one.
+ */
 export class ScenarioError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid scenario: ${problems.join('; ')}`);
+  readonly problems: string[];
+  constructor(readonly allProblems: string[]) {
+    const shown = shownProblems(allProblems);
+    super(`invalid scenario: ${shown.join('; ')}`);
+    this.problems = shown;
     this.name = 'ScenarioError';
   }
 }
@@ -18,57 +35,114 @@ export function isTwoInputKind(kind: string): boolean {
   return TWO_INPUT.has(kind);
 }
 
-/** Checks the shape with the schema, then the graph: ids, edges, inputs, keyBy, cycles. */
-export function parseScenario(input: unknown): ScenarioSpec {
-  const parsed = scenarioSpec.safeParse(input);
-  if (!parsed.success) {
-    throw new ScenarioError(parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(scenario)'}: ${i.message}`));
+function pathText(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(scenario)';
+  return path.map((p) => (typeof p === 'number' ? String(p) : echo(String(p)))).join('.');
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    const more = keys.length > 3 ? ` and ${keys.length - 3} more` : '';
+    return `${pathText(issue.path)}: unknown field${keys.length > 1 ? 's' : ''} ${keys.slice(0, 3).map((k) => quote(k)).join(', ')}${more}`;
   }
+  return `${pathText(issue.path)}: ${echo(issue.message, 300)}`;
+}
+
+/** The raw input's own `config` entries: read from the input itself, so "__proto__" is seen. */
+function rawConfigEntries(input: unknown): Map<string, ConfValue> {
+  const config = (input as { config?: unknown }).config;
+  const entries = new Map<string, ConfValue>();
+  if (typeof config === 'object' && config !== null && Object.hasOwn(input as object, 'config')) {
+    for (const [k, v] of Object.entries(config)) entries.set(k, v as ConfValue);
+  }
+  return entries;
+}
+
+/**
+ * Checks the size against the simulator's limits, the shape with the schema, the configuration's
+ * keys and values, then the graph: ids, edges, inputs, keyBy, the job's size, cycles.
+ */
+export function parseScenario(input: unknown): ScenarioSpec {
+  const tooBig = rawSizeProblems(input);
+  if (tooBig.length) throw new ScenarioError(tooBig);
+  const parsed = scenarioSpec.safeParse(input);
+  if (!parsed.success) throw new ScenarioError(parsed.error.issues.map(issueText));
   const spec = parsed.data;
   const problems: string[] = [];
+
+  let conf: Record<string, ConfValue> = {};
+  try {
+    conf = validateConf(rawConfigEntries(input));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    problems.push(`config: ${e.message}`);
+  }
+
   const ops = new Map<string, (typeof spec.operators)[number]>();
   spec.operators.forEach((op, i) => {
-    if (ops.has(op.id)) problems.push(`operators.${i}.id: "${op.id}" is used twice`);
+    if (ops.has(op.id)) problems.push(`operators.${i}.id: ${quote(op.id)} is used twice`);
     ops.set(op.id, op);
   });
+  const inputSides = new Map<string, Set<number>>();
+  const seenEdges = new Map<string, number>();
   spec.edges.forEach((e, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!ops.has(e[end])) problems.push(`edges.${i}.${end}: no operator has id "${e[end]}"`);
+      if (!ops.has(e[end])) problems.push(`edges.${i}.${end}: no operator has id ${quote(e[end])}`);
     }
     const to = ops.get(e.to);
     const from = ops.get(e.from);
-    if (from?.kind === 'sink') problems.push(`edges.${i}: a sink ("${e.from}") has no output`);
-    if (to?.kind === 'source') problems.push(`edges.${i}: a source ("${e.to}") takes no input`);
+    if (from?.kind === 'sink') problems.push(`edges.${i}: a sink (${quote(e.from)}) has no output`);
+    if (to?.kind === 'source') problems.push(`edges.${i}: a source (${quote(e.to)}) takes no input`);
     if (to && KEYED.has(to.kind) && e.partitioner !== 'hash') {
-      problems.push(`edges.${i}: "${to.name}" keeps keyed state, so its input must be keyed (partitioner "hash"), not "${e.partitioner}"`);
+      problems.push(`edges.${i}: ${quote(to.name)} keeps keyed state, so its input must be keyed (partitioner "hash"), not "${e.partitioner}"`);
     }
-    if (to && e.input === 1 && !TWO_INPUT.has(to.kind)) problems.push(`edges.${i}.input: "${to.name}" has one input only`);
+    if (to && e.input === 1 && !TWO_INPUT.has(to.kind)) problems.push(`edges.${i}.input: ${quote(to.name)} has one input only`);
+    // ids cannot hold a space, so this key is unambiguous
+    const key = `${e.from} ${e.to} ${e.input ?? 0}`;
+    const first = seenEdges.get(key);
+    if (first !== undefined) problems.push(`edges.${i}: the same edge as edges.${first} (from ${quote(e.from)} to ${quote(e.to)}, input ${e.input ?? 0})`);
+    else seenEdges.set(key, i);
+    let sides = inputSides.get(e.to);
+    if (!sides) inputSides.set(e.to, (sides = new Set()));
+    sides.add(e.input ?? 0);
   });
   for (const op of spec.operators) {
-    const inputs = spec.edges.filter((e) => e.to === op.id);
-    if (op.kind !== 'source' && inputs.length === 0) problems.push(`operator "${op.id}" has no input edge`);
+    const sides = inputSides.get(op.id);
+    if (op.kind !== 'source' && !sides) problems.push(`operator ${quote(op.id)} has no input edge`);
     if (TWO_INPUT.has(op.kind)) {
       for (const side of [0, 1]) {
-        if (!inputs.some((e) => (e.input ?? 0) === side)) problems.push(`operator "${op.id}" (${op.kind}) needs an edge into input ${side}`);
+        if (!sides?.has(side)) problems.push(`operator ${quote(op.id)} (${op.kind}) needs an edge into input ${side}`);
       }
     }
   }
-  if (problems.length === 0) {
-    // Kahn's algorithm: anything left over sits on a cycle.
-    const indegree = new Map(spec.operators.map((o) => [o.id, 0]));
-    for (const e of spec.edges) indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
-    const ready = [...indegree].filter(([, d]) => d === 0).map(([k]) => k);
-    let seen = 0;
-    while (ready.length) {
-      const id = ready.pop()!;
-      seen++;
-      for (const e of spec.edges.filter((x) => x.from === id)) {
-        indegree.set(e.to, indegree.get(e.to)! - 1);
-        if (indegree.get(e.to) === 0) ready.push(e.to);
-      }
-    }
-    if (seen !== spec.operators.length) problems.push('edges: the job graph has a cycle; streaming jobs here must be acyclic');
+  const defaultParallelism = conf['parallelism.default'];
+  const sourceRate = conf['sim.source.rate'];
+  problems.push(...jobSizeProblems(spec, {
+    parallelism: typeof defaultParallelism === 'number' ? defaultParallelism : 1,
+    sourceRate: typeof sourceRate === 'number' ? sourceRate : undefined,
+  }));
+  if (problems.length === 0 && hasCycle(spec.operators.map((o) => o.id), spec.edges)) {
+    problems.push('edges: the job graph has a cycle; streaming jobs here must be acyclic');
   }
   if (problems.length) throw new ScenarioError(problems);
   return spec;
+}
+
+/**
+ * A scenario file's text as a scenario: its size bounded before it is parsed, then JSON, then
+ * `parseScenario`. Every failure is a ScenarioError.
+ */
+export function parseScenarioText(text: string): ScenarioSpec {
+  const limit = SCENARIO_LIMITS.textChars;
+  if (text.length > limit) {
+    throw new ScenarioError([`the file has ${text.length.toLocaleString('en-US')} characters; ${simulatorLimit('characters in a scenario file', limit)}`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError([`it is not JSON (${echo((e as Error).message, 200)})`]);
+  }
+  return parseScenario(json);
 }
