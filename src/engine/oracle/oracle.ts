@@ -1,16 +1,21 @@
-import type { Rec, SimState } from '../model/types';
+import type { PlanOperator, Rec } from '../model/types';
+import type { SimState } from '../sim/state';
 import { Simulation } from '../sim/simulation';
 import { requestWake } from '../runtime/runtime';
 import { removeEvents } from '../sim/eventQueue';
+import { JUDGED_ORDER, judgeSinks, type Judged, type SinkJudgement, type SinkKind } from './sinkJudgement';
+
+export type { Judged as OracleJudged } from './sinkJudgement';
 
 // The exactly-once oracle. Both runs are drained to the same point in the sources' logs: the
 // actual run (faults and all) stops its sources where they are and lets everything in flight
 // reach the sinks; the reference run (same scenario, seed and configuration, no faults) reads the
-// very same offsets. Their committed outputs are then compared per key, record by record.
+// very same offsets. Their committed outputs are then compared, sink by sink, as far as the job
+// defines them whatever the timing (sinkJudgement.ts): per key, or as a multiset of records.
 
 export interface OracleKey {
   key: string; expected: number; actual: number; duplicates: number; missing: number;
-  /** the last value committed for the key (the final aggregate), expected and actual */
+  /** the last value committed for the key (the final aggregate), expected and actual; null where the job defines none */
   expectedFinal: number | null; actualFinal: number | null;
 }
 export interface OracleResult {
@@ -21,63 +26,164 @@ export interface OracleResult {
   /** record ids (source/partition/offset/sub) written more often than expected, and never written */
   duplicateRecords: string[];
   missingRecords: string[];
+  /** what was compared: the least of the sinks' (see Judged) */
+  judged: Judged;
+  /** in words: what was judged and why not more, or why the verdict is inconclusive */
+  reason: string;
+  /** simulation events the oracle ran to drain the run and its reference: its work, bounded by the budget */
+  events: number;
 }
+
+export interface OracleOptions {
+  /** events each drain may run (the reference replays the whole run): past it the verdict is inconclusive */
+  eventBudget?: number;
+}
+
+export const ORACLE_EVENT_BUDGET = 1_000_000;
 
 const idOf = (r: Rec) => `${r.src}/${r.part}/${r.off}/${r.sub}`;
 const DRAIN_LIMIT_MS = 600_000;
 
-function runTo(sim: Simulation, done: () => boolean, limitMs: number): void {
+/** Runs until `done`, for at most `limitMs` of simulated time and `budget.left` events; false if out of events. */
+function runTo(sim: Simulation, done: () => boolean, limitMs: number, budget: { left: number }): boolean {
   const end = sim.now + limitMs;
-  while (!done() && sim.nextEventTime() !== undefined && sim.nextEventTime()! <= end) sim.step();
+  while (!done() && sim.nextEventTime() !== undefined && sim.nextEventTime()! <= end) {
+    if (budget.left === 0) return false;
+    budget.left--;
+    sim.step();
+  }
+  return true;
 }
 
-/** Stop the sources where they are and let the job finish: everything in flight reaches the sinks. */
-function drain(sim: Simulation, limits?: Map<number, { [p: string]: number }>, limitMs = DRAIN_LIMIT_MS): void {
+/** Stop the sources where they are and let the job finish: everything in flight reaches the sinks. False if out of events. */
+function drain(sim: Simulation, budget: { left: number }, limits?: Map<number, { [p: string]: number }>, limitMs = DRAIN_LIMIT_MS): boolean {
   const state = sim.state;
-  runTo(sim, () => state.job.status !== 'RESTARTING', limitMs);
+  if (!runTo(sim, () => state.job.status !== 'RESTARTING', limitMs, budget)) return false;
   for (const ps of state.plan.subtasks) {
     const st = state.subtasks[ps.id];
     if (!st.source) continue;
     st.source.limits = limits?.get(ps.id) ?? { ...st.source.offsets };
     if (st.status === 'RUNNING') requestWake(state, ps.id, state.now);
   }
-  runTo(sim, () => state.job.status === 'FINISHED' || state.job.status === 'FAILED', limitMs);
+  return runTo(sim, () => state.job.status === 'FINISHED' || state.job.status === 'FAILED', limitMs, budget);
 }
 
 interface SinkOutput {
-  records: Map<string, Rec[]>;
-  /** per key the value visible last, across every sink subtask (an upsert sink's row) */
+  records: Rec[];
+  /** per key the value visible last, across the sink's subtasks */
   finals: Map<string, number>;
-  upsert: boolean;
+  /** keys an upsert sink holds a row for */
+  rows: Set<string>;
 }
 
-function outputOf(state: SimState): SinkOutput {
-  const out: SinkOutput = { records: new Map(), finals: new Map(), upsert: false };
+function outputOf(state: SimState, sink: PlanOperator): SinkOutput {
+  const out: SinkOutput = { records: [], finals: new Map(), rows: new Set() };
   const finalAt = new Map<string, number>();
-  for (const st of state.subtasks) {
-    if (!st.sink) continue;
-    if (st.sink.kind === 'upsert') out.upsert = true;
-    for (const r of st.sink.committed) {
-      const list = out.records.get(r.key) ?? [];
-      list.push(r);
-      out.records.set(r.key, list);
-    }
-    for (const [k, at] of Object.entries(st.sink.finalAt)) {
+  for (const id of sink.subtasks) {
+    const st = state.subtasks[id].sink;
+    if (!st) continue;
+    out.records.push(...st.committed);
+    for (const k of st.upserts.keys()) out.rows.add(k);
+    for (const [k, at] of st.finalAt) {
       if ((finalAt.get(k) ?? -1) <= at) {
         finalAt.set(k, at);
-        out.finals.set(k, st.sink.finalValue[k]);
+        out.finals.set(k, st.finalValue.get(k)!);
       }
     }
   }
   return out;
 }
 
-export function computeOracle(state: SimState): OracleResult {
+const countIds = (recs: Rec[]) => {
+  const n = new Map<string, { rec: Rec; n: number }>();
+  for (const r of recs) {
+    const e = n.get(idOf(r));
+    if (e) e.n++;
+    else n.set(idOf(r), { rec: r, n: 1 });
+  }
+  return n;
+};
+
+interface Tally { keys: Map<string, OracleKey>; duplicateRecords: string[]; missingRecords: string[]; wrong: boolean }
+
+function keyOf(t: Tally, key: string): OracleKey {
+  let k = t.keys.get(key);
+  if (!k) t.keys.set(key, k = { key, expected: 0, actual: 0, duplicates: 0, missing: 0, expectedFinal: null, actualFinal: null });
+  return k;
+}
+
+/** How many records each key has, expected and written: shown for every sink that keeps them all, judged or not. */
+function countPerKey(t: Tally, got: Rec[], want: Rec[]): void {
+  for (const r of want) keyOf(t, r.key).expected++;
+  for (const r of got) keyOf(t, r.key).actual++;
+}
+
+function compareRecords(t: Tally, j: SinkJudgement, got: Rec[], want: Rec[]): void {
+  const seen = countIds(got);
+  const expected = countIds(want);
+  for (const [id, { rec, n }] of seen) {
+    const extra = n - (j.records === 'bound' ? j.bound!(rec) : expected.get(id)?.n ?? 0);
+    if (extra > 0) {
+      keyOf(t, rec.key).duplicates += extra;
+      t.duplicateRecords.push(id);
+    }
+  }
+  if (j.records === 'bound') return; // what a keyed join or a value filter drops is up to timing
+  for (const [id, { rec, n }] of expected) {
+    const lack = n - (seen.get(id)?.n ?? 0);
+    if (lack > 0) {
+      keyOf(t, rec.key).missing += lack;
+      t.missingRecords.push(id);
+    }
+  }
+}
+
+function compareFinals(t: Tally, upsert: boolean, got: Map<string, number>, want: Map<string, number>): void {
+  for (const key of new Set([...got.keys(), ...want.keys()])) {
+    const k = keyOf(t, key);
+    const e = want.get(key);
+    const a = got.get(key);
+    k.expectedFinal = e ?? null;
+    k.actualFinal = a ?? null;
+    if (e === a) continue;
+    t.wrong = true;
+    // an upsert sink has no record counts: its one row per key is duplicated or lost
+    if (upsert && (a ?? 0) > (e ?? 0)) k.duplicates++;
+    else if (upsert) k.missing++;
+  }
+}
+
+function compareRows(t: Tally, got: Set<string>, want: Set<string>): void {
+  for (const key of new Set([...got, ...want])) {
+    const k = keyOf(t, key);
+    if (want.has(key) && !got.has(key)) k.missing++;
+    if (got.has(key) && !want.has(key)) t.wrong = true;
+  }
+}
+
+function inconclusive(reason: string, events: number, judged: Judged = 'nothing'): OracleResult {
+  // unfinished outputs compared record by record would read as loss and duplication: report none
+  return { verdict: 'inconclusive', duplicates: 0, missing: 0, keys: [], duplicateRecords: [], missingRecords: [], judged, reason, events };
+}
+
+export function computeOracle(state: SimState, options: OracleOptions = {}): OracleResult {
+  const budget = options.eventBudget ?? ORACLE_EVENT_BUDGET;
+  const kindOf = (op: PlanOperator): SinkKind => state.subtasks[op.subtasks[0]].sink?.kind ?? op.params.sinkKind ?? 'plain';
+  const judgements = judgeSinks(state.plan, kindOf);
+  const reason = judgements.map((j) => j.reason).join('; ');
+  const judging = judgements.filter((j) => j.judged !== 'nothing');
+  if (!judging.length) return inconclusive(reason || 'the job has no sink', 0);
+  const judged = judging.reduce<Judged>((least, j) => (JUDGED_ORDER.indexOf(j.judged) > JUDGED_ORDER.indexOf(least) ? j.judged : least), 'per-key');
+
   const actual = new Simulation(structuredClone(state));
   // the run is judged as it stands: faults still to come do not strike while it drains
   removeEvents(actual.state.queue, (q) => q.event.kind === 'fault');
   actual.state.recovery.armed = [];
-  drain(actual);
+  const ran = { left: budget };
+  if (!drain(actual, ran)) return inconclusive(`the run did not drain within the oracle's budget of ${budget} events`, budget, judged);
+  const actualEvents = budget - ran.left;
+  const refRan = { left: budget };
+  const events = () => actualEvents + budget - refRan.left;
   const reference = Simulation.create({ ...state.scenario, faults: [] }, { seed: state.seed, conf: state.config.raw });
   const limits = new Map<number, { [p: string]: number }>();
   for (const ps of actual.state.plan.subtasks) {
@@ -85,53 +191,28 @@ export function computeOracle(state: SimState): OracleResult {
     if (src) limits.set(ps.id, { ...(src.limits ?? src.offsets) });
   }
   // the reference starts from zero: it needs the time the run took to read that far, and more
-  drain(reference, limits, state.now + DRAIN_LIMIT_MS);
-  const got = outputOf(actual.state);
-  const want = outputOf(reference.state);
-  const keys: OracleKey[] = [];
-  const duplicateRecords: string[] = [];
-  const missingRecords: string[] = [];
-  const allKeys = [...new Set([...got.records.keys(), ...want.records.keys(), ...got.finals.keys(), ...want.finals.keys()])].sort();
-  for (const key of allKeys) {
-    if (got.upsert) {
-      // An idempotent upsert sink is right when each key's final value is.
-      const e = want.finals.get(key);
-      const a = got.finals.get(key);
-      const wrong = e !== a;
-      keys.push({ key, expected: e ?? 0, actual: a ?? 0, duplicates: wrong && (a ?? 0) > (e ?? 0) ? 1 : 0, missing: wrong && (a ?? 0) <= (e ?? 0) ? 1 : 0, expectedFinal: e ?? null, actualFinal: a ?? null });
-      continue;
-    }
-    const expected = new Map<string, number>();
-    for (const r of want.records.get(key) ?? []) expected.set(idOf(r), (expected.get(idOf(r)) ?? 0) + 1);
-    const seen = new Map<string, number>();
-    for (const r of got.records.get(key) ?? []) seen.set(idOf(r), (seen.get(idOf(r)) ?? 0) + 1);
-    let duplicates = 0;
-    let missing = 0;
-    for (const [id, n] of seen) {
-      const extra = n - (expected.get(id) ?? 0);
-      if (extra > 0) {
-        duplicates += extra;
-        duplicateRecords.push(id);
-      }
-    }
-    for (const [id, n] of expected) {
-      const lack = n - (seen.get(id) ?? 0);
-      if (lack > 0) {
-        missing += lack;
-        missingRecords.push(id);
-      }
-    }
-    keys.push({ key, expected: want.records.get(key)?.length ?? 0, actual: got.records.get(key)?.length ?? 0, duplicates, missing, expectedFinal: want.finals.get(key) ?? null, actualFinal: got.finals.get(key) ?? null });
+  if (!drain(reference, refRan, limits, state.now + DRAIN_LIMIT_MS)) {
+    return inconclusive(`the fault-free reference run, which replays the run from the start, did not get there within the oracle's budget of ${budget} events`, events(), judged);
   }
+  // A drain that did not get to the end compares unfinished outputs: say so rather than guess.
+  if (reference.state.job.status !== 'FINISHED' || !['FINISHED', 'FAILED'].includes(actual.state.job.status)) {
+    return inconclusive(`the run or its fault-free reference did not finish within ${DRAIN_LIMIT_MS / 1000} s of simulated time`, events(), judged);
+  }
+
+  const t: Tally = { keys: new Map(), duplicateRecords: [], missingRecords: [], wrong: false };
+  for (const j of judging) {
+    const sink = state.plan.operators[j.sink];
+    const got = outputOf(actual.state, sink);
+    const want = outputOf(reference.state, sink);
+    if ((sink.params.retain ?? -1) === -1) countPerKey(t, got.records, want.records);
+    if (j.records !== 'none') compareRecords(t, j, got.records, want.records);
+    if (j.finals) compareFinals(t, kindOf(sink) === 'upsert', got.finals, want.finals);
+    if (j.keys) compareRows(t, got.rows, want.rows);
+  }
+  const keys = [...t.keys.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const duplicates = keys.reduce((n, k) => n + k.duplicates, 0);
   const missing = keys.reduce((n, k) => n + k.missing, 0);
-  const wrongFinal = keys.some((k) => k.expectedFinal !== k.actualFinal);
-  // A drain that did not get to the end compares unfinished outputs: say so rather than guess.
-  const drained = reference.state.job.status === 'FINISHED' && (actual.state.job.status === 'FINISHED' || actual.state.job.status === 'FAILED');
-  const verdict = !drained ? 'inconclusive'
-    : actual.state.job.status === 'FAILED' && state.job.status === 'FAILED' ? 'job-failed'
-    : duplicates && missing ? 'duplicates-and-loss' : duplicates ? 'duplicates' : missing ? 'loss' : wrongFinal ? 'wrong-result' : 'exactly-once';
-  // unfinished outputs compared record by record would read as loss and duplication: report none
-  if (verdict === 'inconclusive') return { verdict, duplicates: 0, missing: 0, keys, duplicateRecords: [], missingRecords: [] };
-  return { verdict, duplicates, missing, keys, duplicateRecords, missingRecords };
+  const verdict = actual.state.job.status === 'FAILED' && state.job.status === 'FAILED' ? 'job-failed'
+    : duplicates && missing ? 'duplicates-and-loss' : duplicates ? 'duplicates' : missing ? 'loss' : t.wrong ? 'wrong-result' : 'exactly-once';
+  return { verdict, duplicates, missing, keys, duplicateRecords: t.duplicateRecords, missingRecords: t.missingRecords, judged, reason, events: events() };
 }
