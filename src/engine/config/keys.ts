@@ -1,4 +1,5 @@
 import { DURATION_SYNTAX } from './duration';
+import { SCENARIO_LIMITS } from '../scenarios/limits';
 
 // Every configuration key the simulator understands: Flink's own vocabulary, plus `sim.*` keys
 // for the simulated world. One table serves the engine, the CLI, the page and the README.
@@ -62,8 +63,8 @@ export const CONFIG_KEYS: ConfigKey[] = [
   // The simulated world.
   { key: 'sim.channel.latency', spec: duration, default: '300 ms', doc: 'Network latency of every channel (scenario may set per edge).' },
   { key: 'sim.channel.jitter', spec: duration, default: '100 ms', doc: 'Random extra latency, uniform in [0, jitter]; channels stay FIFO.' },
-  { key: 'sim.channel.capacity', spec: { type: 'int', min: 1 }, default: '8', doc: 'Records a channel holds (credits); a full channel back-pressures its producer.' },
-  { key: 'sim.source.rate', spec: { type: 'number', min: 0.001 }, doc: 'Records appended per second to each source partition (overrides the scenario).' },
+  { key: 'sim.channel.capacity', spec: { type: 'int', min: 1, max: SCENARIO_LIMITS.channelCapacity }, default: '8', doc: 'Records a channel holds (credits); a full channel back-pressures its producer.' },
+  { key: 'sim.source.rate', spec: { type: 'number', min: 0.001, max: SCENARIO_LIMITS.sourceRecordsPerSecond }, doc: 'Records appended per second to each source partition (overrides the scenario).' },
   { key: 'sim.source.kind', spec: { type: 'enum', values: ['replayable', 'non-replayable'] }, default: 'replayable', doc: 'A partitioned log with offsets, or a socket-like source that cannot rewind.' },
   { key: 'sim.source.skew', spec: { type: 'number', min: 0 }, doc: 'Zipf exponent of the key distribution; 0 = uniform (overrides the scenario).' },
   { key: 'sim.sink.kind', spec: { type: 'enum', values: ['plain', 'upsert', 'two-phase-commit'] }, default: 'plain', doc: 'How every sink writes: at once, idempotent keyed overwrite, or transactions committed on checkpoint completion.' },

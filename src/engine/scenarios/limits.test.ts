@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/simulation';
 import { BUILTIN_SCENARIOS } from './builtin';
 import { defaultScenario } from './builtin/default';
-import { jobSizeProblems, SCENARIO_LIMITS as L } from './limits';
+import { Conf } from '../config/conf';
+import { jobSizeDefaults, jobSizeProblems, SCENARIO_LIMITS as L } from './limits';
 import type { ScenarioSpec } from './schema';
 import { parseScenario, parseScenarioText, ScenarioError } from './validate';
 
@@ -45,6 +46,10 @@ describe('the simulator\'s limits', () => {
       expect(problemsOf(s)).toBe('');
       const size = jobSizeProblems({ ...s, operators: s.operators.map((o) => ({ ...o, parallelism: (o.parallelism ?? 1) * 2 })) }, { parallelism: 2 });
       expect(size).toEqual([]);
+      // with its own configuration, and twice its channel capacity, too
+      const conf = new Conf(Object.fromEntries(Object.entries(s.config ?? {}).map(([k, v]) => [k, String(v)])));
+      const d = jobSizeDefaults(conf);
+      expect(jobSizeProblems(s, { ...d, channelCapacity: (d.channelCapacity ?? 8) * 2 })).toEqual([]);
       expect(JSON.stringify(s).length * 10).toBeLessThan(L.textChars);
     }
   });
@@ -171,5 +176,143 @@ describe('the simulator\'s limits', () => {
     const copies = Array.from({ length: 100 }, () => twoInputs.edges[0]);
     const many = problemsOf({ ...twoInputs, edges: [...twoInputs.edges, ...copies] });
     expect(many.split('\n').filter((p) => /the same edge as edges\.0/.test(p))).toHaveLength(100);
+  });
+
+  describe('values that would make a run blow up or lose precision', () => {
+    const base = defaultScenario;
+    const defined = (o: Op) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    const withOp = (i: number, extra: Op) => ({ ...base, operators: base.operators.map((o, j) => (j === i ? defined({ ...o, ...extra }) : o)) });
+    const withEdge = (extra: Op) => ({ ...base, edges: base.edges.map((e, j) => (j === 1 ? { ...e, ...extra } : e)) });
+
+    it('the run length', () => {
+      at({ ...base, durationMs: L.durationMs });
+      over({ ...base, durationMs: L.durationMs + 1 }, /^durationMs: the run length, in ms, is at most 3,600,000 here \(the simulator's limit\)$/);
+    });
+
+    it('a source: bounded log, values, skew', () => {
+      at(withOp(0, { recordsPerPartition: L.recordsPerPartition, maxValue: L.maxValue, skew: L.skew, distribution: 'skewed' }));
+      over(withOp(0, { recordsPerPartition: L.recordsPerPartition + 1 }), /^operators\.0\.recordsPerPartition: a bounded log's length is at most 100,000,000/);
+      over(withOp(0, { maxValue: L.maxValue + 1 }), /^operators\.0\.maxValue: maxValue is at most 100,000 here/);
+      over(withOp(0, { skew: L.skew + 0.01 }), /^operators\.0\.skew: the skew is at most 10 here/);
+    });
+
+    it('processing cost, from the scenario and from the configuration', () => {
+      at(withOp(1, { costMs: L.costMs }));
+      over(withOp(1, { costMs: L.costMs + 0.5 }), /^operators\.1\.costMs: the cost of a record, in ms, is at most 10,000 here/);
+      at({ ...base, config: { ...base.config, 'sim.processing.cost': '10 s' } });
+      over({ ...base, config: { ...base.config, 'sim.processing.cost': '10001 ms' } }, /^sim\.processing\.cost: 10,001 ms is more than the 10,000 ms this simulator runs$/);
+      expect(() => Simulation.create(base, { conf: { 'sim.processing.cost': '10001 ms' } })).toThrow(/sim\.processing\.cost: 10,001 ms is more than/);
+    });
+
+    it('a slow subtask\'s factor', () => {
+      at({ ...base, slowSubtasks: [{ operator: 'map', subtask: 0, factor: L.slowFactor }] });
+      over({ ...base, slowSubtasks: [{ operator: 'map', subtask: 0, factor: L.slowFactor + 0.5 }] }, /^slowSubtasks\.0\.factor: the slow-down factor is at most 1,000 here/);
+    });
+
+    it('histogram buckets, last-n lists and flat-map copies', () => {
+      const keyedAfterMap = (op: Op) => withOp(2, op);
+      at(keyedAfterMap({ kind: 'keyed-histogram', bucketSize: L.bucketSize }));
+      over(keyedAfterMap({ kind: 'keyed-histogram', bucketSize: L.bucketSize + 1 }), /^operators\.2\.bucketSize: bucketSize is at most 1,000,000,000 here/);
+      at(keyedAfterMap({ kind: 'keyed-last-n', n: L.lastN }));
+      over(keyedAfterMap({ kind: 'keyed-last-n', n: L.lastN + 1 }), /^operators\.2\.n: n is at most 100 here/);
+      at(withOp(1, { kind: 'flat-map', copies: L.flatMapCopies, fn: undefined }));
+      over(withOp(1, { kind: 'flat-map', copies: L.flatMapCopies + 1, fn: undefined }), /^operators\.1\.copies: copies is at most 16 here/);
+    });
+
+    it('channel capacity, latency and jitter of an edge', () => {
+      at(withEdge({ capacity: L.channelCapacity, latencyMs: L.channelDelayMs, jitterMs: L.channelDelayMs }));
+      over(withEdge({ capacity: L.channelCapacity + 1 }), /^edges\.1\.capacity: this simulator runs at most 4,096 records per channel$/);
+      over(withEdge({ latencyMs: L.channelDelayMs + 0.5 }), /^edges\.1\.latencyMs: a channel delay, in ms, is at most 60,000 here/);
+      over(withEdge({ jitterMs: L.channelDelayMs + 0.5 }), /^edges\.1\.jitterMs: a channel delay/);
+    });
+
+    it('channel capacity, latency and jitter from the configuration, the scenario\'s or the run\'s', () => {
+      const conf = (extra: Op) => ({ ...base, config: { ...base.config, ...extra } });
+      at(conf({ 'sim.channel.capacity': L.channelCapacity, 'sim.channel.latency': '60 s', 'sim.channel.jitter': '1 min' }));
+      over(conf({ 'sim.channel.capacity': L.channelCapacity + 1 }), /^config: sim\.channel\.capacity: "4097" is not accepted; use an integer >= 1 and <= 4096$/);
+      over(conf({ 'sim.channel.latency': '60001 ms' }), /^sim\.channel\.latency: 60,001 ms is more than the 60,000 ms this simulator runs$/);
+      over(conf({ 'sim.channel.jitter': '61 s' }), /^sim\.channel\.jitter: 61,000 ms is more than the 60,000 ms/);
+      expect(() => Simulation.create(base, { conf: { 'sim.channel.latency': '2 min' } })).toThrow(/sim\.channel\.latency: 120,000 ms is more than/);
+      expect(() => Simulation.create(base, { conf: { 'sim.channel.capacity': '4097' } })).toThrow(/<= 4096/);
+    });
+
+    it('the source rate from the configuration', () => {
+      at({ ...base, config: { ...base.config, 'sim.source.rate': L.sourceRecordsPerSecond / 4 } });
+      over({ ...base, config: { ...base.config, 'sim.source.rate': L.sourceRecordsPerSecond + 1 } }, /^config: sim\.source\.rate: "1000001" is not accepted; use a number >= 0\.001 and <= 1000000$/);
+    });
+
+    it('records in flight: the capacities of all channels added up', () => {
+      // 8 × 8 all-to-all channels of 4,096 records each: exactly the bound; one more channel of 1 record is over
+      const inFlight = (extra: Op[]) => job(
+        [source('s', { parallelism: 8, partitions: 8 }), map('m', 8), source('t'), map('n')],
+        [{ from: 's', to: 'm', partitioner: 'rebalance', capacity: L.channelCapacity }, ...extra],
+      );
+      const exact = job([source('s', { parallelism: 8, partitions: 8 }), map('m', 8)], [{ from: 's', to: 'm', partitioner: 'rebalance', capacity: L.channelCapacity }]);
+      at(exact);
+      over(inFlight([{ from: 't', to: 'n', partitioner: 'forward', capacity: 1 }]), /^edges: the capacities of the job's 65 channels add up to 262,145 records in flight; this simulator runs at most 262,144 records in flight \(lower sim\.channel\.capacity\)$/);
+      // the run's configuration counts for edges without their own capacity
+      const plain = job([source('s', { parallelism: 8, partitions: 8 }), map('m', 8)], [{ from: 's', to: 'm', partitioner: 'rebalance' }]);
+      expect(() => Simulation.create(plain, { conf: { 'sim.channel.capacity': String(L.channelCapacity) } })).not.toThrow();
+      expect(() => Simulation.create({ ...plain, operators: [...plain.operators, source('t'), map('n')], edges: [...plain.edges, { from: 't', to: 'n', partitioner: 'forward' }] }, { conf: { 'sim.channel.capacity': String(L.channelCapacity) } }))
+        .toThrow(/add up to 266,240 records in flight/);
+    });
+
+    describe('records one source record becomes', () => {
+      const flatMaps = (copies: number[], last: Op = { partitioner: 'forward' }, sinkParallelism = 1) => {
+        const ops: Op[] = [source('s'), ...copies.map((c, i) => ({ id: `f${i}`, name: `f${i}`, kind: 'flat-map', copies: c, parallelism: 1 })), { id: 'k', name: 'k', kind: 'sink', parallelism: sinkParallelism }];
+        return job(ops, ops.slice(1).map((o, i) => ({ from: ops[i].id, to: o.id, partitioner: 'forward', ...(i === ops.length - 2 ? last : {}) })));
+      };
+
+      it('flat-map copies multiply along a path', () => {
+        at(flatMaps([16, 16]));
+        at(flatMaps([2, 2, 2, 2, 2, 2, 2, 2]));
+        over(flatMaps([2, 2, 2, 2, 2, 2, 2, 2, 2]), /^operators\.9: one record of each source becomes 512 records at "f8" \(flat-map copies × broadcast fan-outs, summed over the paths\); this simulator runs at most 256$/);
+        // the chained flat-maps the issue names: 16 × 16 × 16 = 4,096
+        over(flatMaps([16, 16, 16]), /becomes 4,096 records at "f2"/);
+      });
+
+      it('a broadcast edge multiplies by the consumer\'s parallelism', () => {
+        at(flatMaps([16, 8], { partitioner: 'broadcast' }, 2));
+        over(flatMaps([16, 16], { partitioner: 'broadcast' }, 2), /^operators\.3: one record of each source becomes 512 records at "k"/);
+      });
+
+      it('paths that meet again add up', () => {
+        // s -> f (16) -> a, b -> union -> g: 16 × 2 × g's copies
+        const diamond = (copies: number) => job(
+          [source('s'), { id: 'f', name: 'f', kind: 'flat-map', copies: 16 }, map('a'), map('b'), { id: 'u', name: 'u', kind: 'union' }, { id: 'g', name: 'g', kind: 'flat-map', copies }],
+          [{ from: 's', to: 'f', partitioner: 'forward' }, { from: 'f', to: 'a', partitioner: 'forward' }, { from: 'f', to: 'b', partitioner: 'forward' },
+            { from: 'a', to: 'u', partitioner: 'forward', input: 0 }, { from: 'b', to: 'u', partitioner: 'forward', input: 1 }, { from: 'u', to: 'g', partitioner: 'forward' }],
+        );
+        at(diamond(8));
+        over(diamond(9), /^operators\.5: one record of each source becomes 288 records at "g"/);
+      });
+
+      it('a ladder of diamonds doubles at each rung: counted in one pass, not path by path', () => {
+        // 21 rungs make 2^21 paths; a count path by path would walk every one
+        const ops: Op[] = [source('s')];
+        const edges: Op[] = [];
+        let prev = 's';
+        for (let r = 0; r < 21; r++) {
+          ops.push(map(`a${r}`), map(`b${r}`), { id: `u${r}`, name: `u${r}`, kind: 'union', parallelism: 1 });
+          edges.push({ from: prev, to: `a${r}`, partitioner: 'forward' }, { from: prev, to: `b${r}`, partitioner: 'forward' },
+            { from: `a${r}`, to: `u${r}`, partitioner: 'forward', input: 0 }, { from: `b${r}`, to: `u${r}`, partitioner: 'forward', input: 1 });
+          prev = `u${r}`;
+        }
+        expect(ops).toHaveLength(L.operators);
+        over(job(ops, edges), /^operators\.27: one record of each source becomes 512 records at "u8"/);
+      });
+
+      it('flat-maps in a row, even of one copy each: the copy number stays exact', () => {
+        at(flatMaps(Array(L.flatMapsInARow).fill(1)));
+        over(flatMaps(Array(L.flatMapsInARow + 1).fill(1)), /^operators\.14: "f13" is flat-map number 14 on a path from a source; this simulator runs at most 13 flat-maps in a row$/);
+      });
+
+      it('counts a configured default parallelism in broadcast fan-outs', () => {
+        const b = flatMaps([16, 16], { partitioner: 'broadcast' });
+        const plain = { ...b, operators: b.operators.map((o) => (o.id === 'k' ? { id: 'k', name: 'k', kind: 'sink' } : o)) };
+        expect(() => Simulation.create(plain)).not.toThrow();
+        expect(() => Simulation.create(plain, { conf: { 'parallelism.default': '2' } })).toThrow(/becomes 512 records at "k"/);
+      });
+    });
   });
 });

@@ -6,7 +6,9 @@ import { SCENARIO_LIMITS as L, simulatorLimit } from './limits';
 
 const text = (limit: number, what: string) => z.string().max(limit, `${what} are at most ${limit.toLocaleString('en-US')} characters here (the simulator's limit)`);
 const id = text(L.idChars, 'ids').regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes, starting with a letter');
-const costMs = z.number().nonnegative().optional();
+const most = (limit: number, what: string) => `${what} is at most ${limit.toLocaleString('en-US')} here (the simulator's limit)`;
+const costMs = z.number().nonnegative().max(L.costMs, most(L.costMs, 'the cost of a record, in ms,')).optional();
+const delayMs = z.number().nonnegative().max(L.channelDelayMs, most(L.channelDelayMs, 'a channel delay, in ms,')).optional();
 const parallelism = z.number().int().min(1).max(L.subtasks, simulatorLimit('subtasks', L.subtasks)).optional();
 const maxParallelism = z.number().int().min(1).max(L.maxParallelism, `Maximum parallelism must be between 1 and ${L.maxParallelism} (Flink's bound)`).optional();
 
@@ -31,9 +33,9 @@ export const sourceSpec = z.object({
   /** generate this many keys k0..kN-1 instead of listing them */
   keyCount: z.number().int().min(1).max(L.keysPerSource, simulatorLimit('keys per source', L.keysPerSource)).optional(),
   distribution: z.enum(['uniform', 'skewed']).optional(),
-  skew: z.number().nonnegative().optional(),
-  maxValue: z.number().int().min(1).optional(),
-  recordsPerPartition: z.number().int().min(0).optional(),
+  skew: z.number().nonnegative().max(L.skew, most(L.skew, 'the skew')).optional(),
+  maxValue: z.number().int().min(1).max(L.maxValue, most(L.maxValue, 'maxValue')).optional(),
+  recordsPerPartition: z.number().int().min(0).max(L.recordsPerPartition, most(L.recordsPerPartition, 'a bounded log\'s length')).optional(),
   replayable: z.boolean().optional(),
 }).strict();
 
@@ -41,11 +43,11 @@ export const operatorSpec = z.discriminatedUnion('kind', [
   sourceSpec,
   z.object({ ...common, kind: z.literal('map'), fn: z.enum(['identity', 'double', 'increment', 'square', 'negate']).optional() }).strict(),
   z.object({ ...common, kind: z.literal('filter'), keepKeys: keyList.optional(), minValue: z.number().optional() }).strict(),
-  z.object({ ...common, kind: z.literal('flat-map'), copies: z.number().int().min(0).max(16) }).strict(),
+  z.object({ ...common, kind: z.literal('flat-map'), copies: z.number().int().min(0).max(L.flatMapCopies, most(L.flatMapCopies, 'copies')) }).strict(),
   z.object({ ...common, kind: z.literal('keyed-count') }).strict(),
   z.object({ ...common, kind: z.literal('keyed-sum') }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-last-n'), n: z.number().int().min(1).max(100) }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-histogram'), bucketSize: z.number().int().min(1) }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-last-n'), n: z.number().int().min(1).max(L.lastN, most(L.lastN, 'n')) }).strict(),
+  z.object({ ...common, kind: z.literal('keyed-histogram'), bucketSize: z.number().int().min(1).max(L.bucketSize, most(L.bucketSize, 'bucketSize')) }).strict(),
   z.object({ ...common, kind: z.literal('keyed-reduce'), reduce: z.enum(['max', 'min', 'sum']) }).strict(),
   z.object({ ...common, kind: z.literal('union') }).strict(),
   z.object({ ...common, kind: z.literal('keyed-join') }).strict(),
@@ -58,9 +60,9 @@ export const edgeSpec = z.object({
   partitioner: z.enum(['forward', 'rebalance', 'hash', 'broadcast']),
   /** for two-input operators: which input (0 or 1) this edge feeds; default 0 */
   input: z.number().int().min(0).max(1).optional(),
-  latencyMs: z.number().nonnegative().optional(),
-  jitterMs: z.number().nonnegative().optional(),
-  capacity: z.number().int().min(1).optional(),
+  latencyMs: delayMs,
+  jitterMs: delayMs,
+  capacity: z.number().int().min(1).max(L.channelCapacity, simulatorLimit('records per channel', L.channelCapacity)).optional(),
 }).strict();
 
 export const scenarioSpec = z.object({
@@ -71,14 +73,14 @@ export const scenarioSpec = z.object({
   lesson: text(L.textBlockChars, 'lesson texts').optional(),
   seed: z.number().int().optional(),
   /** run length the page and `sim` use when no --until is given, simulated ms */
-  durationMs: z.number().positive().optional(),
+  durationMs: z.number().positive().max(L.durationMs, most(L.durationMs, 'the run length, in ms,')).optional(),
   // zod copies a record into a plain object, where a "__proto__" key vanishes: validation checks
   // the keys of the raw input too (see parseScenario)
   config: z.record(text(L.configKeyChars, 'configuration keys'), z.union([text(L.configValueChars, 'configuration values'), z.number(), z.boolean()]))
     .refine((c) => Object.keys(c).length <= L.configEntries, simulatorLimit('configuration entries', L.configEntries)).optional(),
   operators: z.array(operatorSpec).min(1).max(L.operators, simulatorLimit('operators', L.operators)),
   edges: z.array(edgeSpec).max(L.edges, simulatorLimit('edges', L.edges)),
-  slowSubtasks: z.array(z.object({ operator: id, subtask: z.number().int().min(0), factor: z.number().positive() }).strict())
+  slowSubtasks: z.array(z.object({ operator: id, subtask: z.number().int().min(0), factor: z.number().positive().max(L.slowFactor, most(L.slowFactor, 'the slow-down factor')) }).strict())
     .max(L.slowSubtasks, simulatorLimit('slow subtasks', L.slowSubtasks)).optional(),
   taskManagers: z.number().int().min(1).optional(),
   /** faults in the `--fault` syntax: "task:count/1@8 s" */

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ConfigError, validateConf, type ConfValue } from '../config/conf';
+import { Conf, ConfigError, validateConf, type ConfValue } from '../config/conf';
 import { echo, quote } from '../text/echo';
 import { hasCycle } from './graph';
-import { jobSizeProblems, rawSizeProblems, SCENARIO_LIMITS, simulatorLimit } from './limits';
+import { jobSizeDefaults, jobSizeProblems, rawSizeProblems, SCENARIO_LIMITS, simulatorLimit } from './limits';
 import { scenarioSpec, type ScenarioSpec } from './schema';
 
 /** The problems a message lists: the first few, then how many more there are. */
@@ -116,12 +116,7 @@ export function parseScenario(input: unknown): ScenarioSpec {
       }
     }
   }
-  const defaultParallelism = conf['parallelism.default'];
-  const sourceRate = conf['sim.source.rate'];
-  problems.push(...jobSizeProblems(spec, {
-    parallelism: typeof defaultParallelism === 'number' ? defaultParallelism : 1,
-    sourceRate: typeof sourceRate === 'number' ? sourceRate : undefined,
-  }));
+  problems.push(...jobSizeProblems(spec, jobSizeDefaults(new Conf(conf))));
   if (problems.length === 0 && hasCycle(spec.operators.map((o) => o.id), spec.edges)) {
     problems.push('edges: the job graph has a cycle; streaming jobs here must be acyclic');
   }
