@@ -1,6 +1,8 @@
-import { DURATION_SYNTAX, parseConfAssignment, parseDuration } from '../engine';
+import { ConfigError, formatDuration, parseDuration, quote, SCENARIO_LIMITS, validateConf } from '../engine';
 
-// Argument parsing for `sim`, kept apart from running so it can be tested on its own.
+// Argument parsing for `sim`, kept apart from running so it can be tested on its own. Every flag
+// and value is checked as strictly as a scenario file; a message names the argument, repeats the
+// user's text only through `quote` (cut short, control characters escaped) and says what is accepted.
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -13,55 +15,110 @@ export interface SimArgs {
   scenario: string | undefined;
   seed: number | undefined;
   untilMs: number;
-  conf: Record<string, string>;
+  /** `--conf` keys and values as given, each key once, known keys with valid values only; no prototype */
+  conf: Readonly<Record<string, string>>;
   faults: string[];
   json: boolean;
   help: boolean;
 }
 
+/** Simulated time a run takes when `--until` is not given. */
+export const DEFAULT_UNTIL_MS = 10_000;
+/** The most simulated time one `sim` run takes: 24 h. */
+export const MAX_UNTIL_MS = 24 * 3_600_000;
+
 export const USAGE = `usage: npm run --silent sim -- [--scenario <builtin-id | path/to/scenario.json>] [--seed <n>]
                             [--until <duration>] [--conf <key>=<value>]... [--fault <spec>]... [--json]`;
 
-export function parseArgs(argv: string[]): SimArgs {
-  const args: SimArgs = { scenario: undefined, seed: undefined, untilMs: 10_000, conf: {}, faults: [], json: false, help: false };
+const USAGE_LINE = USAGE.replace(/\s+/g, ' ');
+
+type FlagName = '--scenario' | '--seed' | '--until' | '--conf' | '--fault' | '--json' | '--help';
+
+interface Flag {
+  takesValue: boolean;
+  repeatable: boolean;
+  /** what the flag accepts, in words */
+  accepts: string;
+}
+
+const UNTIL_ACCEPTS = `a duration such as "500 ms", "10 s", "2 min" or plain milliseconds, greater than 0 and at most ${formatDuration(MAX_UNTIL_MS)} of simulated time`;
+
+const FLAGS: ReadonlyMap<string, Flag> = new Map<FlagName, Flag>([
+  ['--scenario', { takesValue: true, repeatable: false, accepts: 'a built-in scenario id or a path to a .json file' }],
+  ['--seed', { takesValue: true, repeatable: false, accepts: `an integer from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}` }],
+  ['--until', { takesValue: true, repeatable: false, accepts: UNTIL_ACCEPTS }],
+  ['--conf', { takesValue: true, repeatable: true, accepts: '<key>=<value>, e.g. execution.checkpointing.interval=5s' }],
+  ['--fault', { takesValue: true, repeatable: true, accepts: 'a fault spec such as task:count/1@5s' }],
+  ['--json', { takesValue: false, repeatable: false, accepts: 'no value' }],
+  ['--help', { takesValue: false, repeatable: false, accepts: 'no value' }],
+]);
+
+function parseSeed(v: string): number {
+  const n = /^-?\d{1,16}$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`--seed takes ${FLAGS.get('--seed')!.accepts}, got ${quote(v)}`);
+  return n === 0 ? 0 : n; // "-0" is seed 0
+}
+
+function parseUntil(v: string): number {
+  const ms = parseDuration(v);
+  if (ms !== null && ms > MAX_UNTIL_MS) {
+    throw new UsageError(`--until ${quote(v)} is longer than ${formatDuration(MAX_UNTIL_MS)}, the most simulated time one run takes; give a shorter duration`);
+  }
+  if (ms === null || ms <= 0) throw new UsageError(`--until takes ${UNTIL_ACCEPTS}, got ${quote(v)}`);
+  return ms;
+}
+
+function addConf(conf: Record<string, string>, v: string): void {
+  const i = v.indexOf('=');
+  const key = i > 0 ? v.slice(0, i).trim() : '';
+  if (!key) throw new UsageError(`--conf takes ${FLAGS.get('--conf')!.accepts}, got ${quote(v)}`);
+  if (Object.hasOwn(conf, key)) throw new UsageError(`--conf ${quote(key)} is given twice; give each key once`);
+  conf[key] = v.slice(i + 1).trim();
+}
+
+export function parseArgs(argv: readonly string[]): SimArgs {
+  // without a prototype, "__proto__" is a key like any other, so validation sees it and refuses it
+  const conf = Object.create(null) as Record<string, string>;
+  const args: SimArgs = { scenario: undefined, seed: undefined, untilMs: DEFAULT_UNTIL_MS, conf, faults: [], json: false, help: false };
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--conf=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--scenario': args.scenario = value(); break;
-      case '--seed': {
-        const v = value();
-        if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new UsageError(`--seed takes an integer, got "${v}"`);
-        args.seed = Number(v);
-        break;
-      }
-      case '--until': {
-        const v = value();
-        const ms = parseDuration(v);
-        if (ms === null || ms <= 0) throw new UsageError(`--until takes ${DURATION_SYNTAX} (greater than 0), got "${v}"`);
-        args.untilMs = ms;
-        break;
-      }
-      case '--conf': case '--conf=': {
-        const v = arg.startsWith('--conf=') ? arg.slice('--conf='.length) : value();
-        const [k, val] = parseConfAssignment(v);
-        args.conf[k] = val;
-        break;
-      }
-      case '--fault':
-        // checked against the job's plan when the simulation is built (FaultSpecError)
-        args.faults.push(value());
-        break;
-      case '--json': args.json = true; break;
-      case '--help': case '-h': args.help = true; break;
-      default: throw new UsageError(`unknown argument "${arg}"; ${USAGE.replace(/\s+/g, ' ')}`);
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = arg === '-h' ? '--help' : eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const flag = FLAGS.get(name);
+    if (!flag) throw new UsageError(`unknown argument ${quote(arg)}; ${USAGE_LINE}`);
+    if (!flag.repeatable && seen.has(name)) throw new UsageError(`${name} is given twice; give it once`);
+    seen.add(name);
+    if (!flag.takesValue) {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value, got ${quote(arg)}; give ${name} alone, or leave it out`);
+      if (name === '--json') args.json = true;
+      else args.help = true;
+      continue;
     }
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('--')) value = argv[++i];
+    }
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value: ${flag.accepts}`);
+    switch (name as FlagName) {
+      case '--scenario': args.scenario = value; break;
+      case '--seed': args.seed = parseSeed(value); break;
+      case '--until': args.untilMs = parseUntil(value); break;
+      case '--conf': addConf(conf, value); break;
+      case '--fault':
+        if (args.faults.length >= SCENARIO_LIMITS.faults) throw new UsageError(`--fault is given more than ${SCENARIO_LIMITS.faults} times; a run takes at most ${SCENARIO_LIMITS.faults} faults`);
+        // checked against the job's plan when the simulation is built (FaultSpecError)
+        args.faults.push(value);
+        break;
+    }
+  }
+  try {
+    validateConf(conf);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`--conf: ${e.message}`);
+    throw e;
   }
   return args;
 }

@@ -1,32 +1,50 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  buildReport, builtinScenario, BUILTIN_SCENARIOS, computeOracle, ConfigError, DEFAULT_SCENARIO_ID, FaultSpecError, formatDuration, pendingFaults, ScenarioError, Simulation,
+  buildReport, builtinScenario, BUILTIN_SCENARIOS, computeOracle, ConfigError, DEFAULT_SCENARIO_ID, echo, FaultSpecError, formatDuration, parseScenarioText, pendingFaults,
+  quote, SCENARIO_LIMITS, ScenarioError, Simulation,
   type SimReport,
 } from '../engine';
 import { parseArgs, USAGE, UsageError } from './args';
+import { runWithinWallLimit, wallLimitFrom, WallLimitError } from './wallGuard';
 
 // `npm run --silent sim -- ...`: runs a scenario headless on the engine alone and prints a summary
-// or the JSON document of CONTRACTS §2.
+// or the JSON document of CONTRACTS §2. A bad argument, an input past the limits or a run past the
+// wall-clock guard prints one line on stderr and exits 2.
+
+const EXIT_USAGE = 2;
+// a UTF-8 character takes at most 4 bytes: a file larger than this has too many characters
+const MAX_SCENARIO_FILE_BYTES = 4 * SCENARIO_LIMITS.textChars;
+// the longest message we print: the longest list of accepted values fits with room to spare
+const MAX_MESSAGE_CHARS = 4000;
+
+function readScenarioFile(path: string): string {
+  let fd: number | undefined;
+  try {
+    // non-blocking, so a FIFO is refused below rather than waited on
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UsageError(`--scenario: ${quote(path)} is not a file; give a built-in id or a path to a .json file`);
+    if (stat.size > MAX_SCENARIO_FILE_BYTES) {
+      throw new UsageError(`--scenario: ${quote(path)} has ${stat.size.toLocaleString('en-US')} bytes; a scenario file has at most ${SCENARIO_LIMITS.textChars.toLocaleString('en-US')} characters`);
+    }
+    return readFileSync(fd, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--scenario: cannot read ${quote(path)}: ${echo((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 function loadScenario(ref: string | undefined): unknown {
   const id = ref ?? DEFAULT_SCENARIO_ID;
   const builtin = builtinScenario(id);
   if (builtin) return builtin;
   if (!id.endsWith('.json') && !id.includes('/')) {
-    throw new UsageError(`--scenario: no built-in scenario "${id}"; built-ins are ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}, or give a path to a .json file`);
+    throw new UsageError(`--scenario: no built-in scenario ${quote(id)}; built-ins are ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}, or give a path to a .json file`);
   }
-  let text: string;
-  try {
-    text = readFileSync(id, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--scenario: cannot read "${id}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`--scenario: "${id}" is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseScenarioText(readScenarioFile(id));
 }
 
 function summary(r: SimReport): string {
@@ -46,13 +64,24 @@ function summary(r: SimReport): string {
   for (const [id, sink] of Object.entries(r.sinks)) lines.push(`  sink ${id}: ${sink.committed.length} records committed, ${sink.uncommitted} not yet`);
   const c = r.checkpoints.counts;
   lines.push(`checkpoints: ${c.completed} completed, ${c.failed} failed, ${c.in_progress} in progress; restarts ${r.job.restarts}${r.job.failure ? `; failure: ${r.job.failure}` : ''}`);
-  if (r.oracle) lines.push(r.oracle.verdict === 'inconclusive' ? 'oracle: inconclusive (the run or its fault-free reference could not be drained to the end)' : `oracle: ${r.oracle.verdict} (${r.oracle.duplicates} duplicates, ${r.oracle.missing} missing)`);
+  if (r.oracle) lines.push(r.oracle.verdict === 'inconclusive' ? `oracle: inconclusive (${r.oracle.reason})` : `oracle: ${r.oracle.verdict} (${r.oracle.duplicates} duplicates, ${r.oracle.missing} missing; judged ${r.oracle.judged})`);
   return lines.join('\n');
+}
+
+/** Names and keys from a scenario file, printed as text: each line's control characters escaped. */
+function terminalSafe(text: string): string {
+  return text.split('\n').map((l) => echo(l, Infinity)).join('\n');
+}
+
+/** One line for stderr, whatever a message holds: control characters escaped, length bounded. */
+function line(message: string): string {
+  return `sim: ${echo(message, MAX_MESSAGE_CHARS)}`;
 }
 
 function main(argv: string[]): number {
   let args;
   try {
+    const wallLimitMs = wallLimitFrom(process.env);
     args = parseArgs(argv);
     if (args.help) {
       console.log(USAGE);
@@ -61,21 +90,23 @@ function main(argv: string[]): number {
     const scenario = loadScenario(args.scenario);
     const started = performance.now();
     const sim = Simulation.create(scenario, { seed: args.seed, conf: args.conf, faults: args.faults });
-    sim.runUntil(args.untilMs);
+    runWithinWallLimit(sim, args.untilMs, wallLimitMs, () => performance.now() - started);
     const wallMs = Math.round(performance.now() - started);
     const report = buildReport(sim.state, wallMs, computeOracle(sim.state));
-    console.log(args.json ? JSON.stringify(report, null, 2) : summary(report));
+    console.log(args.json ? JSON.stringify(report, null, 2) : terminalSafe(summary(report)));
     // a fault that never struck changes nothing: say so rather than let it pass unnoticed
-    for (const f of pendingFaults(sim.state)) console.error(`sim: note: fault not struck by ${formatDuration(args.untilMs)}: ${f}`);
+    const pending = pendingFaults(sim.state);
+    for (const f of pending.slice(0, SCENARIO_LIMITS.problemsShown)) console.error(line(`note: fault not struck by ${formatDuration(args.untilMs)}: ${f}`));
+    if (pending.length > SCENARIO_LIMITS.problemsShown) console.error(line(`note: and ${pending.length - SCENARIO_LIMITS.problemsShown} more faults not struck`));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof FaultSpecError) {
-      console.error(`sim: ${e.message}`);
-      return 2;
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof FaultSpecError || e instanceof WallLimitError) {
+      console.error(line(e.message));
+      return EXIT_USAGE;
     }
     if (e instanceof ScenarioError) {
-      console.error(`sim: --scenario ${args?.scenario ?? DEFAULT_SCENARIO_ID}: ${e.problems.join('; ')}`);
-      return 2;
+      console.error(line(`--scenario ${quote(args?.scenario ?? DEFAULT_SCENARIO_ID)}: ${e.problems.join('; ')}`));
+      return EXIT_USAGE;
     }
     throw e;
   }
