@@ -1,11 +1,15 @@
-import type { SimState, StateValue } from './model/types';
+import type { StateValue } from './model/types';
+import type { SimState } from './sim/state';
 import { formatTraceHash } from './trace/hash';
 import { sinkOperatorState } from './runtime/sink';
+import { plainStateValue } from './runtime/keyedState';
 import type { OracleKey, OracleResult } from './oracle/oracle';
 import { checkpointingStatistics, type CheckpointStats } from './checkpoint/restStats';
 
 // The `sim --json` document (CONTRACTS §2), built from a simulation state. The page's export uses
 // the same function, so both always agree.
+
+type PlainValue = ReturnType<typeof plainStateValue>;
 
 export interface SimReport {
   scenario: string;
@@ -15,21 +19,34 @@ export interface SimReport {
   stats: { events: number; recordsProcessed: number; wallMs: number };
   job: { status: string; restarts: number; failure: string | null; operators: { id: string; name: string; parallelism: number; maxParallelism: number }[] };
   checkpoints: ReturnType<typeof checkpointingStatistics> & { history: CheckpointStats[] };
-  state: Record<string, { subtask: number; keyGroupRange: [number, number] | null; keyed: Record<string, StateValue | Record<string, StateValue>>; operator: Record<string, unknown> }[]>;
+  state: Record<string, { subtask: number; keyGroupRange: [number, number] | null; keyed: Record<string, PlainValue | Record<string, PlainValue>>; operator: Record<string, unknown> }[]>;
   sinks: Record<string, { committed: { key: string; value: number; partition: number; offset: number }[]; uncommitted: number }>;
-  oracle: { verdict: string; duplicates: number; missing: number; keys: OracleKey[] } | null;
+  oracle: { verdict: string; duplicates: number; missing: number; keys: OracleKey[]; judged: string; reason: string } | null;
+}
+
+// Keys and operator ids come from the user: every object built from them below is
+// prototype-free and filled by assignment, so "__proto__" is a key like any other.
+function keyedObject<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /** Per key, the value of its one state, or an object of state name to value when there are several. */
-export function keyedStateByKey(state: SimState, subtask: number): Record<string, StateValue | Record<string, StateValue>> {
+export function keyedStateByKey(state: SimState, subtask: number): Record<string, PlainValue | Record<string, PlainValue>> {
   const op = state.plan.operators[state.plan.subtasks[subtask].operator];
-  const out: Record<string, StateValue | Record<string, StateValue>> = {};
+  const out = keyedObject<PlainValue | Record<string, PlainValue>>();
   const table = state.subtasks[subtask].keyed;
-  const groups = Object.keys(table).map(Number).sort((a, b) => a - b);
+  const groups = [...table.keys()].sort((a, b) => a - b);
   for (const g of groups) {
-    for (const key of Object.keys(table[g]).sort()) {
-      const entry = table[g][key];
-      out[key] = op.states.length === 1 ? entry[op.states[0].name] : { ...entry };
+    const group = table.get(g)!;
+    for (const key of [...group.keys()].sort()) {
+      const entry = group.get(key)!;
+      if (op.states.length === 1) {
+        out[key] = plainStateValue(entry.get(op.states[0].name) as StateValue);
+        continue;
+      }
+      const byName = keyedObject<PlainValue>();
+      for (const [name, value] of entry) byName[name] = plainStateValue(value);
+      out[key] = byName;
     }
   }
   return out;
@@ -60,9 +77,9 @@ export function buildReport(state: SimState, wallMs: number, oracle: OracleResul
       operators: plan.operators.map((o) => ({ id: o.id, name: o.name, parallelism: o.parallelism, maxParallelism: o.maxParallelism })),
     },
     checkpoints: checkpointingStatistics(state),
-    state: {},
-    sinks: {},
-    oracle: oracle && { verdict: oracle.verdict, duplicates: oracle.duplicates, missing: oracle.missing, keys: oracle.keys },
+    state: keyedObject(),
+    sinks: keyedObject(),
+    oracle: oracle && { verdict: oracle.verdict, duplicates: oracle.duplicates, missing: oracle.missing, keys: oracle.keys, judged: oracle.judged, reason: oracle.reason },
   };
   for (const op of plan.operators) {
     if (op.keyed || op.kind === 'source') {

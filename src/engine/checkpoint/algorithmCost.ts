@@ -1,4 +1,4 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import { Simulation } from '../sim/simulation';
 
 // What checkpointing costs the job, measured on the same scenario, seed and settings with each

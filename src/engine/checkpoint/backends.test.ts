@@ -37,7 +37,7 @@ describe('state backends', () => {
     // shared files live while a retained checkpoint references them
     const c = sim.state.coordinator;
     const referenced = new Set(c.retained.flatMap((cp) => Object.values(cp.subtasks).flatMap((s) => s.files.map((f) => f.name))));
-    expect(new Set(Object.keys(c.sharedFiles))).toEqual(referenced);
+    expect(new Set(c.sharedFiles.keys())).toEqual(referenced);
   });
 
   it('rocksdb: files accumulate until compaction replaces them with one file of the live state', () => {

@@ -1,4 +1,5 @@
-import type { Rec, SimState } from '../model/types';
+import type { Rec } from '../model/types';
+import type { SimState } from '../sim/state';
 import { assignKeyToParallelOperator } from '../kernels/keyGroups';
 import type { CompletedCheckpoint } from './types';
 

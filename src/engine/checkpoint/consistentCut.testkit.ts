@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { recordAt } from '../runtime/sourceLog';
-import type { Rec, SimState } from '../model/types';
+import type { Rec } from '../model/types';
+import type { SimState } from '../sim/state';
 import type { CompletedCheckpoint } from './types';
 
 // For tests: every completed exactly-once checkpoint is a consistent cut. Each record before the
@@ -59,8 +60,8 @@ export function checkCut(state: SimState, cp: CompletedCheckpoint): number {
   for (const { rec, mapped } of inFlight.values()) inFlightContribution.set(rec.key, (inFlightContribution.get(rec.key) ?? 0) + contribution(rec, mapped));
   const inState = new Map<string, number>();
   for (const sid of keyedOp.subtasks) {
-    for (const group of Object.values(cp.subtasks[sid].keyed)) {
-      for (const [key, entry] of Object.entries(group)) inState.set(key, entry[stateName] as number);
+    for (const group of cp.subtasks[sid].keyed.values()) {
+      for (const [key, entry] of group) inState.set(key, entry.get(stateName) as number);
     }
   }
   for (const key of new Set([...expected.keys(), ...inState.keys()])) {

@@ -3,7 +3,7 @@ import { createInitialState, Simulation } from '../sim/simulation';
 import { builtinScenario } from '../scenarios/builtin';
 import type { Runtime } from '../runtime/runtime';
 import type { TraceEvent } from '../trace/events';
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import { onAcknowledge, onTimeout, requestCheckpoint } from './coordinator';
 import type { SubtaskAck, SubtaskSnapshot } from './types';
 
@@ -21,7 +21,7 @@ function coordinatorOnly(conf: Record<string, string>) {
 const ack = (subtask: number): SubtaskAck => ({
   subtask, ackTime: 0, syncMs: 1, asyncMs: 1, alignmentMs: 0, startDelayMs: 0, processedBytes: 0, persistedBytes: 0, unaligned: false, checkpointedBytes: 10, stateBytes: 10,
 });
-const snapshot = (): SubtaskSnapshot => ({ keyed: {}, keyGroupRange: null, operator: {}, inputChannelState: {}, outputChannelState: {}, files: [] });
+const snapshot = (): SubtaskSnapshot => ({ keyed: new Map(), keyGroupRange: null, operator: {}, inputChannelState: {}, outputChannelState: {}, files: [] });
 const notifications = (state: SimState) => state.queue.filter((e) => e.event.kind === 'mail' && e.event.mail.kind === 'notify-complete').map((e) => (e.event as { mail: { checkpointId: number } }).mail.checkpointId);
 
 describe('checkpoint coordinator', () => {

@@ -1,13 +1,12 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import type { Runtime } from '../runtime/runtime';
 import { schedule } from '../sim/eventQueue';
 import { nextRandom } from '../sim/rng';
 import {
   checkpointFailureOutcome, checkpointSuccess, type CheckpointFailureReason,
 } from './failureCounter';
-import { checkpointSettings, type CheckpointSettings } from './settings';
+import { settingsOf } from './settings';
 import type { CheckpointRecord, CompletedCheckpoint, CoordinatorState, SubtaskAck, SubtaskSnapshot, TriggerRequest } from './types';
-import { Conf } from '../config/conf';
 import { releaseSharedFiles, registerSharedFiles } from './sharedState';
 import { resumeTheWorld, startStopTheWorld } from './stopTheWorld';
 
@@ -21,15 +20,8 @@ const MAX_QUEUED_REQUESTS = 1000;
 export function initialCoordinator(): CoordinatorState {
   return {
     nextId: 1, timerGeneration: 0, queued: [], pending: [], history: [], retained: [], savepoints: [],
-    lastCompletionTime: null, failures: { counter: 0, lastSuccessId: 0, countedIds: [] }, sharedFiles: {}, shipped: {},
+    lastCompletionTime: null, failures: { counter: 0, lastSuccessId: 0, countedIds: [] }, sharedFiles: new Map(), shipped: {},
   };
-}
-
-const settingsCache = new WeakMap<SimState['config'], CheckpointSettings>();
-export function settingsOf(state: SimState): CheckpointSettings {
-  let s = settingsCache.get(state.config);
-  if (!s) settingsCache.set(state.config, (s = checkpointSettings(new Conf(state.config.raw))));
-  return s;
 }
 
 export function recordOf(state: SimState, id: number): CheckpointRecord | undefined {
@@ -243,7 +235,7 @@ export function failCheckpoint(rt: Runtime, id: number, reason: CheckpointFailur
   // Savepoint failures are not counted.
   const outcome = record.isSavepoint ? 'ignored' : checkpointFailureOutcome(c.failures, settingsOf(state).tolerableFailed, id, reason);
   if (outcome === 'fail-job') {
-    rt.emit({ type: 'job-status', time: state.now, status: 'FAILING', reason: `Exceeded checkpoint tolerable failure threshold (${settingsOf(state).tolerableFailed})` });
+    // a global failover: its job-status event says RESTARTING or FAILED, as the restart strategy decides
     rt.failJob?.(`Exceeded checkpoint tolerable failure threshold. Last failure: checkpoint ${id}: ${MESSAGES[reason]}`);
   }
   return outcome;

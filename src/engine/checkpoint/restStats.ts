@@ -1,4 +1,4 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import type { CheckpointRecord, SubtaskAck } from './types';
 
 // Checkpoint statistics in the shape of Flink's REST API (GET /jobs/:id/checkpoints and
@@ -113,7 +113,8 @@ export function checkpointStats(state: SimState, r: CheckpointRecord): Checkpoin
     persisted_data: sum(acks, (a) => a.persistedBytes),
     num_subtasks: r.subtasks.length,
     num_acknowledged_subtasks: acks.length,
-    tasks: {},
+    // operator ids as keys: a reader asking for an absent "constructor" finds nothing
+    tasks: Object.create(null) as Record<string, TaskStats>,
   };
   if (r.status === 'COMPLETED') {
     stats.external_path = r.externalPath;
@@ -139,7 +140,7 @@ function roundTimes<T>(value: T): T {
   if (typeof value === 'number') return Math.round(value) as T;
   if (Array.isArray(value)) return value.map(roundTimes) as T;
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
     for (const [k, v] of Object.entries(value)) out[k] = roundTimes(v);
     return out as T;
   }

@@ -1,4 +1,5 @@
-import type { KeyedStateTable, Rec, SimState } from '../model/types';
+import type { KeyedStateTable, Rec } from '../model/types';
+import type { SimState } from '../sim/state';
 import { transactionPrefix } from '../runtime/sink';
 import type { ScenarioSpec } from '../scenarios/schema';
 import { ScenarioError } from '../scenarios/validate';
@@ -21,8 +22,8 @@ export class RestoreError extends Error {
 }
 
 export interface RestoreOptions {
-  /** new parallelism per operator id; others keep theirs */
-  parallelism?: Record<string, number>;
+  /** new parallelism per operator id; others keep theirs (a plain object counts its own keys only) */
+  parallelism?: ReadonlyMap<string, number> | Record<string, number>;
   /** the job to start; default: the same scenario */
   scenario?: ScenarioSpec;
   allowNonRestoredState?: boolean;
@@ -37,7 +38,7 @@ function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimStat
   const subtasks: { [sid: string]: SubtaskSnapshot } = {};
   const stateful = (opIndex: number) => old.plan.operators[opIndex].subtasks.some((sid) => {
     const s = snap.subtasks[sid];
-    return s && (Object.keys(s.keyed).length > 0 || Object.keys(s.operator).length > 0);
+    return s && (s.keyed.size > 0 || Object.keys(s.operator).length > 0);
   });
   for (const oldOp of old.plan.operators) {
     const newOp = next.plan.operators.find((o) => o.id === oldOp.id);
@@ -52,15 +53,20 @@ function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimStat
     }
     const olds = oldOp.subtasks.map((sid) => snap.subtasks[sid]);
     // Keyed state, key group by key group.
-    const byGroup: KeyedStateTable = {};
-    for (const s of olds) if (s) Object.assign(byGroup, s.keyed);
+    const byGroup: KeyedStateTable = new Map();
+    for (const s of olds) if (s) for (const [g, group] of s.keyed) byGroup.set(g, group);
     // Operator state: every named list state is even-split.
     const names = [...new Set(olds.flatMap((s) => (s ? Object.keys(s.operator) : [])))];
     const redistributed = redistributeOperatorState(names.map((name) => ({ name, mode: 'split' as const, perSubtask: olds.map((s) => (s?.operator[name] ?? []) as unknown[]) })), newOp.parallelism);
     newOp.subtasks.forEach((sid, i) => {
       const ps = next.plan.subtasks[sid];
-      const keyed: KeyedStateTable = {};
-      if (ps.keyGroupRange) for (let g = ps.keyGroupRange[0]; g <= ps.keyGroupRange[1]; g++) if (byGroup[g]) keyed[g] = structuredClone(byGroup[g]);
+      const keyed: KeyedStateTable = new Map();
+      if (ps.keyGroupRange) {
+        for (let g = ps.keyGroupRange[0]; g <= ps.keyGroupRange[1]; g++) {
+          const group = byGroup.get(g);
+          if (group) keyed.set(g, structuredClone(group));
+        }
+      }
       const operator: SubtaskSnapshot['operator'] = {};
       for (const r of redistributed) operator[r.name] = r.perSubtask[i];
       subtasks[sid] = { keyed, keyGroupRange: ps.keyGroupRange, operator, inputChannelState: {}, outputChannelState: {}, files: [] };
@@ -96,20 +102,28 @@ function holdsChannelState(snap: CompletedCheckpoint): boolean {
 const sameChannels = (a: SimState, b: SimState) => a.plan.channels.length === b.plan.channels.length
   && a.plan.channels.every((c, i) => c.from === b.plan.channels[i].from && c.to === b.plan.channels[i].to);
 
+// Operator ids come from the user: a plain object is read by its own keys only, never through
+// its prototype ("constructor" would find Object).
+function parallelismByOperator(p: RestoreOptions['parallelism']): ReadonlyMap<string, number> {
+  if (!p) return new Map();
+  return p instanceof Map ? p : new Map(Object.entries(p));
+}
+
 /** A new job started from snapshot `id` of `old`, at `old`'s current time. */
 export function restoreJob(old: SimState, id: number, options: RestoreOptions = {}): Simulation {
   const snap = findSnapshot(old, id);
   if (!snap) throw new RestoreError(`no retained checkpoint or savepoint ${id}; retained: ${[...old.coordinator.retained, ...old.coordinator.savepoints].map((c) => c.id).join(', ') || 'none'}`);
   const base = options.scenario ?? old.scenario;
+  const parallelism = parallelismByOperator(options.parallelism);
   const scenario: ScenarioSpec = {
     ...base,
     faults: [],
-    operators: base.operators.map((o) => (options.parallelism?.[o.id] !== undefined ? { ...o, parallelism: options.parallelism[o.id] } : o)),
+    operators: base.operators.map((o) => (parallelism.has(o.id) ? { ...o, parallelism: parallelism.get(o.id)! } : o)),
   };
   // a slow subtask is a property of the machine it ran on: one that no longer exists is gone
   const parallelismOf = (opId: string) => scenario.operators.find((o) => o.id === opId)?.parallelism ?? 0;
   if (scenario.slowSubtasks) scenario.slowSubtasks = scenario.slowSubtasks.filter((s) => s.subtask < parallelismOf(s.operator));
-  for (const opId of Object.keys(options.parallelism ?? {})) {
+  for (const opId of parallelism.keys()) {
     if (!scenario.operators.some((o) => o.id === opId)) throw new ScenarioError([`parallelism: no operator has id "${opId}"`]);
   }
   const state = createInitialState(scenario, { seed: old.seed, conf: old.config.raw });
@@ -139,11 +153,11 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
       to.received.push(...(from.received as Rec[]));
       to.committed.push(...(from.committed as Rec[]));
       to.count += from.count;
-      Object.assign(to.upserts, from.upserts);
-      for (const key of Object.keys(from.finalAt)) {
-        if ((to.finalAt[key] ?? -1) <= from.finalAt[key]) {
-          to.finalAt[key] = from.finalAt[key];
-          to.finalValue[key] = from.finalValue[key];
+      for (const [key, rec] of from.upserts) to.upserts.set(key, rec);
+      for (const [key, at] of from.finalAt) {
+        if ((to.finalAt.get(key) ?? -1) <= at) {
+          to.finalAt.set(key, at);
+          to.finalValue.set(key, from.finalValue.get(key)!);
         }
       }
     });

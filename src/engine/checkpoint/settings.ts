@@ -1,4 +1,5 @@
-import type { Conf } from '../config/conf';
+import { Conf } from '../config/conf';
+import type { SimConfig } from '../model/types';
 
 /** Checkpointing as configured, with Flink's defaults. */
 export interface CheckpointSettings {
@@ -49,6 +50,19 @@ export function checkpointSettings(conf: Conf): CheckpointSettings {
     asyncBaseMs: conf.duration('sim.snapshot.async-base')!,
     asyncPerKbMs: conf.duration('sim.snapshot.async-per-kb')!,
   };
+}
+
+// Read once per configuration object: the task side asks on every barrier and record.
+const settingsCache = new WeakMap<SimConfig, CheckpointSettings>();
+
+/**
+ * A run's checkpoint settings. It lives here, not in the coordinator, so that the task side
+ * (runtime/*, faults/*) needs nothing from the JobManager's module.
+ */
+export function settingsOf(state: { config: SimConfig }): CheckpointSettings {
+  let s = settingsCache.get(state.config);
+  if (!s) settingsCache.set(state.config, (s = checkpointSettings(new Conf(state.config.raw))));
+  return s;
 }
 
 /** Flink refuses some combinations; say which and why. */

@@ -7,9 +7,9 @@ import type { CompletedCheckpoint, CoordinatorState } from './types';
 export function registerSharedFiles(c: CoordinatorState, cp: CompletedCheckpoint): void {
   for (const snap of Object.values(cp.subtasks)) {
     for (const file of snap.files) {
-      const entry = c.sharedFiles[file.name];
+      const entry = c.sharedFiles.get(file.name);
       if (entry) entry.lastUsedBy = Math.max(entry.lastUsedBy, cp.id);
-      else c.sharedFiles[file.name] = { bytes: file.bytes, createdBy: cp.id, lastUsedBy: cp.id };
+      else c.sharedFiles.set(file.name, { bytes: file.bytes, createdBy: cp.id, lastUsedBy: cp.id });
     }
   }
 }
@@ -19,9 +19,9 @@ export function releaseSharedFiles(c: CoordinatorState): string[] {
   if (!c.retained.length) return [];
   const lowest = c.retained[0].id;
   const deleted: string[] = [];
-  for (const [file, entry] of Object.entries(c.sharedFiles)) {
+  for (const [file, entry] of c.sharedFiles) {
     if (entry.lastUsedBy < lowest) {
-      delete c.sharedFiles[file];
+      c.sharedFiles.delete(file);
       deleted.push(file);
     }
   }

@@ -1,4 +1,4 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import { requestWake, type Runtime } from '../runtime/runtime';
 import { performCheckpoint } from '../runtime/checkpointing';
 

@@ -1,55 +1,41 @@
-import type { KeyedStateTable, PlanSubtask, SimState, SubtaskState } from '../model/types';
+import type { KeyedStateEntry, KeyedStateTable, PlanSubtask, SimKey } from '../model/types';
+import type { SimState, SubtaskState } from '../sim/state';
 import { entryBytes, keyedStateBytes, splitBytes } from '../kernels/snapshotSizing';
 import type { CheckpointSettings } from './settings';
-import type { SubtaskSnapshot } from './types';
+import type { RocksDbFiles, SubtaskSnapshot } from './types';
 
 // The synchronous part of a subtask's snapshot: a consistent copy of its keyed state (by key
 // group) and operator state, with what the backend will upload. Values in the live table are
-// replaced, never mutated, so copying each key's entry object is enough to isolate the copy
+// replaced, never mutated, so copying each key's entry Map is enough to isolate the copy
 // from records processed after the barrier (Flink's copy-on-write).
 
-export interface RocksDbFiles {
-  /** live immutable sorted files of this subtask's state */
-  files: { name: string; bytes: number }[];
-  nextFile: number;
-  /** keys written since the last flush: "keyGroup/key" */
-  dirty: { [groupKey: string]: true };
-  /** files uploaded by a checkpoint that has been confirmed complete */
-  confirmed: string[];
-  /** files each pending checkpoint uploaded, until confirmed */
-  uploadedBy: { [checkpointId: string]: string[] };
-}
-
 export function emptyRocksDb(): RocksDbFiles {
-  return { files: [], nextFile: 1, dirty: {}, confirmed: [], uploadedBy: {} };
+  return { files: [], nextFile: 1, dirty: new Map(), confirmed: [], uploadedBy: {} };
 }
 
 const MISC_FILES_BYTES = 256; // MANIFEST, CURRENT, OPTIONS: uploaded with every incremental checkpoint
 const COMPACTION_TRIGGER = 4;
 
 export function copyKeyedState(table: KeyedStateTable): KeyedStateTable {
-  const copy: KeyedStateTable = {};
-  for (const g in table) {
-    const group = table[g];
-    const out: KeyedStateTable[string] = {};
-    for (const key in group) out[key] = { ...group[key] };
-    copy[g] = out;
+  const copy: KeyedStateTable = new Map();
+  for (const [g, group] of table) {
+    const out = new Map<SimKey, KeyedStateEntry>();
+    for (const [key, entry] of group) out.set(key, new Map(entry));
+    copy.set(g, out);
   }
   return copy;
 }
 
 /** Flush the memtable into a new file, compacting when there are too many files. */
 function flushAndCompact(rocks: RocksDbFiles, table: KeyedStateTable, fileName: (n: number) => string): void {
-  const dirtyKeys = Object.keys(rocks.dirty);
-  if (dirtyKeys.length) {
+  if (rocks.dirty.size) {
     let bytes = 0;
-    for (const gk of dirtyKeys) {
-      const slash = gk.indexOf('/');
-      const entry = table[gk.slice(0, slash)]?.[gk.slice(slash + 1)];
-      bytes += entry ? entryBytes(gk.slice(slash + 1), entry) : 16; // a deletion is a tombstone
+    for (const { keyGroup, key } of rocks.dirty.values()) {
+      const entry = table.get(keyGroup)?.get(key);
+      bytes += entry ? entryBytes(key, entry) : 16; // a deletion is a tombstone
     }
     rocks.files.push({ name: fileName(rocks.nextFile++), bytes });
-    rocks.dirty = {};
+    rocks.dirty = new Map();
   }
   if (rocks.files.length > COMPACTION_TRIGGER) {
     // Compaction merges every file into one holding only the live values.

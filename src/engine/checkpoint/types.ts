@@ -1,4 +1,4 @@
-import type { KeyedStateTable, Rec } from '../model/types';
+import type { KeyedStateTable, Rec, SimKey } from '../model/types';
 
 // What the JobManager's checkpoint coordinator keeps, as plain data inside SimState.
 
@@ -92,8 +92,21 @@ export interface CoordinatorState {
   savepoints: CompletedCheckpoint[];
   lastCompletionTime: number | null;
   failures: FailureCounterState;
-  /** RocksDB shared files: file -> { size, lastUsedCheckpointId } */
-  sharedFiles: { [file: string]: { bytes: number; createdBy: number; lastUsedBy: number } };
+  /** RocksDB shared files: file name (it begins with the operator id) -> size, first and last checkpoint using it */
+  sharedFiles: Map<string, { bytes: number; createdBy: number; lastUsedBy: number }>;
   /** snapshots that arrived with acks, per pending checkpoint id, until it completes or is dropped */
   shipped: { [checkpointId: string]: { [subtask: string]: SubtaskSnapshot } };
+}
+
+/** The RocksDB backend's files for one subtask (checkpoint/taskSnapshot.ts flushes and uploads them). */
+export interface RocksDbFiles {
+  /** live immutable sorted files of this subtask's state */
+  files: { name: string; bytes: number }[];
+  nextFile: number;
+  /** keys written since the last flush, by "keyGroup/key" */
+  dirty: Map<string, { keyGroup: number; key: SimKey }>;
+  /** files uploaded by a checkpoint that has been confirmed complete */
+  confirmed: string[];
+  /** files each pending checkpoint uploaded, until confirmed */
+  uploadedBy: { [checkpointId: string]: string[] };
 }

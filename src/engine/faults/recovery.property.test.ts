@@ -37,7 +37,7 @@ function run(conf: Record<string, string>, faults: string[], seed: number, scena
     const cp = latestCompleted(sim.state)!;
     expect(cp.id).toBe(ev.checkpointId);
     for (const ps of sim.state.plan.subtasks) {
-      const stored: KeyedStateTable = cp.subtasks[ps.id]?.keyed ?? {};
+      const stored: KeyedStateTable = cp.subtasks[ps.id]?.keyed ?? new Map();
       expect(sim.state.subtasks[ps.id].keyed).toEqual(stored);
       restoreChecks++;
     }

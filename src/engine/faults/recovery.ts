@@ -1,6 +1,8 @@
-import type { ChannelItem, Rec, SimState, SinkTransaction, SubtaskState } from '../model/types';
+import type { ChannelItem, Rec, SinkTransaction } from '../model/types';
+import type { SimState, SubtaskState } from '../sim/state';
 import { Conf } from '../config/conf';
-import { failCheckpoint, latestCompleted, settingsOf, startCheckpointScheduler, stopCheckpointScheduler } from '../checkpoint/coordinator';
+import { failCheckpoint, latestCompleted, startCheckpointScheduler, stopCheckpointScheduler } from '../checkpoint/coordinator';
+import { settingsOf } from '../checkpoint/settings';
 import { copyKeyedState, emptyRocksDb } from '../checkpoint/taskSnapshot';
 import type { CompletedCheckpoint } from '../checkpoint/types';
 import { computePipelinedRegions, regionsToRestart } from '../kernels/pipelinedRegions';
@@ -80,7 +82,7 @@ function freshSubtask(state: SimState, sid: number, old: SubtaskState): SubtaskS
   const ps = state.plan.subtasks[sid];
   return {
     ...old,
-    status: 'RUNNING', busyUntil: state.now, wakeAt: -1, backpressured: false, keyed: {},
+    status: 'RUNNING', busyUntil: state.now, wakeAt: -1, backpressured: false, keyed: new Map(),
     finishedInputs: [], blockedInputs: [], gate: initialGate(state, ps), mailbox: [], snapshots: [],
     alignment: null, rocks: old.rocks ? emptyRocksDb() : null,
     source: old.source ? { partitions: old.source.partitions, offsets: Object.fromEntries(old.source.partitions.map((p) => [p, 0])), limits: old.source.limits } : null,
@@ -177,7 +179,7 @@ export function failJobManager(rt: Runtime): void {
   if (lost) {
     for (const r of state.coordinator.history) if (r.status === 'COMPLETED' && !r.isSavepoint) r.discarded = true;
     state.coordinator.retained = [];
-    state.coordinator.sharedFiles = {};
+    state.coordinator.sharedFiles = new Map();
   }
   rt.emit({ type: 'jobmanager-failed', time: state.now, checkpointsLost: lost });
   failTasks(rt, [], lost ? 'JobManager failed; its in-memory checkpoints are lost' : 'JobManager failed; checkpoints survive in the file system', true);

@@ -7,13 +7,14 @@ describe('snapshot sizing', () => {
     expect(valueBytes(null)).toBe(1);
     expect(valueBytes('ab')).toBe(6);
     expect(valueBytes([1, 2])).toBe(20);
-    expect(valueBytes({ '1-5': 2 })).toBe(4 + 4 + 3 + 8);
+    expect(valueBytes(new Map([['1-5', 2]]))).toBe(4 + 4 + 3 + 8);
   });
   it('grows with keys and values', () => {
-    const one = entryBytes('Lion', { count: 3 });
+    const one = entryBytes('Lion', new Map([['count', 3]]));
     expect(one).toBe(8 + 2 + 4 + 5 + 8);
-    expect(keyedStateBytes({ 5: { Lion: { count: 3 } }, 9: { Bear: { count: 1 } } })).toBe(one + entryBytes('Bear', { count: 1 }));
-    expect(keyedStateBytes({})).toBe(0);
+    const table = new Map([[5, new Map([['Lion', new Map([['count', 3]])]])], [9, new Map([['Bear', new Map([['count', 1]])]])]]);
+    expect(keyedStateBytes(table)).toBe(one + entryBytes('Bear', new Map([['count', 1]])));
+    expect(keyedStateBytes(new Map())).toBe(0);
   });
   it('sizes a record', () => {
     expect(recordBytes({ key: 'Fox', value: 1, src: 0, part: 0, off: 0, sub: 0, ts: 0 })).toBe(4 + 3 + 32);

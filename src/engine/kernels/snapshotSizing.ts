@@ -1,4 +1,4 @@
-import type { KeyedStateTable, Rec, StateValue } from '../model/types';
+import type { KeyedStateEntry, KeyedStateTable, Rec, StateValue } from '../model/types';
 
 // How many bytes things take when serialised: the basis of every size the checkpoint statistics
 // show. A simple, stable model: UTF-16 strings at one byte a character (ASCII keys), 8 bytes a
@@ -9,21 +9,22 @@ export function valueBytes(v: StateValue): number {
   if (typeof v === 'number') return 8;
   if (typeof v === 'string') return 4 + v.length;
   if (Array.isArray(v)) return v.reduce<number>((n, x) => n + valueBytes(x), 4);
-  return Object.entries(v).reduce<number>((n, [k, x]) => n + 4 + k.length + valueBytes(x), 4);
+  let n = 4;
+  for (const [k, x] of v) n += 4 + k.length + valueBytes(x);
+  return n;
 }
 
 /** One key's entry of keyed state: key, key group prefix, every state's value. */
-export function entryBytes(key: string, entry: { [state: string]: StateValue }): number {
+export function entryBytes(key: string, entry: KeyedStateEntry): number {
   let n = 8 + 2 + key.length;
-  for (const name in entry) n += name.length + valueBytes(entry[name]);
+  for (const [name, value] of entry) n += name.length + valueBytes(value);
   return n;
 }
 
 export function keyedStateBytes(table: KeyedStateTable): number {
   let n = 0;
-  for (const g in table) {
-    const group = table[g];
-    for (const key in group) n += entryBytes(key, group[key]);
+  for (const group of table.values()) {
+    for (const [key, entry] of group) n += entryBytes(key, entry);
   }
   return n;
 }

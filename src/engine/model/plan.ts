@@ -4,7 +4,7 @@ import {
 import type { Conf } from '../config/conf';
 import type { OperatorSpec, ScenarioSpec } from '../scenarios/schema';
 import { isKeyedKind, ScenarioError } from '../scenarios/validate';
-import { jobSizeProblems } from '../scenarios/limits';
+import { jobSizeDefaults, jobSizeProblems } from '../scenarios/limits';
 import { sourceParams } from '../runtime/sourceLog';
 import type {
   OperatorParams, PhysicalPlan, PlanChannel, PlanEdge, PlanOperator, PlanSubtask, StateDescriptor,
@@ -48,7 +48,7 @@ export function buildPlan(spec: ScenarioSpec, conf: Conf): PhysicalPlan {
   const confMaxP = conf.number('pipeline.max-parallelism');
   const defaultCost = conf.duration('sim.processing.cost') ?? 1;
   // the configuration given with the run (not only the scenario's) can make the job bigger
-  const tooBig = jobSizeProblems(spec, { parallelism: defaultParallelism, sourceRate: conf.number('sim.source.rate') });
+  const tooBig = jobSizeProblems(spec, jobSizeDefaults(conf));
   if (tooBig.length) throw new ScenarioError(tooBig);
   const problems: string[] = [];
   const operators: PlanOperator[] = spec.operators.map((op, index) => {

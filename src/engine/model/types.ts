@@ -1,18 +1,16 @@
-// The whole simulation state is plain, serialisable data: no classes, no Maps, no functions.
-// Time travel (structuredClone of SimState) and the `sim --json` output both rely on that.
-
-import type { ScenarioSpec } from '../scenarios/schema';
-import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
-import type { CoordinatorState, SubtaskAck, SubtaskSnapshot } from '../checkpoint/types';
-import type { BarrierHandlerState } from '../kernels/barrierHandler';
-import type { RocksDbFiles } from '../checkpoint/taskSnapshot';
-import type { CheckpointPhase, Fault } from '../faults/faultSpec';
-import type { RestartStrategyState } from '../kernels/restartStrategy';
+// The whole simulation state is plain data that structuredClone copies exactly (time travel relies
+// on it): no classes, no functions. Whatever is indexed by a string that came from outside (record
+// keys, state names, MapState fields, the sinks' per-key tables, shared file names) is a Map, so
+// "__proto__" or "constructor" is an ordinary entry; plain objects are indexed only by numbers
+// (partitions, subtask, channel and checkpoint ids) or by names the engine fixes. The `sim --json`
+// document (report.ts) turns the Maps into prototype-free objects.
 
 export type SimKey = string;
 export type Primitive = string | number | boolean | null;
-/** What one keyed-state entry holds: ValueState/ReducingState a primitive, ListState an array, MapState an object. */
-export type StateValue = Primitive | Primitive[] | { [field: string]: Primitive };
+/** MapState's value: field -> value. */
+export type MapStateValue = Map<string, Primitive>;
+/** What one keyed-state entry holds: ValueState/ReducingState a primitive, ListState an array, MapState a Map. */
+export type StateValue = Primitive | Primitive[] | MapStateValue;
 
 export type Partitioner = 'forward' | 'rebalance' | 'hash' | 'broadcast';
 
@@ -167,8 +165,10 @@ export interface ChannelState {
 export type SubtaskStatus = 'CREATED' | 'RUNNING' | 'FINISHED' | 'CANCELING' | 'CANCELED' | 'FAILED' | 'INITIALIZING';
 export type JobStatus = 'RUNNING' | 'FINISHED' | 'FAILED' | 'RESTARTING' | 'CANCELED';
 
-/** Keyed state of one subtask: keyGroup -> key -> stateName -> value. */
-export type KeyedStateTable = { [keyGroup: string]: { [key: string]: { [state: string]: StateValue } } };
+/** One key's keyed state: state name -> value. */
+export type KeyedStateEntry = Map<string, StateValue>;
+/** Keyed state of one subtask: key group -> key -> state name -> value. */
+export type KeyedStateTable = Map<number, Map<SimKey, KeyedStateEntry>>;
 
 export interface SourceSubtaskState {
   /** partitions assigned to this reader, ascending */
@@ -192,13 +192,13 @@ export interface SinkSubtaskState {
   open: Rec[];
   precommitted: SinkTransaction[];
   /** upsert: the latest write per key */
-  upserts: { [key: string]: Rec };
+  upserts: Map<SimKey, Rec>;
   /**
    * per key, the last value a read_committed reader saw and when it became visible: the key's
    * final result, however the keys were spread over sink subtasks (a rescale moves them)
    */
-  finalValue: { [key: string]: number };
-  finalAt: { [key: string]: number };
+  finalValue: Map<SimKey, number>;
+  finalAt: Map<SimKey, number>;
   /**
    * end-to-end latency from the log append to the sink: when written, and when a read_committed
    * reader can see it (the two differ for a two-phase-commit sink), in simulated ms
@@ -215,126 +215,14 @@ export interface LatencyStats { count: number; sum: number; max: number }
 /** A pre-committed two-phase-commit transaction, named like a transactional id: prefix and checkpoint. */
 export interface SinkTransaction { checkpointId: number; txn: string; records: Rec[] }
 
-export interface SubtaskState {
-  status: SubtaskStatus;
-  /** the task is processing until this time */
-  busyUntil: number;
-  /** time of the wake event currently scheduled, -1 if none */
-  wakeAt: number;
-  backpressured: boolean;
-  processed: number;
-  emitted: number;
-  keyed: KeyedStateTable;
-  source: SourceSubtaskState | null;
-  sink: SinkSubtaskState | null;
-  /** per output edge: next channel for round-robin (rebalance) */
-  roundRobin: number[];
-  /** input channels closed by end-of-partition */
-  finishedInputs: number[];
-  /** channels not read (barrier alignment) */
-  blockedInputs: number[];
-  /** the input gate's barrier handler (tasks with inputs) */
-  gate: BarrierHandlerState | null;
-  /** mails wait here while the task is busy with a record */
-  mailbox: Mail[];
-  /** snapshots taken whose asynchronous part (or unaligned channel state) is not done */
-  snapshots: SnapshotInProgress[];
-  /** the newest checkpoint id this task has taken or given up */
-  lastCheckpointId: number;
-  /** bytes processed since the first barrier of the pending alignment */
-  alignment: {
-    checkpointId: number; timestamp: number; savepoint: boolean; firstBarrierAt: number; processedBytes: number;
-    /** channels that delivered this checkpoint's barrier */
-    channels: number[];
-    /** the task has taken (or given up) this checkpoint */
-    triggered: boolean;
-  } | null;
-  /** RocksDB backend: the subtask's sorted files */
-  rocks: RocksDbFiles | null;
-}
-
-export interface SnapshotInProgress {
-  checkpointId: number;
-  snapshot: SubtaskSnapshot;
-  ack: SubtaskAck;
-  syncEndsAt: number;
-  uploaded: boolean;
-  /** unaligned: input channels (ids) whose barrier has not arrived; their records are channel state */
-  awaitingChannels: number[];
-}
-
-export interface RestoreRecord {
-  id: number;
-  restore_timestamp: number;
-  is_savepoint: boolean;
-  external_path: string;
-}
-
-export type SimEvent =
-  | { kind: 'wake'; subtask: number }
-  /** the coordinator's periodic timer; ticks of an older generation were re-phased away */
-  | { kind: 'cp-periodic'; generation: number }
-  /** a message reaches a task's mailbox */
-  | { kind: 'mail'; subtask: number; mail: Mail }
-  /** a task's message reaches the JobManager */
-  | { kind: 'cp-ack'; checkpointId: number; ack: SubtaskAck; snapshot: SubtaskSnapshot }
-  | { kind: 'cp-decline'; checkpointId: number; subtask: number; reason: CheckpointFailureReason }
-  | { kind: 'cp-timeout'; checkpointId: number }
-  /** the asynchronous part of a subtask's snapshot is done */
-  | { kind: 'snapshot-uploaded'; subtask: number; checkpointId: number }
-  /** aligned-checkpoint timeout of a pending alignment falls due */
-  | { kind: 'alignment-timer'; subtask: number }
-  /** an aligned-with-timeout barrier still queued in this producer's outputs times out into unaligned */
-  | { kind: 'output-barrier-timeout'; subtask: number; checkpointId: number }
-  /** a fault strikes */
-  | { kind: 'fault'; fault: Fault }
-  /** the restart delay is over: these subtasks are redeployed and restored */
-  | { kind: 'restart'; subtasks: number[]; attempt: number };
-
 /** Mails run in the task's mailbox between records, never while it processes one. */
 export type Mail =
   | { kind: 'trigger-checkpoint'; checkpointId: number; timestamp: number; savepoint: boolean; synchronous: boolean }
   | { kind: 'notify-complete'; checkpointId: number }
   | { kind: 'notify-aborted'; checkpointId: number };
 
-export interface QueuedEvent { time: number; seq: number; event: SimEvent }
-
 export interface SimConfig {
   /** every configuration key as given (Flink's vocabulary and sim.*), after validation */
   raw: { [key: string]: string };
 }
 
-export interface SimState {
-  scenarioId: string;
-  seed: number;
-  now: number;
-  /** sequence for the event queue and for channel items */
-  seq: number;
-  rng: number;
-  queue: QueuedEvent[];
-  plan: PhysicalPlan;
-  config: SimConfig;
-  channels: ChannelState[];
-  subtasks: SubtaskState[];
-  traceHash: number;
-  stats: { events: number; recordsProcessed: number; recordHops: number };
-  /** generation counts jobs restored from a snapshot of an earlier one (0: the first job) */
-  job: { status: JobStatus; restarts: number; failure: string | null; generation: number };
-  scenario: ScenarioSpec;
-  /** the JobManager's checkpoint coordinator */
-  coordinator: CoordinatorState;
-  restores: RestoreRecord[];
-  recovery: {
-    restart: RestartStrategyState;
-    /** attempt number of the restart that is pending, 0 if none */
-    pendingAttempt: number;
-    /** checkpoint uploads fail until then (storage outage) */
-    storageOutageUntil: number;
-    /** faults waiting for a phase of a checkpoint */
-    armed: { fault: Fault; when: CheckpointPhase }[];
-    /** every fault that struck, for the timeline */
-    struck: { time: number; label: string }[];
-  };
-  /** the naive stop-the-world algorithm, while a checkpoint drains the job */
-  stopTheWorld: { checkpointId: number; paused: boolean; phase: 'draining' | 'snapshotting' } | null;
-}

@@ -1,4 +1,5 @@
-import type { ChannelItem, PlanSubtask, Rec, SimState } from '../model/types';
+import type { ChannelItem, PlanSubtask, Rec } from '../model/types';
+import type { SimState } from '../sim/state';
 import { deliveryTime } from './channels';
 import { requestWake, type Runtime } from './runtime';
 

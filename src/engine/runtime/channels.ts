@@ -1,4 +1,5 @@
-import type { ChannelItem, ChannelState, SimState } from '../model/types';
+import type { ChannelItem, ChannelState } from '../model/types';
+import type { SimState } from '../sim/state';
 import { nextRandom } from '../sim/rng';
 
 // A channel is a FIFO from one producer subtask to one consumer subtask with a latency (plus

@@ -1,13 +1,13 @@
-import type { Mail, PlanSubtask, Rec, SimState, SnapshotInProgress, SubtaskState } from '../model/types';
-import { settingsOf } from '../checkpoint/coordinator';
+import type { Mail, PlanSubtask, Rec } from '../model/types';
+import type { SimState, SnapshotInProgress, SubtaskState } from '../sim/state';
+import { settingsOf } from '../checkpoint/settings';
 import { confirmUploads, takeSnapshot } from '../checkpoint/taskSnapshot';
 import { recordBytes } from '../kernels/snapshotSizing';
 import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
 import { schedule } from '../sim/eventQueue';
 import { emitAlignedEvent, emitUnalignedBarrier } from './barriers';
 import { requestWake, type Runtime } from './runtime';
-import { sinkCommit, sinkOperatorState, sinkPreCommit } from './sink';
-import { finishSubtask } from './task';
+import { sinkCommit, sinkFinish, sinkOperatorState, sinkPreCommit } from './sink';
 
 // A task's side of a checkpoint (Flink's SubtaskCheckpointCoordinatorImpl): emit the barrier
 // downstream, take the synchronous snapshot (the task is busy meanwhile), upload asynchronously,
@@ -200,5 +200,20 @@ export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Ma
       st.snapshots = st.snapshots.filter((x) => x.checkpointId !== mail.checkpointId);
       rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: ps.id, checkpointId: mail.checkpointId, aborted: true, committed: 0 });
       return;
+  }
+}
+
+/** A subtask has no more input: it acknowledges what it can, ends its outputs, and may finish the job. */
+export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
+  const state = rt.state;
+  const st = state.subtasks[ps.id];
+  st.status = 'FINISHED';
+  acknowledgeOnFinish(rt, ps, st);
+  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator], state.now);
+  emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
+  rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });
+  if (state.subtasks.every((s) => s.status === 'FINISHED')) {
+    state.job.status = 'FINISHED';
+    rt.emit({ type: 'job-status', time: state.now, status: 'FINISHED' });
   }
 }

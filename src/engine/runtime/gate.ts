@@ -2,8 +2,9 @@ import {
   blockedChannelsOf, initialBarrierHandlerState, pushGateInput, recordPassesThrough, tickGate,
   type BarrierHandlerState, type GateInput, type HandlerOutput,
 } from '../kernels/barrierHandler';
-import { settingsOf } from '../checkpoint/coordinator';
-import type { PlanSubtask, SimState } from '../model/types';
+import { settingsOf } from '../checkpoint/settings';
+import type { PlanSubtask } from '../model/types';
+import type { SimState } from '../sim/state';
 import { carriesUnalignedBarriers } from './barriers';
 
 // The input gate of a task: the barrier-handling kernel (CONTRACTS 1.2) over the plain state

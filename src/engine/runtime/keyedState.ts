@@ -1,4 +1,4 @@
-import type { KeyedStateTable, Primitive, StateValue } from '../model/types';
+import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, StateValue } from '../model/types';
 
 // Keyed state scoped to the current key, stored per key group, as Flink's heap backend does.
 // Values are replaced, never mutated in place, so a copy of the table's entries is a consistent
@@ -19,34 +19,34 @@ export interface KeyContext {
   onUpdate: (state: string, value: StateValue | undefined) => void;
 }
 
-function entryFor(ctx: KeyContext, create: boolean): { [state: string]: StateValue } | undefined {
+function entryFor(ctx: KeyContext, create: boolean): KeyedStateEntry | undefined {
   if (ctx.key === null) throw new KeyedStateAccessError('keyed state was used outside a keyed context (no current key)');
-  let group = ctx.table[ctx.keyGroup];
+  let group = ctx.table.get(ctx.keyGroup);
   if (!group) {
     if (!create) return undefined;
-    group = ctx.table[ctx.keyGroup] = {};
+    ctx.table.set(ctx.keyGroup, (group = new Map()));
   }
-  let entry = group[ctx.key];
-  if (!entry && create) entry = group[ctx.key] = {};
+  let entry = group.get(ctx.key);
+  if (!entry && create) group.set(ctx.key, (entry = new Map()));
   return entry;
 }
 
 function write(ctx: KeyContext, name: string, value: StateValue): void {
-  entryFor(ctx, true)![name] = value;
+  entryFor(ctx, true)!.set(name, value);
   ctx.onUpdate(name, value);
 }
 
 export function clearState(ctx: KeyContext, name: string): void {
   const entry = entryFor(ctx, false);
-  if (!entry || !(name in entry)) return;
-  delete entry[name];
-  if (Object.keys(entry).length === 0) delete ctx.table[ctx.keyGroup][ctx.key!];
+  if (!entry || !entry.has(name)) return;
+  entry.delete(name);
+  if (entry.size === 0) ctx.table.get(ctx.keyGroup)!.delete(ctx.key!);
   ctx.onUpdate(name, undefined);
 }
 
 // ValueState
 export function valueGet(ctx: KeyContext, name: string): Primitive {
-  return (entryFor(ctx, false)?.[name] ?? null) as Primitive;
+  return (entryFor(ctx, false)?.get(name) ?? null) as Primitive;
 }
 export function valueUpdate(ctx: KeyContext, name: string, value: Primitive): void {
   write(ctx, name, value);
@@ -54,7 +54,7 @@ export function valueUpdate(ctx: KeyContext, name: string, value: Primitive): vo
 
 // ListState
 export function listGet(ctx: KeyContext, name: string): readonly Primitive[] {
-  return (entryFor(ctx, false)?.[name] as Primitive[] | undefined) ?? [];
+  return (entryFor(ctx, false)?.get(name) as Primitive[] | undefined) ?? [];
 }
 export function listAdd(ctx: KeyContext, name: string, value: Primitive): void {
   if (value === null) throw new KeyedStateAccessError(`ListState "${name}": adding null is not allowed`);
@@ -66,24 +66,35 @@ export function listUpdate(ctx: KeyContext, name: string, values: Primitive[]): 
 
 // MapState
 export function mapGet(ctx: KeyContext, name: string, field: string): Primitive {
-  const m = entryFor(ctx, false)?.[name] as Record<string, Primitive> | undefined;
-  return m?.[field] ?? null;
+  const m = entryFor(ctx, false)?.get(name) as MapStateValue | undefined;
+  return m?.get(field) ?? null;
 }
 export function mapPut(ctx: KeyContext, name: string, field: string, value: Primitive): void {
-  const m = (entryFor(ctx, false)?.[name] as Record<string, Primitive> | undefined) ?? {};
-  write(ctx, name, { ...m, [field]: value });
+  const m = entryFor(ctx, false)?.get(name) as MapStateValue | undefined;
+  write(ctx, name, new Map(m).set(field, value));
 }
 export function mapEntries(ctx: KeyContext, name: string): [string, Primitive][] {
-  return Object.entries((entryFor(ctx, false)?.[name] as Record<string, Primitive> | undefined) ?? {});
+  return [...((entryFor(ctx, false)?.get(name) as MapStateValue | undefined) ?? [])];
 }
 
 // ReducingState: add folds at once with the reduce function.
 export function reducingAdd(ctx: KeyContext, name: string, value: number, reduce: (a: number, b: number) => number): number {
-  const old = entryFor(ctx, false)?.[name] as number | undefined;
+  const old = entryFor(ctx, false)?.get(name) as number | undefined;
   const next = old === undefined ? value : reduce(old, value);
   write(ctx, name, next);
   return next;
 }
 export function reducingGet(ctx: KeyContext, name: string): number | null {
-  return (entryFor(ctx, false)?.[name] as number | undefined) ?? null;
+  return (entryFor(ctx, false)?.get(name) as number | undefined) ?? null;
+}
+
+/**
+ * A state value as JSON sees it: a MapState becomes a prototype-free object filled by assignment,
+ * so a field named "__proto__" stays a field. Field order is an object's (integer-like first).
+ */
+export function plainStateValue(v: StateValue): Primitive | Primitive[] | { [field: string]: Primitive } {
+  if (!(v instanceof Map)) return v;
+  const out: { [field: string]: Primitive } = Object.create(null);
+  for (const [field, x] of v) out[field] = x;
+  return out;
 }

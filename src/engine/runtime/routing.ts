@@ -1,5 +1,6 @@
 import { assignKeyToParallelOperator } from '../kernels/keyGroups';
-import type { PlanSubtask, Rec, SimState } from '../model/types';
+import type { PlanSubtask, Rec } from '../model/types';
+import type { SimState } from '../sim/state';
 import { deliveryTime, enqueue, hasCredit } from './channels';
 import { requestWake, type Runtime } from './runtime';
 import { traceRecordSent } from '../trace/hotEvents';

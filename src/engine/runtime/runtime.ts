@@ -1,4 +1,4 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import type { TraceEvent } from '../trace/events';
 import { schedule } from '../sim/eventQueue';
 import type { KeyContext } from './keyedState';

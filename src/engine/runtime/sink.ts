@@ -8,7 +8,7 @@ import type { LatencyStats, PlanOperator, Rec, SinkSubtaskState, SinkTransaction
 export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
 
 export function emptySink(kind: SinkKind, txnPrefix: string): SinkSubtaskState {
-  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: {}, committedTxns: [], txnPrefix, finalValue: {}, finalAt: {},
+  return { kind, received: [], count: 0, committed: [], open: [], precommitted: [], upserts: new Map(), committedTxns: [], txnPrefix, finalValue: new Map(), finalAt: new Map(),
     latency: { written: { count: 0, sum: 0, max: 0 }, visible: { count: 0, sum: 0, max: 0 } } };
 }
 
@@ -38,8 +38,8 @@ function visible(sink: SinkSubtaskState, rec: Rec, retain: number, at: number): 
   observe(sink.latency.visible, at - rec.ts);
   if (retain === 0) return; // a sink that keeps nothing (the benchmark's) keeps no final values either
   keep(sink.committed, rec, retain);
-  sink.finalValue[rec.key] = rec.value;
-  sink.finalAt[rec.key] = at;
+  sink.finalValue.set(rec.key, rec.value);
+  sink.finalAt.set(rec.key, at);
 }
 
 export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec, at: number): void {
@@ -53,7 +53,7 @@ export function sinkWrite(sink: SinkSubtaskState, op: PlanOperator, rec: Rec, at
       break;
     case 'upsert':
       visible(sink, rec, retain, at);
-      sink.upserts[rec.key] = rec;
+      sink.upserts.set(rec.key, rec);
       break;
     case 'two-phase-commit':
       sink.open.push(rec);

@@ -1,4 +1,5 @@
-import type { PlanSubtask, Rec, SubtaskState } from '../model/types';
+import type { PlanSubtask, Rec } from '../model/types';
+import type { SubtaskState } from '../sim/state';
 import { appendTime, endOfLog, logSeed, recordAt } from './sourceLog';
 import type { Runtime } from './runtime';
 import { traceRecordRead } from '../trace/hotEvents';

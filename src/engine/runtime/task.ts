@@ -1,18 +1,19 @@
-import type { ChannelItem, PlanSubtask, SimState, StateValue, SubtaskState } from '../model/types';
+import type { ChannelItem, PlanSubtask, StateValue } from '../model/types';
+import type { SimState, SubtaskState } from '../sim/state';
 import type { HandlerOutput } from '../kernels/barrierHandler';
 import { assignToKeyGroup } from '../kernels/keyGroups';
 import { recordBytes } from '../kernels/snapshotSizing';
-import { settingsOf } from '../checkpoint/coordinator';
+import { settingsOf } from '../checkpoint/settings';
 import { schedule } from '../sim/eventQueue';
 import { take } from './channels';
-import type { KeyContext } from './keyedState';
+import { plainStateValue, type KeyContext } from './keyedState';
 import { processRecord } from './operators';
-import { emitAlignedEvent, overtakenBy, prioritiseQueuedBarriers } from './barriers';
-import { acknowledgeOnFinish, channelStateComplete, declineCheckpoint, performCheckpoint, persistInFlight, runMail } from './checkpointing';
+import { overtakenBy, prioritiseQueuedBarriers } from './barriers';
+import { channelStateComplete, declineCheckpoint, finishSubtask, performCheckpoint, persistInFlight, runMail } from './checkpointing';
 import { gateBlockedChannels, gatePassesRecords, gatePush, gateTick } from './gate';
 import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
-import { sinkFinish, sinkWrite } from './sink';
+import { sinkWrite } from './sink';
 import { sourceNext, sourceRead } from './source';
 import { traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
 
@@ -75,25 +76,11 @@ function keyContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): KeyConte
     key: null,
     keyGroup: -1,
     onUpdate: (state: string, value: StateValue | undefined) => {
-      if (st.rocks) st.rocks.dirty[`${ctx.keyGroup}/${ctx.key}`] = true;
-      traceStateUpdated(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+      if (st.rocks) st.rocks.dirty.set(`${ctx.keyGroup}/${ctx.key}`, { keyGroup: ctx.keyGroup, key: ctx.key! });
+      traceStateUpdated(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value === undefined ? '' : typeof value === 'object' ? JSON.stringify(plainStateValue(value)) : String(value));
     },
   };
   return ctx;
-}
-
-export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
-  const state = rt.state;
-  const st = state.subtasks[ps.id];
-  st.status = 'FINISHED';
-  acknowledgeOnFinish(rt, ps, st);
-  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator], state.now);
-  emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
-  rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });
-  if (state.subtasks.every((s) => s.status === 'FINISHED')) {
-    state.job.status = 'FINISHED';
-    rt.emit({ type: 'job-status', time: state.now, status: 'FINISHED' });
-  }
 }
 
 function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, channelId: number, item: Extract<ChannelItem, { kind: 'record' }>, sentAt: number): void {

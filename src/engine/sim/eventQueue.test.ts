@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { popEvent, pushEvent, removeEvents } from './eventQueue';
-import type { QueuedEvent } from '../model/types';
+import type { QueuedEvent } from './state';
 
 describe('event queue', () => {
   it('pops in (time, seq) order for any insertion order', () => {

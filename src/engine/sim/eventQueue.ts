@@ -1,4 +1,4 @@
-import type { QueuedEvent, SimEvent } from '../model/types';
+import type { QueuedEvent, SimEvent } from './state';
 
 // A binary min-heap ordered by (time, seq), stored in a plain array so it clones with the state.
 

@@ -1,6 +1,6 @@
 import { Conf, ConfigError, type RawConf } from '../config/conf';
 import { buildPlan, partitionOwner } from '../model/plan';
-import type { SimState, SubtaskState } from '../model/types';
+import type { SimState, SubtaskState } from './state';
 import { createChannel } from '../runtime/channels';
 import type { Runtime } from '../runtime/runtime';
 import { onAlignmentTimer, wakeSubtask } from '../runtime/task';
@@ -10,9 +10,9 @@ import { gateAfterReconfigure, initialGate } from '../runtime/gate';
 import { requestWake } from '../runtime/runtime';
 import { emptySink, transactionPrefix, type SinkKind } from '../runtime/sink';
 import { emptyRocksDb } from '../checkpoint/taskSnapshot';
-import { checkpointSettings, settingsProblems } from '../checkpoint/settings';
+import { checkpointSettings, settingsOf, settingsProblems } from '../checkpoint/settings';
 import {
-  failCheckpoint, initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint, settingsOf,
+  failCheckpoint, initialCoordinator, onAcknowledge, onDecline, onPeriodicTick, onTimeout, requestCheckpoint,
   startCheckpointScheduler, stopCheckpointScheduler,
 } from '../checkpoint/coordinator';
 import { applyFault, armedFaultsFor, failTasks, restoreSubtasksFrom, restoreTasks } from '../faults/recovery';
@@ -25,6 +25,7 @@ import { parseScenario } from '../scenarios/validate';
 import type { TraceEvent, TraceListener } from '../trace/events';
 import { hashEvent, TRACE_HASH_SEED } from '../trace/hash';
 import { peekEvent, popEvent, schedule } from './eventQueue';
+import { GUARD_EVERY_EVENTS, guardRun } from './runGuard';
 import { nextInt, seedToState } from './rng';
 
 /** Configuration that may change while a job runs: checkpointing, restart and failover settings. */
@@ -38,11 +39,16 @@ export interface SimulationOptions {
   faults?: string[];
 }
 
+// Every key stays an own property, "__proto__" too, so that validation refuses it (an assignment
+// would drop it silently).
+function rawConf(conf: RawConf): { [key: string]: string } {
+  return Object.fromEntries(Object.entries(conf).map(([k, v]) => [k, String(v)]));
+}
+
 /** The initial state of a run: scenario and configuration validated, plan built, sources armed. */
 export function createInitialState(scenarioInput: unknown, options: SimulationOptions = {}): SimState {
   const scenario: ScenarioSpec = parseScenario(scenarioInput);
-  const raw: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...scenario.config, ...options.conf })) raw[k] = String(v);
+  const raw = rawConf({ ...scenario.config, ...options.conf });
   const conf = new Conf(raw);
   const plan = buildPlan(scenario, conf);
   const seed = options.seed ?? scenario.seed ?? 1;
@@ -70,7 +76,7 @@ export function createInitialState(scenarioInput: unknown, options: SimulationOp
     const src = op.params.source;
     const partitions = src ? [...Array(src.partitions).keys()].filter((p) => partitionOwner(src.topic, p, op.parallelism) === ps.index) : [];
     return {
-      status: 'RUNNING', busyUntil: 0, wakeAt: -1, backpressured: false, processed: 0, emitted: 0, keyed: {},
+      status: 'RUNNING', busyUntil: 0, wakeAt: -1, backpressured: false, processed: 0, emitted: 0, keyed: new Map(),
       source: src ? { partitions, offsets: Object.fromEntries(partitions.map((p) => [p, 0])) } : null,
       sink: op.kind === 'sink' ? emptySink((op.params.sinkKind ?? 'plain') as SinkKind, transactionPrefix(0, op.id, ps.index)) : null,
       // Flink's rebalance starts at a random channel, then goes round-robin.
@@ -175,6 +181,7 @@ export class Simulation {
       case 'restart': restoreTasks(this.rt, ev.subtasks, ev.attempt); break;
     }
     if (this.state.stopTheWorld) checkStopTheWorld(this.rt);
+    if (this.state.stats.events % GUARD_EVERY_EVENTS === 0) guardRun(this.rt);
     return true;
   }
 
@@ -198,8 +205,7 @@ export class Simulation {
    * Keys that shape the job itself (parallelism, channels, sources, sinks) need a new run.
    */
   reconfigure(conf: RawConf): void {
-    const raw: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...this.state.scenario.config, ...conf })) raw[k] = String(v);
+    const raw = rawConf({ ...this.state.scenario.config, ...conf });
     const changed = Object.keys({ ...raw, ...this.state.config.raw }).filter((k) => raw[k] !== this.state.config.raw[k]);
     const structural = changed.filter((k) => !LIVE_KEYS.some((p) => k.startsWith(p)));
     if (structural.length) throw new ConfigError(structural[0], `${structural.join(', ')} shape the job itself and cannot change in a running job: start a new run`);

@@ -1,7 +1,7 @@
 import { motion, useReducedMotion } from 'motion/react';
 import { useEffect, useState } from 'react';
 import type { PhysicalPlan } from '../../engine';
-import { useSim } from '../../store/react';
+import { useRun } from '../../store/react';
 
 // After a restore with another parallelism: every key group with state travels from the old
 // subtask that held it to the new subtask whose key-group range holds it, coloured by key group;
@@ -26,8 +26,8 @@ function sourceRows(plan: PhysicalPlan, opId: string, owners: Map<number, number
 }
 
 export function RescaleView() {
-  const rescale = useSim((s) => s.rescale);
-  const after = useSim((s) => s.sim.state);
+  const rescale = useRun((r) => r.rescale);
+  const after = useRun((r) => r.sim.state);
   const reduced = useReducedMotion();
   const [showAfter, setShowAfter] = useState(false);
   useEffect(() => {
@@ -41,7 +41,7 @@ export function RescaleView() {
     if (op.keyed) {
       const groups = new Set<number>();
       const snap = after.restores.length ? after.coordinator.retained[0] : null;
-      for (const s of Object.values(snap?.subtasks ?? {})) for (const g of Object.keys(s.keyed)) groups.add(Number(g));
+      for (const s of Object.values(snap?.subtasks ?? {})) for (const g of s.keyed.keys()) groups.add(g);
       return { op, rows: keyedRows(plan, op.id, [...groups].sort((a, b) => a - b)) };
     }
     const owners = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
-import type { CompletedCheckpoint, SimState } from '../../engine';
-import { useSim } from '../../store/react';
+import { shallow } from 'zustand/shallow';
+import { plainStateValue, type CompletedCheckpoint, type KeyedStateEntry, type SimState } from '../../engine';
+import { useRun, useRunActions } from '../../store/react';
 import { formatBytes, formatMs, formatStateValue } from '../format';
 import { RescaleView } from './RescaleView';
 
@@ -18,6 +19,13 @@ function describe(c: CompletedCheckpoint) {
   };
 }
 
+/** One key's states as a prototype-free object of state name to value, as formatStateValue reads it. */
+function entryObject(entry: KeyedStateEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of entry) out[name] = plainStateValue(value);
+  return out;
+}
+
 function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }) {
   return (
     <div className="inspect" data-testid={`snapshot-detail-${snap.id}`}>
@@ -27,7 +35,7 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
           {op.subtasks.map((sid) => {
             const s = snap.subtasks[sid];
             if (!s) return <p key={sid} className="panel-note">{state.plan.subtasks[sid].name}: not in this snapshot</p>;
-            const groups = Object.keys(s.keyed).map(Number).sort((a, b) => a - b);
+            const groups = [...s.keyed.keys()].sort((a, b) => a - b);
             const input = Object.values(s.inputChannelState).reduce((n, r) => n + r.length, 0);
             const output = Object.values(s.outputChannelState).reduce((n, r) => n + r.length, 0);
             return (
@@ -37,8 +45,8 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
                   <table className="state-table">
                     <thead><tr><th>Key group</th><th>Key</th><th>State</th></tr></thead>
                     <tbody>
-                      {groups.flatMap((g) => Object.entries(s.keyed[g]).map(([k, v]) => (
-                        <tr key={`${g}-${k}`}><td>{g}</td><td>{k}</td><td>{formatStateValue(v)}</td></tr>
+                      {groups.flatMap((g) => [...s.keyed.get(g)!].map(([k, v]) => (
+                        <tr key={`${g}-${k}`}><td>{g}</td><td>{k}</td><td>{formatStateValue(entryObject(v))}</td></tr>
                       )))}
                     </tbody>
                   </table>
@@ -47,7 +55,7 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
                   <div key={name} className="panel-note">operator state <code>{name}</code>: {JSON.stringify(list, (_k, v) => (Array.isArray(v) && v.length > 6 ? `[${v.length} entries]` : v))}</div>
                 ))}
                 {input + output > 0 && <div className="panel-note">channel state: {input} in-flight records at its inputs, {output} at its outputs</div>}
-                {s.files.length > 0 && <div className="panel-note">files: {s.files.map((f) => `${f.name} (${formatBytes(f.bytes)}${(state.coordinator.sharedFiles[f.name]?.createdBy ?? snap.id) !== snap.id ? `, shared with checkpoint ${state.coordinator.sharedFiles[f.name]?.createdBy}` : ''})`).join(', ')}</div>}
+                {s.files.length > 0 && <div className="panel-note">files: {s.files.map((f) => `${f.name} (${formatBytes(f.bytes)}${(state.coordinator.sharedFiles.get(f.name)?.createdBy ?? snap.id) !== snap.id ? `, shared with checkpoint ${state.coordinator.sharedFiles.get(f.name)?.createdBy}` : ''})`).join(', ')}</div>}
               </div>
             );
           })}
@@ -58,7 +66,7 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
 }
 
 function RestoreForm({ snap, state }: { snap: CompletedCheckpoint; state: SimState }) {
-  const restore = useSim((s) => s.restoreFrom);
+  const { restoreFrom: restore } = useRunActions();
   const [parallelism, setParallelism] = useState<Record<string, string>>({});
   const [allow, setAllow] = useState(false);
   return (
@@ -80,12 +88,10 @@ function RestoreForm({ snap, state }: { snap: CompletedCheckpoint; state: SimSta
 }
 
 export function SnapshotsPanel() {
-  const version = useSim((s) => s.version);
-  const sim = useSim((s) => s.sim);
+  // the state object is the job's own (it changes with a new job); the snapshots, once taken, never change
+  const state = useRun((r) => r.sim.state);
+  const all = useRun((r) => [...r.sim.state.coordinator.retained, ...r.sim.state.coordinator.savepoints].sort((x, y) => x.id - y.id), shallow);
   const [open, setOpen] = useState<number | null>(null);
-  void version;
-  const state = sim.state;
-  const all = [...state.coordinator.retained, ...state.coordinator.savepoints].sort((a, b) => a.id - b.id);
   return (
     <section className="panel" aria-labelledby="snapshots-heading">
       <h2 id="snapshots-heading">Snapshots</h2>

@@ -1,8 +1,8 @@
 import { motion, useReducedMotion } from 'motion/react';
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { assignToKeyGroup, type SimState } from '../../engine';
-import { useSim } from '../../store/react';
+import { assignToKeyGroup, plainStateValue, type SimState, type StateValue } from '../../engine';
+import { viewEqual } from '../../store/equality';
+import { useRun, useRunActions, useRunReader, useView, useViewActions } from '../../store/react';
 import { formatStateValue } from '../format';
 import { keyColour } from '../graph/keyColours';
 
@@ -17,17 +17,18 @@ function rowsOf(state: SimState, sid: number): { rows: Row[]; checkpointId: numb
   const latest = state.coordinator.retained[state.coordinator.retained.length - 1];
   const snap = latest?.subtasks[sid];
   const keys = new Map<string, number>();
-  for (const table of [state.subtasks[sid].keyed, snap?.keyed ?? {}]) {
-    for (const g of Object.keys(table)) for (const k of Object.keys(table[g])) keys.set(k, Number(g));
+  for (const table of [state.subtasks[sid].keyed, snap?.keyed ?? new Map()]) {
+    for (const [g, group] of table) for (const k of group.keys()) keys.set(k, g);
   }
+  const shown = (v: StateValue | undefined) => formatStateValue(v === undefined ? v : plainStateValue(v));
   const rows = [...keys].sort(([a], [b]) => a.localeCompare(b)).map(([key]) => {
     const kg = assignToKeyGroup(key, op.maxParallelism);
-    const live = state.subtasks[sid].keyed[kg]?.[key];
-    const cp = snap?.keyed[kg]?.[key];
+    const live = state.subtasks[sid].keyed.get(kg)?.get(key);
+    const cp = snap?.keyed.get(kg)?.get(key);
     return {
       key, keyGroup: kg,
-      values: op.states.map((d) => formatStateValue(live?.[d.name])),
-      checkpointed: op.states.map((d) => formatStateValue(cp?.[d.name])),
+      values: op.states.map((d) => shown(live?.get(d.name))),
+      checkpointed: op.states.map((d) => shown(cp?.get(d.name))),
     };
   });
   return { rows, checkpointId: latest ? latest.id : null };
@@ -46,16 +47,13 @@ function FlashCell({ value }: { value: string }) {
 const KIND_NAMES = { value: 'ValueState', list: 'ListState', map: 'MapState', reducing: 'ReducingState' } as const;
 
 function KeyedTable({ sid }: { sid: number }) {
-  const meta = useSim(useShallow((s) => {
-    const ps = s.sim.state.plan.subtasks[sid];
-    const op = s.sim.state.plan.operators[ps.operator];
-    return { opId: op.id, index: ps.index, range: ps.keyGroupRange!.join('–'), states: op.states.map((d) => `${d.name} (${KIND_NAMES[d.kind]})`).join('|') };
-  }));
-  const version = useSim((s) => s.version);
-  const sim = useSim((s) => s.sim);
-  void version;
-  const { rows, checkpointId } = rowsOf(sim.state, sid);
-  const states = meta.states.split('|');
+  const meta = useRun((r) => {
+    const ps = r.sim.state.plan.subtasks[sid];
+    const op = r.sim.state.plan.operators[ps.operator];
+    return { opId: op.id, index: ps.index, range: ps.keyGroupRange!.join('–'), states: op.states.map((d) => `${d.name} (${KIND_NAMES[d.kind]})`) };
+  }, viewEqual);
+  const { rows, checkpointId } = useRun((r) => rowsOf(r.sim.state, sid), viewEqual);
+  const states = meta.states;
   return (
     <>
       <p className="panel-note">Key groups {meta.range}. Every key lands here because <code>murmurHash(hashCode(key)) % maxParallelism</code> falls in this range.</p>
@@ -85,22 +83,21 @@ function KeyedTable({ sid }: { sid: number }) {
 }
 
 function SourceTable({ sid }: { sid: number }) {
-  const rows = useSim(useShallow((s) => {
-    const st = s.sim.state.subtasks[sid];
-    const latest = s.sim.state.coordinator.retained[s.sim.state.coordinator.retained.length - 1];
+  const rows = useRun((r) => {
+    const st = r.sim.state.subtasks[sid];
+    const latest = r.sim.state.coordinator.retained[r.sim.state.coordinator.retained.length - 1];
     const stored = (latest?.subtasks[sid]?.operator.SourceReaderState ?? []) as { partition: number; offset: number }[];
-    return st.source!.partitions.map((p) => `${p}:${st.source!.offsets[p]}:${stored.find((x) => x.partition === p)?.offset ?? '—'}`);
-  }));
+    return st.source!.partitions.map((p) => ({ p: String(p), off: String(st.source!.offsets[p]), stored: String(stored.find((x) => x.partition === p)?.offset ?? '—') }));
+  }, viewEqual);
   return (
     <>
       <p className="panel-note">Operator state <code>SourceReaderState</code> (even-split list): the next offset to read in each assigned partition.</p>
       <table className="state-table">
         <thead><tr><th scope="col">Partition</th><th scope="col">Next offset</th><th scope="col">in latest checkpoint</th></tr></thead>
         <tbody>
-          {rows.map((r) => {
-            const [p, off, stored] = r.split(':');
-            return <tr key={p} data-testid={`source-row-${sid}-${p}`}><th scope="row">{p}</th><FlashCell value={off} /><td className="checkpointed">{stored}</td></tr>;
-          })}
+          {rows.map(({ p, off, stored }) => (
+            <tr key={p} data-testid={`source-row-${sid}-${p}`}><th scope="row">{p}</th><FlashCell value={off} /><td className="checkpointed">{stored}</td></tr>
+          ))}
         </tbody>
       </table>
     </>
@@ -108,14 +105,14 @@ function SourceTable({ sid }: { sid: number }) {
 }
 
 function SinkView({ sid }: { sid: number }) {
-  const v = useSim(useShallow((s) => {
-    const sink = s.sim.state.subtasks[sid].sink!;
-    return { kind: sink.kind, count: sink.count, committed: sink.committed.length, last: sink.received.slice(-8).reverse().map((r) => `${r.key}=${r.value}`).join('|') };
-  }));
+  const v = useRun((r) => {
+    const sink = r.sim.state.subtasks[sid].sink!;
+    return { kind: sink.kind, count: sink.count, committed: sink.committed.length, last: sink.received.slice(-8).reverse().map((x) => `${x.key}=${x.value}`) };
+  }, viewEqual);
   return (
     <>
       <p className="panel-note">Sink kind <strong>{v.kind}</strong>: <span data-testid={`sink-count-${sid}`}>{v.count}</span> records written, {v.committed} visible to a read_committed reader.</p>
-      <ol className="sink-list">{v.last && v.last.split('|').map((x, i) => <li key={i}>{x}</li>)}</ol>
+      <ol className="sink-list">{v.last.map((x, i) => <li key={i}>{x}</li>)}</ol>
     </>
   );
 }
@@ -129,17 +126,16 @@ function targetCheckpoint(state: import('../../engine').SimState, sid: number): 
 }
 
 function KillTask({ sid }: { sid: number }) {
-  const inject = useSim((s) => s.injectFault);
-  const arm = useSim((s) => s.armFault);
-  const status = useSim((s) => s.sim.state.subtasks[sid].status);
-  const job = useSim((s) => s.sim.state.job.status);
-  const sim = useSim((s) => s.sim);
-  const armed = useSim((s) => s.sim.state.recovery.armed.filter((a) => a.fault.kind === 'task' && a.fault.subtask === sid).map((a) => `${a.when.phase} of checkpoint ${a.when.checkpointId}`).join(', '));
+  const { injectFault: inject, armFault: arm } = useRunActions();
+  const status = useRun((r) => r.sim.state.subtasks[sid].status);
+  const job = useRun((r) => r.sim.state.job.status);
+  const readRun = useRunReader();
+  const armed = useRun((r) => r.sim.state.recovery.armed.filter((a) => a.fault.kind === 'task' && a.fault.subtask === sid).map((a) => `${a.when.phase} of checkpoint ${a.when.checkpointId}`).join(', '));
   const [when, setWhen] = useState<When>('now');
   const kill = () => {
     const fault = { kind: 'task' as const, subtask: sid };
     if (when === 'now') inject(fault);
-    else arm(fault, { phase: when, checkpointId: targetCheckpoint(sim.state, sid), subtask: sid });
+    else arm(fault, { phase: when, checkpointId: targetCheckpoint(readRun().sim.state, sid), subtask: sid });
   };
   return (
     <div className="kill-task">
@@ -160,9 +156,9 @@ function KillTask({ sid }: { sid: number }) {
 }
 
 export function StatePanel() {
-  const selected = useSim((s) => s.selectedSubtask);
-  const select = useSim((s) => s.select);
-  const plan = useSim((s) => s.sim.state.plan);
+  const selected = useView((v) => v.selectedSubtask);
+  const { select } = useViewActions();
+  const plan = useRun((r) => r.sim.state.plan);
   const sid = selected ?? plan.operators.find((o) => o.keyed)?.subtasks[0] ?? 0;
   const ps = plan.subtasks[sid];
   const op = plan.operators[ps.operator];
