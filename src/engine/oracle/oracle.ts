@@ -1,6 +1,7 @@
 import type { PlanOperator, Rec } from '../model/types';
 import type { SimState } from '../sim/state';
 import { Simulation } from '../sim/simulation';
+import { stoppedByRunGuard } from '../sim/runGuard';
 import { requestWake } from '../runtime/runtime';
 import { removeEvents } from '../sim/eventQueue';
 import { JUDGED_ORDER, judgeSinks, type Judged, type SinkJudgement, type SinkKind } from './sinkJudgement';
@@ -173,6 +174,8 @@ export function computeOracle(state: SimState, options: OracleOptions = {}): Ora
   const reason = judgements.map((j) => j.reason).join('; ');
   const judging = judgements.filter((j) => j.judged !== 'nothing');
   if (!judging.length) return inconclusive(reason || 'the job has no sink', 0);
+  // a run the guard stopped has no defined output to judge: say why instead of draining it
+  if (stoppedByRunGuard(state.job.failure)) return inconclusive(state.job.failure!, 0);
   const judged = judging.reduce<Judged>((least, j) => (JUDGED_ORDER.indexOf(j.judged) > JUDGED_ORDER.indexOf(least) ? j.judged : least), 'per-key');
 
   const actual = new Simulation(structuredClone(state));

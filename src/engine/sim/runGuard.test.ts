@@ -97,7 +97,11 @@ describe('the run guard', () => {
     expect(sim.state.subtasks.every((st) => st.status === 'CANCELED')).toBe(true);
     expect(runSizes(sim.state).channelItems).toBe(0);
 
+    // the clock stays where the guard stopped the run
+    expect(sim.now).toBeLessThan(60_000);
     const verdict = computeOracle(sim.state);
-    expect(['job-failed', 'inconclusive']).toContain(verdict.verdict);
+    expect(verdict.verdict).toBe('inconclusive');
+    expect(verdict.reason).toBe(job.failure);
+    expect(verdict.events).toBe(0);
   });
 });

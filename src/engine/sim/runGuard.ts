@@ -117,9 +117,16 @@ export function runGrowth(state: SimState, limits: RunLimits = RUN_LIMITS, keyed
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+const GUARD_PREFIX = "stopped by the simulator's run guard, not by Flink";
+
+/** Whether a job failure is the run guard's (the run is over for the simulator's own reason). */
+export function stoppedByRunGuard(failure: string | null): boolean {
+  return failure !== null && failure.startsWith(GUARD_PREFIX);
+}
+
 export function guardMessage(trip: GuardTrip): string {
   const { what, hint } = WHAT[trip.limit];
-  return `stopped by the simulator's run guard, not by Flink: ${what} grew to ${fmt(trip.size)}, past the ${fmt(trip.bound)} this simulator keeps (${hint})`;
+  return `${GUARD_PREFIX}: ${what} grew to ${fmt(trip.size)}, past the ${fmt(trip.bound)} this simulator keeps (${hint})`;
 }
 
 /**

@@ -25,7 +25,7 @@ import { parseScenario } from '../scenarios/validate';
 import type { TraceEvent, TraceListener } from '../trace/events';
 import { hashEvent, TRACE_HASH_SEED } from '../trace/hash';
 import { peekEvent, popEvent, schedule } from './eventQueue';
-import { GUARD_EVERY_EVENTS, guardRun } from './runGuard';
+import { GUARD_EVERY_EVENTS, guardRun, stoppedByRunGuard } from './runGuard';
 import { nextInt, seedToState } from './rng';
 
 /** Configuration that may change while a job runs: checkpointing, restart and failover settings. */
@@ -253,7 +253,8 @@ export class Simulation {
       this.step();
       n++;
     }
-    if (n < maxEvents && time > this.state.now) this.state.now = time;
+    // a run the guard stopped stays at the moment it stopped
+    if (n < maxEvents && time > this.state.now && !stoppedByRunGuard(this.state.job.failure)) this.state.now = time;
     return n;
   }
 }
