@@ -1,6 +1,7 @@
-import type { TraceEvent } from './events';
+import { TRACE_EVENT_FIELDS, type TraceEvent } from './events';
 
-// FNV-1a style mixing over the event's fields in their declared order. Numbers are hashed at
+// FNV-1a style mixing over the event's fields in their declared order (TRACE_EVENT_FIELDS), so the
+// order in which an emitter wrote an object's keys cannot change the hash. Numbers are hashed at
 // microsecond resolution so that fractional simulated times still hash deterministically.
 
 export const TRACE_HASH_SEED = 0x811c9dc5;
@@ -23,7 +24,7 @@ export function mixNumber(h: number, v: number): number {
 
 export function hashEvent(h: number, ev: TraceEvent): number {
   const fields = ev as unknown as Record<string, unknown>;
-  for (const k in fields) {
+  for (const k of TRACE_EVENT_FIELDS[ev.type]) {
     const v = fields[k];
     if (typeof v === 'number') h = mixNumber(h, v);
     else if (typeof v === 'string') h = mixString(h, v);

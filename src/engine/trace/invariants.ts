@@ -1,4 +1,4 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import type { Simulation } from '../sim/simulation';
 import { InvariantViolation } from '../runtime/task';
 import type { TraceEvent } from './events';
