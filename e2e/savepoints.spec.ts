@@ -48,5 +48,16 @@ test('take a savepoint, rescale Keyed Count 2 -> 3, every key keeps its state on
   await sim.openTab('Faults');
   await page.getByRole('button', { name: 'Check exactly-once' }).click();
   await expect(page.getByTestId('oracle-verdict')).toContainText('exactly-once');
+  // the restore is a command of the run: Copy link carries it, and the link opens the same run
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeEnabled();
+  await expect(page).toHaveURL(/run=.*&t=/);
+  const traceHash = (p: typeof page) => p.evaluate(() => (window as unknown as { __checkpointLab: { state(): { traceHash: number } } }).__checkpointLab.state().traceHash);
+  const hash = await traceHash(page);
+  const other = new SimulatorPage(await page.context().newPage());
+  await other.page.goto(page.url());
+  await expect(other.simTime).toHaveText((await sim.simTime.textContent())!, { timeout: 30_000 });
+  expect(await traceHash(other.page)).toBe(hash);
+  await expect(other.subtask('count', 2)).toHaveAccessibleName('Keyed Count (3/3)');
+  expect(other.errors).toEqual([]);
   expect(sim.errors).toEqual([]);
 });

@@ -1,15 +1,37 @@
-import { partitionerCarriesUnalignedBarriers, type SimState, type TraceEvent } from '../engine';
+import { barrierHandlingOf, eventIdList, partitionerCarriesUnalignedBarriers, stableIdsOf, type SimState, type TraceEvent } from '../engine';
 
-// The event log tells what happens in words, with Flink's names for subtasks.
+// The event log tells what happens in words, with Flink's names for subtasks; each line carries
+// the stable ids (`count/1`, `map/0->count/1`, `cp:3`) of what it mentions, for highlights.
 
 export interface LogLine {
   id: number;
   time: number;
   text: string;
   kind: 'record' | 'state' | 'flow' | 'job' | 'checkpoint';
+  /** stable ids of the subtasks, channels and checkpoints the line mentions */
+  ids: string[];
 }
 
 export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | null {
+  const line = tell(ev, state);
+  if (!line) return null;
+  const ids = eventIdList(state.plan, ev);
+  // a barrier sent on every output channel mentions them all
+  if (ev.type === 'barrier-emitted') {
+    const channels = stableIdsOf(state.plan).channels;
+    for (const o of state.plan.subtasks[ev.subtask].outputs) for (const c of o.channels) ids.push(channels[c]);
+  }
+  return { ...line, ids };
+}
+
+/** The inputs of a subtask whose barrier `checkpointId` has not come, when its first one just did. */
+function inputsToGo(state: SimState, subtask: number): number {
+  const ps = state.plan.subtasks[subtask];
+  const finished = state.subtasks[subtask].finishedInputs;
+  return ps.inputChannels.filter((c) => !finished.includes(c)).length - 1;
+}
+
+function tell(ev: TraceEvent, state: SimState): Omit<LogLine, 'id' | 'ids'> | null {
   const name = (subtask: number) => state.plan.subtasks[subtask].name;
   switch (ev.type) {
     case 'record-read':
@@ -43,6 +65,11 @@ export function narrate(ev: TraceEvent, state: SimState): Omit<LogLine, 'id'> | 
     case 'alignment-started':
       // with one input channel the first barrier is the last one: nothing to align
       if (state.plan.subtasks[ev.subtask].inputChannels.length <= 1) return null;
+      if (barrierHandlingOf(state, ev.subtask) === 'at-least-once') {
+        // Flink's barrier tracker only counts barriers: no channel waits for the others
+        const n = inputsToGo(state, ev.subtask);
+        return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} is tracking barrier ${ev.checkpointId}: ${n} input${n === 1 ? '' : 's'} to go, nothing blocked (at-least-once: it keeps reading every input, so records behind the barrier may get into the snapshot and count twice after a restore)` };
+      }
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} got its first barrier ${ev.checkpointId}: aligning, that channel is blocked until the others deliver theirs` };
     case 'snapshot-started':
       return { time: ev.time, kind: 'checkpoint', text: `${name(ev.subtask)} snapshots its state for checkpoint ${ev.checkpointId}${ev.unaligned ? ' (unaligned: in-flight records persisted)' : ''}: sync ${Math.round(ev.syncMs)} ms, then async upload` };

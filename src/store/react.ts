@@ -1,18 +1,65 @@
 import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
-import type { SimStore, SimStoreApi } from './simStore';
+import { useStoreWithEqualityFn } from 'zustand/traditional';
+import type { AppState, ClockActions, ClockState, RunActions, RunId, RunState, ViewActions, ViewState } from './appState';
+import type { AppStoreApi } from './appStore';
 
-// The thin React binding over the vanilla store. Components read through selectors and change
-// the simulation only through the store's actions.
+// The thin React binding over the vanilla store. Components read through selectors (with an
+// equality function when they build a view model) and change the runs only through actions.
+// A subtree shows one run: the nearest RunIdContext names it.
 
-export const SimStoreContext = createContext<SimStoreApi | null>(null);
+export type { RunId } from './appState';
 
-export function useSimStoreApi(): SimStoreApi {
-  const store = useContext(SimStoreContext);
-  if (!store) throw new Error('useSim needs a SimStoreContext provider');
+export const AppStoreContext = createContext<AppStoreApi | null>(null);
+export const RunIdContext = createContext<RunId>('a');
+
+export function useStoreApi(): AppStoreApi {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('the store hooks need an AppStoreContext provider');
   return store;
 }
 
-export function useSim<T>(selector: (s: SimStore) => T): T {
-  return useStore(useSimStoreApi(), selector);
+export function useAppStore<T>(selector: (s: AppState) => T, equal?: (a: T, b: T) => boolean): T {
+  return useStoreWithEqualityFn(useStoreApi(), selector, equal);
 }
+
+/** a run that is not (or no longer) there shows run a */
+export function runOf(s: AppState, id: RunId): RunState {
+  return s.runs[id] ?? s.runs.a;
+}
+
+export function useRunId(): RunId {
+  return useContext(RunIdContext);
+}
+
+export function useRun<T>(selector: (run: RunState) => T, equal?: (a: T, b: T) => boolean): T {
+  const id = useRunId();
+  return useStoreWithEqualityFn(useStoreApi(), (s) => selector(runOf(s, id)), equal);
+}
+
+export function useClock<T>(selector: (clock: ClockState) => T, equal?: (a: T, b: T) => boolean): T {
+  return useStoreWithEqualityFn(useStoreApi(), (s) => selector(s.clock), equal);
+}
+
+export function useView<T>(selector: (view: ViewState) => T, equal?: (a: T, b: T) => boolean): T {
+  return useStoreWithEqualityFn(useStoreApi(), (s) => selector(s.view), equal);
+}
+
+export function useRunActions(): RunActions {
+  return useRun((r) => r.actions);
+}
+
+export function useClockActions(): ClockActions {
+  return useAppStore((s) => s.clockActions);
+}
+
+export function useViewActions(): ViewActions {
+  return useAppStore((s) => s.viewActions);
+}
+
+/** Reads the current run at the moment of an event (a click), without subscribing to it. */
+export function useRunReader(): () => RunState {
+  const store = useStoreApi();
+  const id = useRunId();
+  return () => runOf(store.getState(), id);
+}
+

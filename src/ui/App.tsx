@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useSim } from '../store/react';
-import { currentScenario } from '../store/simStore';
+import { useAppStore, useRun, useView, useViewActions } from '../store/react';
+import { currentScenario } from '../store/scenarioFile';
+import type { SideTab } from '../store/appState';
 import { Controls } from './controls/Controls';
 import { CopyLinkButton } from './controls/CopyLinkButton';
 import { ScenarioPicker } from './controls/ScenarioPicker';
@@ -17,11 +18,13 @@ import { SettingsPanel } from './panels/SettingsPanel';
 import { SnapshotsPanel } from './panels/SnapshotsPanel';
 import { StatePanel } from './panels/StatePanel';
 
-type SideTab = 'state' | 'checkpoints' | 'faults' | 'snapshots' | 'settings';
+const TABS: { id: SideTab; label: string }[] = [
+  { id: 'state', label: 'State' }, { id: 'checkpoints', label: 'Checkpoints' }, { id: 'faults', label: 'Faults' }, { id: 'snapshots', label: 'Snapshots' }, { id: 'settings', label: 'Settings' },
+];
 
 function Notices() {
-  const notices = useSim((s) => s.notices);
-  const dismiss = useSim((s) => s.dismissNotice);
+  const notices = useAppStore((s) => s.notices);
+  const dismiss = useAppStore((s) => s.dismissNotice);
   if (!notices.length) return null;
   return (
     <div className="notices" role="alert">
@@ -39,8 +42,9 @@ export function App() {
   usePlaybackClock();
   useKeyboardShortcuts();
   useRunInUrl();
-  const scenario = useSim(currentScenario);
-  const [tab, setTab] = useState<SideTab>('state');
+  const scenario = useRun(currentScenario);
+  const tab = useView((v) => v.tab);
+  const { setTab } = useViewActions();
   const [sideWidth, setSideWidth] = useState<number | null>(storedSideWidth);
   return (
     <div className="app">
@@ -60,11 +64,9 @@ export function App() {
         <SideSplitter width={sideWidth} onChange={setSideWidth} />
         <aside className="side" style={sideWidth ? { width: sideWidth } : undefined}>
           <div className="tabs" role="tablist" aria-label="Panels">
-            <button type="button" role="tab" aria-selected={tab === 'state'} className={tab === 'state' ? 'active' : ''} onClick={() => setTab('state')}>State</button>
-            <button type="button" role="tab" aria-selected={tab === 'checkpoints'} className={tab === 'checkpoints' ? 'active' : ''} onClick={() => setTab('checkpoints')}>Checkpoints</button>
-            <button type="button" role="tab" aria-selected={tab === 'faults'} className={tab === 'faults' ? 'active' : ''} onClick={() => setTab('faults')}>Faults</button>
-            <button type="button" role="tab" aria-selected={tab === 'snapshots'} className={tab === 'snapshots' ? 'active' : ''} onClick={() => setTab('snapshots')}>Snapshots</button>
-            <button type="button" role="tab" aria-selected={tab === 'settings'} className={tab === 'settings' ? 'active' : ''} onClick={() => setTab('settings')}>Settings</button>
+            {TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>{t.label}</button>
+            ))}
           </div>
           <div className="side-body">
             {tab === 'state' && <StatePanel />}

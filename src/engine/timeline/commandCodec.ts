@@ -24,6 +24,7 @@ const command = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trigger-savepoint') }),
   z.object({ kind: z.literal('stop-with-savepoint') }),
   z.object({ kind: z.literal('set-config'), conf: z.record(z.string(), z.string()) }),
+  z.object({ kind: z.literal('restore'), snapshotId: z.number().int().positive(), parallelism: z.record(z.string(), z.number().int().positive()), allowNonRestoredState: z.boolean() }),
 ]);
 const commands = z.array(z.object({ at: z.number().nonnegative(), command }));
 
@@ -42,13 +43,29 @@ export function decodeCommands(value: unknown, plan: PhysicalPlan): RecordedComm
     throw new CommandsError(`commands.${issue.path.join('.')}: ${issue.message}`);
   }
   const taskManagers = new Set(plan.subtasks.map((s) => s.taskManager));
-  parsed.data.forEach(({ command: c }, i) => {
+  // a restore reshapes the job: from then on subtasks are counted with its parallelism, and
+  // TaskManagers and channels are left to the replay to check
+  const parallelism = new Map(plan.operators.map((o) => [o.id, o.parallelism]));
+  let subtasks = plan.subtasks.length;
+  let reshaped = false;
+  const sorted = [...parsed.data].sort((a, b) => a.at - b.at);
+  sorted.forEach(({ command: c }, i) => {
     const where = `commands.${i}`;
     const f = c.kind === 'fault' || c.kind === 'arm-fault' ? c.fault : null;
-    if (f && (f.kind === 'task' || f.kind === 'slow') && f.subtask >= plan.subtasks.length) throw new CommandsError(`${where}: the job has no subtask ${f.subtask} (it has ${plan.subtasks.length})`);
-    if (f?.kind === 'taskmanager' && !taskManagers.has(f.index)) throw new CommandsError(`${where}: the job has no TaskManager ${f.index}`);
-    if (f?.kind === 'channel' && f.channel >= plan.channels.length) throw new CommandsError(`${where}: the job has no channel ${f.channel}`);
-    if (c.kind === 'arm-fault' && c.when.subtask !== undefined && c.when.subtask >= plan.subtasks.length) throw new CommandsError(`${where}: the job has no subtask ${c.when.subtask}`);
+    if (f && (f.kind === 'task' || f.kind === 'slow') && f.subtask >= subtasks) throw new CommandsError(`${where}: the job has no subtask ${f.subtask} (it has ${subtasks})`);
+    if (f?.kind === 'taskmanager' && !reshaped && !taskManagers.has(f.index)) throw new CommandsError(`${where}: the job has no TaskManager ${f.index}`);
+    if (f?.kind === 'channel' && !reshaped && f.channel >= plan.channels.length) throw new CommandsError(`${where}: the job has no channel ${f.channel}`);
+    if (c.kind === 'arm-fault' && c.when.subtask !== undefined && c.when.subtask >= subtasks) throw new CommandsError(`${where}: the job has no subtask ${c.when.subtask}`);
+    if (c.kind === 'restore') {
+      for (const [id, p] of Object.entries(c.parallelism)) {
+        const op = plan.operators.find((o) => o.id === id);
+        if (!op) throw new CommandsError(`${where}.parallelism: the job has no operator "${id}" (it has ${plan.operators.map((o) => o.id).join(', ')})`);
+        if (p > op.maxParallelism) throw new CommandsError(`${where}.parallelism.${id}: ${p} is above the operator's max parallelism ${op.maxParallelism}`);
+        parallelism.set(id, p);
+      }
+      subtasks = [...parallelism.values()].reduce((n, p) => n + p, 0);
+      reshaped = true;
+    }
     if (c.kind === 'set-config') {
       try {
         validateConf(c.conf);
@@ -57,6 +74,5 @@ export function decodeCommands(value: unknown, plan: PhysicalPlan): RecordedComm
       }
     }
   });
-  const out = parsed.data as RecordedCommand[];
-  return out.every((c, i) => i === 0 || out[i - 1].at <= c.at) ? out : [...out].sort((a, b) => a.at - b.at);
+  return sorted as RecordedCommand[];
 }

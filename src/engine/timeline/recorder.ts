@@ -1,11 +1,14 @@
-import type { SimState } from '../model/types';
+import type { SimState } from '../sim/state';
 import type { CheckpointPhase, Fault } from '../faults/faultSpec';
 import { Simulation } from '../sim/simulation';
+import { restoreJob } from '../checkpoint/restoreJob';
 
 // Time travel on the deterministic engine. A run is its initial state plus the user's commands,
 // each at a simulated time; keyframes (clones of the plain state) are taken as the run advances
 // and thinned as it grows, so memory stays bounded. Seeking restores the nearest keyframe and
 // replays to the target. A command given in the past forks the run there: the future is discarded.
+// A restore replaces the job: the recorder's methods hand back the simulation to go on with, and
+// keyframes taken after it hold the new job's plan.
 
 export type UserCommand =
   | { kind: 'fault'; fault: Fault }
@@ -13,9 +16,14 @@ export type UserCommand =
   | { kind: 'trigger-checkpoint' }
   | { kind: 'trigger-savepoint' }
   | { kind: 'stop-with-savepoint' }
-  | { kind: 'set-config'; conf: Record<string, string> };
+  | { kind: 'set-config'; conf: Record<string, string> }
+  /** a new job from a retained checkpoint or savepoint (`flink run -s`), other parallelism per operator id */
+  | { kind: 'restore'; snapshotId: number; parallelism: Record<string, number>; allowNonRestoredState: boolean };
 
 export interface RecordedCommand { at: number; command: UserCommand }
+
+/** estimated state bytes per simulated ms between keyframes: a 1 MB state at most every second */
+const KEYFRAME_BYTES_PER_MS = 1000;
 
 export interface RecorderOptions {
   keyframeEveryMs?: number;
@@ -29,14 +37,15 @@ export function estimateStateBytes(state: SimState): number {
   let n = 64 * 1024;
   for (const st of state.subtasks) {
     if (st.sink) n += 110 * (st.sink.received.length + st.sink.committed.length + st.sink.open.length);
-    for (const g in st.keyed) n += 120 * Object.keys(st.keyed[g]).length;
+    for (const group of st.keyed.values()) n += 120 * group.size;
   }
   for (const ch of state.channels) n += 110 * (ch.items.length + ch.priority.length);
   n += 1500 * state.coordinator.history.length + 120 * state.queue.length;
   return n;
 }
 
-export function applyCommand(sim: Simulation, c: UserCommand): void {
+/** Applies `c` to `sim`; returns the simulation to go on with (another one when `c` replaced the job). */
+export function applyCommand(sim: Simulation, c: UserCommand): Simulation {
   switch (c.kind) {
     case 'fault': sim.injectFault(c.fault); break;
     case 'arm-fault': sim.armFault(c.fault, c.when); break;
@@ -44,7 +53,27 @@ export function applyCommand(sim: Simulation, c: UserCommand): void {
     case 'trigger-savepoint': sim.triggerSavepoint(); break;
     case 'stop-with-savepoint': sim.stopWithSavepoint(); break;
     case 'set-config': sim.reconfigure(c.conf); break;
+    case 'restore': return restoreJob(sim.state, c.snapshotId, { parallelism: c.parallelism, allowNonRestoredState: c.allowNonRestoredState });
   }
+  return sim;
+}
+
+/** A recorded command the job refused while being replayed: the run stops right before it. */
+export class ReplayError extends Error {
+  /** `sim`: the run as it was right before the command, to go on with */
+  constructor(readonly index: number, readonly recorded: RecordedCommand, readonly cause: Error, readonly sim: Simulation) {
+    super(`command ${index + 1} (${recorded.command.kind} at ${recorded.at} ms) could not be applied: ${cause.message}`);
+    this.name = 'ReplayError';
+  }
+}
+
+export interface SeekJob {
+  readonly target: number;
+  /** the keyframe's time the replay starts from */
+  readonly from: number;
+  /** the simulation so far (another one once a restore on the way replaced the job) */
+  sim: Simulation;
+  run(maxEvents: number): boolean;
 }
 
 export class RunRecorder {
@@ -56,6 +85,8 @@ export class RunRecorder {
   private spacing: number;
   private readonly maxKeyframes: number;
   private readonly maxBytes: number;
+  /** told whenever a command replaced the job in a simulation this recorder runs (to move listeners over) */
+  onReplace?: (next: Simulation, previous: Simulation, command: RecordedCommand) => void;
 
   constructor(initial: SimState, options: RecorderOptions = {}) {
     this.spacing = options.keyframeEveryMs ?? 1000;
@@ -65,35 +96,60 @@ export class RunRecorder {
     this.headTime = initial.now;
   }
 
-  /** Runs `sim` forward to `to`, applying recorded commands on the way and keyframing new ground. */
-  advance(sim: Simulation, to: number, maxEvents = Infinity): void {
+  /**
+   * Runs `sim` forward to `to`, applying recorded commands on the way and keyframing new ground;
+   * returns the simulation to go on with. A recorded command the job refuses ends the run before it
+   * (it and the commands after it are dropped) and throws a ReplayError.
+   */
+  advance(sim: Simulation, to: number, maxEvents = Infinity): Simulation {
     let budget = maxEvents;
     while (sim.now < to && budget > 0) {
       const nextCommand = this.commands.find((c) => c.at > sim.now);
-      const lastKf = this.keyframes[this.keyframes.length - 1].time;
-      const nextKeyframe = sim.now >= this.headTime ? Math.max(lastKf + this.spacing, sim.now + 1e-9) : Infinity;
+      const last = this.keyframes[this.keyframes.length - 1];
+      // a large state is cloned less often: a keyframe never costs more than its share of the run
+      const nextKeyframe = sim.now >= this.headTime ? Math.max(last.time + Math.max(this.spacing, last.bytes / KEYFRAME_BYTES_PER_MS), sim.now + 1e-9) : Infinity;
       const stop = Math.min(to, nextCommand ? nextCommand.at : Infinity, nextKeyframe);
       budget -= sim.runUntil(stop, budget);
       if (sim.now < stop) break; // out of event budget for this frame
       if (nextCommand && sim.now === nextCommand.at) {
-        for (const c of this.commands.filter((x) => x.at === stop)) applyCommand(sim, c.command);
+        for (const c of this.commands.filter((x) => x.at === stop)) sim = this.applyRecorded(sim, c);
       }
       if (sim.now === nextKeyframe && sim.now > this.keyframes[this.keyframes.length - 1].time) {
         this.keyframe(sim.state, this.commands.filter((c) => c.at <= sim.now).length);
       }
     }
     this.headTime = Math.max(this.headTime, sim.now);
+    return sim;
+  }
+
+  private applyRecorded(sim: Simulation, c: RecordedCommand, replaced = this.onReplace): Simulation {
+    let next: Simulation;
+    try {
+      next = applyCommand(sim, c.command);
+    } catch (e) {
+      const index = this.commands.indexOf(c);
+      this.commands = this.commands.slice(0, Math.max(0, index));
+      this.headTime = Math.max(this.headTime, sim.now);
+      throw new ReplayError(index, c, e as Error, sim);
+    }
+    if (next !== sim) replaced?.(next, sim, c);
+    return next;
   }
 
   /**
-   * Replays a run carried elsewhere (a link): `sim` is its initial state, `commands` its commands.
+   * Takes on a run carried elsewhere (a link): `sim` is its initial state, `commands` its commands.
    * Commands due at the very start are applied here; `advance` applies only those still ahead.
    */
-  replay(sim: Simulation, commands: RecordedCommand[], to: number): void {
+  load(sim: Simulation, commands: RecordedCommand[]): Simulation {
     this.commands = [...commands];
     sim.runUntil(sim.now);
-    for (const c of this.commands.filter((x) => x.at === sim.now)) applyCommand(sim, c.command);
-    this.advance(sim, to);
+    for (const c of this.commands.filter((x) => x.at === sim.now)) sim = this.applyRecorded(sim, c);
+    return sim;
+  }
+
+  /** `load`, then `advance` to `to`. */
+  replay(sim: Simulation, commands: RecordedCommand[], to: number): Simulation {
+    return this.advance(this.load(sim, commands), to);
   }
 
   private keyframe(state: SimState, commands: number): void {
@@ -111,17 +167,24 @@ export class RunRecorder {
     return this.keyframes.reduce((n, k) => n + k.bytes, 0);
   }
 
+  /** The time of the next engine event or recorded command, or undefined when nothing is left. */
+  nextTime(sim: Simulation): number | undefined {
+    const next = sim.nextEventTime();
+    const due = this.commands.find((c) => c.at > sim.now);
+    return due && (next === undefined || due.at <= next) ? due.at : next;
+  }
+
   /** One step: the next engine event, or a recorded command due before it. */
-  stepOne(sim: Simulation): boolean {
+  stepOne(sim: Simulation): { sim: Simulation; moved: boolean } {
     const next = sim.nextEventTime();
     const due = this.commands.find((c) => c.at > sim.now && (next === undefined || c.at <= next));
     let moved: boolean;
     if (due) {
-      this.advance(sim, due.at);
+      sim = this.advance(sim, due.at);
       moved = true;
     } else moved = sim.step();
     this.headTime = Math.max(this.headTime, sim.now);
-    return moved;
+    return { sim, moved };
   }
 
   /**
@@ -129,25 +192,44 @@ export class RunRecorder {
    * `watch` sees the simulation before it replays from its keyframe (at `from`) to `t`.
    */
   seek(t: number, watch?: (sim: Simulation, from: number) => void, replayAtLeastMs = 0): Simulation {
+    const job = this.beginSeek(t, watch, replayAtLeastMs);
+    job.run(Infinity);
+    return job.sim;
+  }
+
+  /** `seek` a piece at a time: `run` replays at most `maxEvents` events and says whether it arrived. */
+  beginSeek(t: number, watch?: (sim: Simulation, from: number) => void, replayAtLeastMs = 0): SeekJob {
     const target = Math.max(0, Math.min(t, this.headTime));
     let kf = this.keyframes[0];
     for (const k of this.keyframes) if (k.time <= target - replayAtLeastMs) kf = k;
-    const sim = new Simulation(structuredClone(kf.state));
-    watch?.(sim, kf.time);
     const pending = this.commands.slice(kf.commands).filter((c) => c.at <= target);
-    for (const c of pending) {
-      sim.runUntil(c.at);
-      applyCommand(sim, c.command);
-    }
-    sim.runUntil(target);
-    return sim;
+    let next = 0;
+    const job: SeekJob = {
+      target,
+      from: kf.time,
+      sim: new Simulation(structuredClone(kf.state)),
+      run: (maxEvents) => {
+        let budget = maxEvents;
+        for (;;) {
+          const c = pending[next];
+          const stop = c ? c.at : target;
+          budget -= job.sim.runUntil(stop, budget);
+          if (job.sim.now < stop || (budget <= 0 && job.sim.nextEventTime() !== undefined && job.sim.nextEventTime()! <= stop)) return false;
+          if (!c) return true;
+          job.sim = this.applyRecorded(job.sim, c);
+          next++;
+        }
+      },
+    };
+    watch?.(job.sim, kf.time);
+    return job;
   }
 
   /** The time of the last event before `t`: where one step back lands. */
   previousEventTime(t: number): number {
     let kf = this.keyframes[0];
     for (const k of this.keyframes) if (k.time < t) kf = k;
-    const sim = new Simulation(structuredClone(kf.state));
+    let sim = new Simulation(structuredClone(kf.state));
     const commands = this.commands.slice(kf.commands).filter((c) => c.at < t);
     let last = kf.time;
     for (;;) {
@@ -156,7 +238,7 @@ export class RunRecorder {
       const due = commands.filter((c) => c.at < next && c.at >= sim.now);
       for (const c of due) {
         sim.runUntil(c.at);
-        applyCommand(sim, c.command);
+        sim = applyCommand(sim, c.command);
         commands.splice(commands.indexOf(c), 1);
       }
       sim.step();
@@ -165,19 +247,22 @@ export class RunRecorder {
   }
 
   /** Records a command at `sim.now`, applies it, and forks when it is given in the past. */
-  command(sim: Simulation, command: UserCommand): { forked: boolean } {
+  command(sim: Simulation, command: UserCommand): { forked: boolean; sim: Simulation } {
     // Stepping may stop between events of the same instant; a replay applies the command after
     // all of them (runUntil), so finish the instant first.
     sim.runUntil(sim.now);
     const at = sim.now;
     const forked = at < this.headTime;
-    applyCommand(sim, command); // first: a refused command changes nothing
+    const next = applyCommand(sim, command); // first: a refused command changes nothing
     if (forked) {
       this.commands = this.commands.filter((c) => c.at <= at);
       while (this.keyframes.length > 1 && this.keyframes[this.keyframes.length - 1].time > at) this.keyframes.pop();
       this.headTime = at;
     }
-    this.commands.push({ at, command });
-    return { forked };
+    const recorded = { at, command };
+    this.commands.push(recorded);
+    if (next !== sim) this.onReplace?.(next, sim, recorded);
+    this.headTime = Math.max(this.headTime, at);
+    return { forked, sim: next };
   }
 }

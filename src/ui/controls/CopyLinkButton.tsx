@@ -1,23 +1,23 @@
-import { useSim, useSimStoreApi } from '../../store/react';
+import { useStoreApi } from '../../store/react';
 import { runSearch } from '../hooks/useRunInUrl';
 import { formatSimTime } from '../format';
 
-/** A link that replays this run exactly (scenario, seed, settings, commands) and opens at this moment. */
+/** A link that replays this run exactly (scenario, seed, settings, commands, restores) and opens at this moment. */
 export function CopyLinkButton() {
-  const shareable = useSim((s) => s.shareable);
-  const store = useSimStoreApi();
+  const store = useStoreApi();
   const copyLink = async () => {
     const s = store.getState();
-    const url = `${window.location.origin}${window.location.pathname}${runSearch(s, s.displayTime)}`;
+    const { displayTime } = s.clock;
+    const n = s.runs.a.commands.length;
+    const url = `${window.location.origin}${window.location.pathname}${runSearch(s, displayTime)}`;
     try {
       await navigator.clipboard.writeText(url);
-      s.notify(`Link copied. It replays this run exactly (scenario, seed, settings and your ${s.commands.length} command${s.commands.length === 1 ? '' : 's'}) and opens at t = ${formatSimTime(s.displayTime)}.`);
+      s.notify(`Link copied. It replays this run exactly (scenario, seed, settings and your ${n} command${n === 1 ? '' : 's'}) and opens at t = ${formatSimTime(displayTime)}.`);
     } catch {
       s.notify(`Copy this link to share the run as it is now: ${url}`);
     }
   };
   return (
-    <button type="button" className="copy-link" onClick={() => void copyLink()} disabled={!shareable} aria-label="Copy link"
-      title={shareable ? 'A link that replays this run exactly and opens at this moment' : 'A job restored from a snapshot cannot be carried in a link yet'}>Copy link</button>
+    <button type="button" className="copy-link" onClick={() => void copyLink()} aria-label="Copy link" title="A link that replays this run exactly and opens at this moment">Copy link</button>
   );
 }

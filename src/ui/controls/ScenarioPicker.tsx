@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { BUILTIN_SCENARIOS } from '../../engine';
-import { useSim } from '../../store/react';
+import { useRun, useRunActions } from '../../store/react';
 
 // The built-in scenarios, and a scenario of your own from a JSON file in the format of the README
 // (checked against the same schema as the sim command's; what is wrong is named, the run is kept).
@@ -9,10 +9,9 @@ const PICKABLE = BUILTIN_SCENARIOS.filter((s) => s.id !== 'bench');
 const FROM_FILE = '__file';
 
 export function ScenarioPicker() {
-  const scenarioId = useSim((s) => s.scenarioId);
-  const custom = useSim((s) => s.customScenario);
-  const load = useSim((s) => s.load);
-  const open = useSim((s) => s.openScenarioFile);
+  const scenarioId = useRun((r) => r.scenarioId);
+  const custom = useRun((r) => r.customScenario);
+  const { load, openScenarioFile: open } = useRunActions();
   const input = useRef<HTMLInputElement>(null);
   const onFile = async (file: File | undefined) => {
     if (!file) return;

@@ -2,8 +2,9 @@ import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
-import type { PhysicalPlan } from '../../engine';
-import { useSim } from '../../store/react';
+import { stableIdsOf, type PhysicalPlan } from '../../engine';
+import { viewEqual } from '../../store/equality';
+import { useRun, useViewActions } from '../../store/react';
 import { ChannelEdge } from './ChannelEdge';
 import { JobManagerNode, StorageNode } from './CoordinatorNodes';
 import { setKnownKeys } from './keyColours';
@@ -21,8 +22,10 @@ function partitionerLabel(plan: PhysicalPlan, opIndex: number): string {
   return inputs.length ? `← ${[...new Set(inputs)].join(', ')}` : '';
 }
 
+/** Nodes and edges carry the stable ids (ids.ts): `op:count`, `count/1`, `map/0->count/1`. */
 export function buildGraph(plan: PhysicalPlan): { nodes: Node[]; edges: Edge[] } {
   const layout = layoutPlan(plan);
+  const ids = stableIdsOf(plan);
   const nodes: Node[] = [
     { id: 'jobmanager', type: 'jobmanager', position: { x: layout.jobManager.x, y: layout.jobManager.y }, data: {}, draggable: false, selectable: false, style: { width: layout.jobManager.width } },
     { id: 'storage', type: 'storage', position: { x: layout.storage.x, y: layout.storage.y }, data: {}, draggable: false, selectable: false, style: { width: layout.storage.width } },
@@ -30,27 +33,27 @@ export function buildGraph(plan: PhysicalPlan): { nodes: Node[]; edges: Edge[] }
   for (const op of plan.operators) {
     const box = layout.operators[op.index];
     nodes.push({
-      id: `op-${op.id}`, type: 'operator', position: { x: box.x, y: box.y }, draggable: false, selectable: false,
+      id: ids.operators[op.index], type: 'operator', position: { x: box.x, y: box.y }, draggable: false, selectable: false,
       style: { width: box.width, height: box.height },
-      data: { name: op.name, parallelism: op.parallelism, detail: partitionerLabel(plan, op.index) },
+      data: { id: ids.operators[op.index], name: op.name, parallelism: op.parallelism, detail: partitionerLabel(plan, op.index) },
     });
     for (const sid of op.subtasks) {
       const b = layout.subtasks[sid];
       nodes.push({
-        id: `st-${sid}`, type: 'subtask', parentId: `op-${op.id}`, extent: 'parent', position: { x: b.x, y: b.y },
+        id: ids.subtasks[sid], type: 'subtask', parentId: ids.operators[op.index], extent: 'parent', position: { x: b.x, y: b.y },
         draggable: false, selectable: false, style: { width: b.width, height: b.height }, data: { subtask: sid, compact: layout.compact },
       });
     }
   }
-  const edges: Edge[] = plan.channels.map((c) => ({ id: `ch-${c.id}`, type: 'channel', source: `st-${c.from}`, target: `st-${c.to}`, data: { channel: c.id }, selectable: false, focusable: false }));
+  const edges: Edge[] = plan.channels.map((c) => ({ id: ids.channels[c.id], type: 'channel', source: ids.subtasks[c.from], target: ids.subtasks[c.to], data: { channel: c.id }, selectable: false, focusable: false }));
   return { nodes, edges };
 }
 
 function Graph() {
-  const plan = useSim((s) => s.sim.state.plan);
+  const plan = useRun((r) => r.sim.state.plan);
   const { nodes, edges } = useMemo(() => buildGraph(plan), [plan]);
   const flow = useReactFlow();
-  const select = useSim((s) => s.select);
+  const { select } = useViewActions();
   useEffect(() => {
     setKnownKeys(plan.operators.flatMap((o) => o.params.source?.keys ?? []));
     const t = setTimeout(() => flow.fitView({ padding: 0.08 }), 50);
@@ -99,7 +102,11 @@ function Graph() {
 
 /** Stop-the-world checkpoints freeze the whole job: say so over the graph. */
 function StoppedWorld() {
-  const stw = useSim((s) => s.sim.state.stopTheWorld);
+  // the engine changes its phase in place: select a copy of what is shown
+  const stw = useRun((r) => {
+    const w = r.sim.state.stopTheWorld;
+    return w ? { checkpointId: w.checkpointId, phase: w.phase } : null;
+  }, viewEqual);
   if (!stw) return null;
   return (
     <div className="world-stopped" data-testid="world-stopped" role="status">
@@ -111,7 +118,7 @@ function StoppedWorld() {
 }
 
 export function JobGraph() {
-  const frozen = useSim((s) => s.sim.state.stopTheWorld !== null);
+  const frozen = useRun((r) => r.sim.state.stopTheWorld !== null);
   return (
     <div className={`job-graph${frozen ? ' frozen' : ''}`} data-testid="job-graph">
       <ReactFlowProvider>

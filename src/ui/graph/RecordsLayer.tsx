@@ -1,16 +1,20 @@
-import { useStoreApi } from '@xyflow/react';
+import { useStoreApi as useFlowStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { checkpointSettingsOf, type SimState } from '../../engine';
-import { useSimStoreApi } from '../../store/react';
+import { channelMessages, rpcMessages, stableIdsOf, type SimState } from '../../engine';
+import { runOf, useRunId, useStoreApi } from '../../store/react';
 import { pointOnChannel, progress, type Point } from './geometry';
 import { checkpointColour, keyColour } from './keyColours';
 
 // One canvas over the graph draws everything that moves in numbers: records on channels, the
 // JobManager's trigger and notification messages, acknowledgements flying back, and snapshot
 // uploads to checkpoint storage. Canvas, not SVG: the wide scenario has over a thousand records
-// in flight, which SVG cannot move at 60 frames a second here (see shared/TOOLCHAIN.md).
+// in flight, which SVG cannot move at 60 frames a second here (see shared/TOOLCHAIN.md). What
+// moves, and when it left and arrives, comes from the engine's messages view.
 
-type Lookup = ReturnType<ReturnType<typeof useStoreApi>['getState']>['nodeLookup'];
+type Lookup = ReturnType<ReturnType<typeof useFlowStoreApi>['getState']>['nodeLookup'];
+
+/** arrived records piled at a consumer's end of an edge: at most this many are drawn */
+const PILE = 12;
 
 function anchor(lookup: Lookup, id: string, side: 'left' | 'right' | 'top' | 'bottom'): Point | null {
   const n = lookup.get(id);
@@ -28,40 +32,36 @@ function anchor(lookup: Lookup, id: string, side: 'left' | 'right' | 'top' | 'bo
 
 const lerp = (a: Point, b: Point, f: number): Point => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f });
 
+const RPC_COLOURS = { 'notify-complete': '#1b7f3a', 'notify-aborted': '#a33', decline: '#a33' } as const;
+
 export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displayTime: number, lookup: Lookup, transform: [number, number, number]): number {
   const [tx, ty, zoom] = transform;
   ctx.save();
   ctx.translate(tx, ty);
   ctx.scale(zoom, zoom);
   let drawn = 0;
-  const plan = state.plan;
-  for (const pc of plan.channels) {
-    const s = anchor(lookup, `st-${pc.from}`, 'right');
-    const t = anchor(lookup, `st-${pc.to}`, 'left');
+  const ids = stableIdsOf(state.plan);
+  for (const pc of state.plan.channels) {
+    const s = anchor(lookup, ids.subtasks[pc.from], 'right');
+    const t = anchor(lookup, ids.subtasks[pc.to], 'left');
     if (!s || !t) continue;
-    const ch = state.channels[pc.id];
-    // Unaligned: records sent before a barrier that overtook them belong to that checkpoint's channel state.
-    let persistedBelow = -1;
-    for (const b of ch.priority) if (b.kind === 'barrier' && b.unaligned && displayTime >= b.sentAt) persistedBelow = Math.max(persistedBelow, b.seq);
-    let waiting = 0;
-    for (let i = ch.head; i < ch.items.length; i++) {
-      const it = ch.items[i];
-      if (it.kind !== 'record' || displayTime < it.sentAt) continue;
-      const f = progress(it.sentAt, it.deliverAt, displayTime);
-      ctx.fillStyle = keyColour(it.rec.key);
+    let piled = 0;
+    for (const m of channelMessages(state, pc.id, displayTime)) {
+      if (m.kind !== 'record') continue;
+      ctx.fillStyle = keyColour(m.key);
       let p: Point | null = null;
-      if (f < 1) {
-        p = pointOnChannel(s, t, f);
+      if (m.waitingAhead < 0) {
+        p = pointOnChannel(s, t, progress(m.sentAt, m.deliverAt, displayTime));
         ctx.beginPath();
         ctx.arc(p.x, p.y, 4.5, 0, Math.PI * 2);
         ctx.fill();
-      } else if (waiting < 12) {
+      } else if (piled < PILE) {
         // arrived, waiting to be read: a pile at the consumer's end of the edge
-        p = pointOnChannel(s, t, Math.max(0.4, 0.95 - waiting * 0.045));
+        p = pointOnChannel(s, t, Math.max(0.4, 0.95 - piled * 0.045));
         ctx.fillRect(p.x - 4, p.y - 4, 8, 8);
-        waiting++;
+        piled++;
       }
-      if (p && it.seq < persistedBelow) {
+      if (p && m.persisted) {
         ctx.strokeStyle = '#111827';
         ctx.lineWidth = 2;
         ctx.strokeRect(p.x - 6.5, p.y - 6.5, 13, 13);
@@ -69,43 +69,32 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
       drawn++;
     }
   }
-  const rpc = checkpointSettingsOf(state).rpcLatencyMs;
   const jm = anchor(lookup, 'jobmanager', 'bottom');
   const storage = anchor(lookup, 'storage', 'bottom');
-  for (const q of state.queue) {
-    const ev = q.event;
-    if (ev.kind === 'mail' && jm) {
-      const to = anchor(lookup, `st-${ev.subtask}`, 'top');
-      if (!to) continue;
-      const f = progress(q.time - rpc, q.time, displayTime);
-      if (f <= 0 || f >= 1) continue;
-      const p = lerp(jm, to, f);
-      ctx.fillStyle = ev.mail.kind === 'trigger-checkpoint' ? checkpointColour(ev.mail.checkpointId) : ev.mail.kind === 'notify-complete' ? '#1b7f3a' : '#a33';
+  for (const m of rpcMessages(state, displayTime)) {
+    const at = anchor(lookup, ids.subtasks[m.subtask], 'top');
+    if (!at) continue;
+    const f = progress(m.sentAt, m.deliverAt, displayTime);
+    if (m.kind === 'trigger' || m.kind === 'notify-complete' || m.kind === 'notify-aborted') {
+      if (!jm) continue;
+      const p = lerp(jm, at, f);
+      ctx.fillStyle = m.kind === 'trigger' ? checkpointColour(m.checkpointId) : RPC_COLOURS[m.kind];
       ctx.beginPath();
       ctx.moveTo(p.x, p.y - 6);
       ctx.lineTo(p.x + 6, p.y);
       ctx.lineTo(p.x, p.y + 6);
       ctx.lineTo(p.x - 6, p.y);
       ctx.fill();
-    } else if (ev.kind === 'cp-ack' && jm) {
-      const from = anchor(lookup, `st-${ev.ack.subtask}`, 'top');
-      if (!from) continue;
-      const f = progress(q.time - rpc, q.time, displayTime);
-      if (f <= 0 || f >= 1) continue;
-      const p = lerp(from, jm, f);
-      ctx.fillStyle = checkpointColour(ev.checkpointId);
+    } else if (m.kind === 'ack' || m.kind === 'decline') {
+      if (!jm) continue;
+      const p = lerp(at, jm, f);
+      ctx.fillStyle = m.kind === 'ack' ? checkpointColour(m.checkpointId) : RPC_COLOURS.decline;
       ctx.font = 'bold 13px system-ui, sans-serif';
-      ctx.fillText('✓', p.x - 4, p.y + 4);
-    } else if (ev.kind === 'snapshot-uploaded' && storage) {
-      const st = state.subtasks[ev.subtask];
-      const snap = st.snapshots.find((x) => x.checkpointId === ev.checkpointId);
-      const from = anchor(lookup, `st-${ev.subtask}`, 'top');
-      if (!snap || !from) continue;
-      const f = progress(snap.syncEndsAt, q.time, displayTime);
-      if (f <= 0 || f >= 1) continue;
-      const p = lerp(from, storage, f);
+      ctx.fillText(m.kind === 'ack' ? '✓' : '✕', p.x - 4, p.y + 4);
+    } else if (m.kind === 'upload' && storage) {
+      const p = lerp(at, storage, f);
       ctx.fillStyle = '#fff';
-      ctx.strokeStyle = checkpointColour(ev.checkpointId);
+      ctx.strokeStyle = checkpointColour(m.checkpointId);
       ctx.lineWidth = 1.5;
       ctx.fillRect(p.x - 5, p.y - 7, 10, 14);
       ctx.strokeRect(p.x - 5, p.y - 7, 10, 14);
@@ -117,8 +106,9 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
 
 export function RecordsLayer() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const rf = useStoreApi();
-  const sim = useSimStoreApi();
+  const rf = useFlowStoreApi();
+  const store = useStoreApi();
+  const runId = useRunId();
   useEffect(() => {
     const canvas = canvasRef.current!;
     const ctx = canvas.getContext('2d')!;
@@ -138,14 +128,14 @@ export function RecordsLayer() {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, w, h);
       const { nodeLookup, transform } = rf.getState();
-      const { sim: simulation, displayTime } = sim.getState();
-      const n = drawFrame(ctx, simulation.state, displayTime, nodeLookup, transform);
+      const app = store.getState();
+      const n = drawFrame(ctx, runOf(app, runId).sim.state, app.clock.displayTime, nodeLookup, transform);
       canvas.dataset.records = String(n);
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
     };
-    const unsubscribeSim = sim.subscribe(schedule);
+    const unsubscribeSim = store.subscribe(schedule);
     const unsubscribeFlow = rf.subscribe(schedule);
     const resize = new ResizeObserver(schedule);
     resize.observe(canvas.parentElement!);
@@ -156,6 +146,6 @@ export function RecordsLayer() {
       resize.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [rf, sim]);
+  }, [rf, store, runId]);
   return <canvas ref={canvasRef} className="records-layer" data-testid="records-layer" aria-hidden="true" />;
 }

@@ -22,7 +22,8 @@ const GAP = 10;
 export function subtaskSize(plan: PhysicalPlan): { width: number; height: number; compact: boolean } {
   const maxP = Math.max(...plan.operators.map((o) => o.parallelism));
   const compact = maxP > 4;
-  return compact ? { width: 170, height: 58, compact } : { width: 192, height: 84, compact };
+  // room for two rows of badges (at-least-once: "tracking #n · k inputs to go" and "nothing blocked")
+  return compact ? { width: 170, height: 58, compact } : { width: 192, height: 100, compact };
 }
 
 export function layoutPlan(plan: PhysicalPlan): GraphLayout {

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { useSimStoreApi } from '../../store/react';
+import { useStoreApi } from '../../store/react';
 import { shortcutFor } from './keyboard';
 
+/** Space, → and ← act on the one clock of the page. Once per page. */
 export function useKeyboardShortcuts(): void {
-  const store = useSimStoreApi();
+  const store = useStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -14,9 +15,10 @@ export function useKeyboardShortcuts(): void {
       const action = shortcutFor(e.key, target);
       if (!action) return;
       e.preventDefault();
-      if (action === 'toggle-play') store.getState().togglePlay();
-      else if (action === 'step') store.getState().step();
-      else store.getState().stepBack();
+      const clock = store.getState().clockActions;
+      if (action === 'toggle-play') clock.togglePlay();
+      else if (action === 'step') clock.step();
+      else clock.stepBack();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

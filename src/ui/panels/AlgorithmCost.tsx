@@ -1,33 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
-import { CHECKPOINT_ALGORITHMS, costWith, type RunCost } from '../../engine';
-import { useSim, useSimStoreApi } from '../../store/react';
+import { CHECKPOINT_ALGORITHMS } from '../../engine';
+import { useRun, useRunActions } from '../../store/react';
 import { formatMs, formatSimTime } from '../format';
 
 // The cost of checkpointing, side by side: the same scenario, seed and settings replayed to this
 // moment with each algorithm. Stop-the-world shows what barriers save: latency, and under
-// backpressure throughput.
+// backpressure throughput. The store replays a piece at a time, the page drawn in between.
 
 export function AlgorithmCost() {
-  const store = useSimStoreApi();
-  const enabled = useSim((s) => s.sim.state.config.raw['execution.checkpointing.interval'] !== undefined);
-  const [result, setResult] = useState<{ at: number; rows: RunCost[] } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  // one replay per row, the page drawn in between: a long run takes a moment per row
-  const measure = () => {
-    clearTimeout(timer.current);
-    const live = store.getState().sim.state;
-    const state = { scenario: live.scenario, seed: live.seed, config: live.config, now: live.now };
-    const rows: RunCost[] = [];
-    setResult({ at: state.now, rows: [] });
-    const next = () => {
-      rows.push(costWith(state, CHECKPOINT_ALGORITHMS[rows.length]));
-      setResult({ at: state.now, rows: [...rows] });
-      if (rows.length < CHECKPOINT_ALGORITHMS.length) timer.current = setTimeout(next, 0);
-    };
-    timer.current = setTimeout(next, 0);
-  };
-  const measuring = result !== null && result.rows.length < CHECKPOINT_ALGORITHMS.length;
+  const enabled = useRun((r) => r.sim.state.config.raw['execution.checkpointing.interval'] !== undefined);
+  const result = useRun((r) => r.cost);
+  const { compareAlgorithms: measure } = useRunActions();
+  const measuring = result !== null && !result.done;
   return (
     <div data-testid="algorithm-cost">
       <p className="panel-note">
@@ -36,8 +19,9 @@ export function AlgorithmCost() {
         read_committed reader can see it.
       </p>
       {!enabled && <p className="panel-note">Checkpointing is off (no interval): every row would be the same.</p>}
-      <button type="button" onClick={measure} disabled={measuring}>Compare at this moment</button>
+      <button type="button" onClick={() => measure()} disabled={measuring}>Compare at this moment</button>
       {measuring && <span className="muted" role="status"> replaying {result.rows.length + 1} of {CHECKPOINT_ALGORITHMS.length}…</span>}
+      {result && result.done && result.rows.length < CHECKPOINT_ALGORITHMS.length && <span className="muted" role="status"> cancelled after {result.rows.length} of {CHECKPOINT_ALGORITHMS.length}</span>}
       {result && (
         <div className="table-scroll">
           <table className="history-table">

@@ -1,5 +1,5 @@
-import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/react';
+import { viewEqual } from '../../store/equality';
+import { useRun } from '../../store/react';
 import { formatMs } from '../format';
 
 // The phases of one checkpoint per subtask, from the trigger: waiting for the first barrier
@@ -12,21 +12,21 @@ const PHASES = [
   { name: 'async', colour: '#2563eb' },
 ] as const;
 
+interface Row { name: string; phases: { start: number; align: number; sync: number; async: number; ack: number } | null }
+
 export function CheckpointTimeline({ checkpointId }: { checkpointId: number }) {
-  const rows = useSim(useShallow((s) => {
-    const state = s.sim.state;
+  const rows = useRun((run) => {
+    const state = run.sim.state;
     const r = state.coordinator.history.find((h) => h.id === checkpointId);
-    if (!r) return [] as string[];
-    return r.subtasks.map((sid) => {
+    if (!r) return [] as Row[];
+    return r.subtasks.map((sid): Row => {
       const a = r.acks[sid];
       const name = state.plan.subtasks[sid].name;
-      if (!a) return `${name}|pending`;
-      return `${name}|${a.startDelayMs}|${a.alignmentMs}|${a.syncMs}|${a.asyncMs}|${a.ackTime - r.triggerTime}`;
+      return a ? { name, phases: { start: a.startDelayMs, align: a.alignmentMs, sync: a.syncMs, async: a.asyncMs, ack: a.ackTime - r.triggerTime } } : { name, phases: null };
     });
-  }));
+  }, viewEqual);
   if (!rows.length) return null;
-  const parsed = rows.map((r) => r.split('|'));
-  const total = Math.max(1, ...parsed.filter((p) => p[1] !== 'pending').map((p) => Number(p[5])));
+  const total = Math.max(1, ...rows.map((r) => r.phases?.ack ?? 0));
   // drawn in its own units and scaled to the panel's width
   const W = 330;
   const rowH = 16;
@@ -34,18 +34,18 @@ export function CheckpointTimeline({ checkpointId }: { checkpointId: number }) {
   return (
     <figure className="timeline">
       <figcaption>Checkpoint {checkpointId} phases per subtask (0 – {formatMs(total)})</figcaption>
-      <svg viewBox={`0 0 ${W + 170} ${parsed.length * rowH + 22}`} width="100%" role="img" aria-label={`Phases of checkpoint ${checkpointId} per subtask`}>
-        {parsed.map((p, i) => {
+      <svg viewBox={`0 0 ${W + 170} ${rows.length * rowH + 22}`} width="100%" role="img" aria-label={`Phases of checkpoint ${checkpointId} per subtask`}>
+        {rows.map(({ name, phases }, i) => {
           const y = i * rowH;
-          if (p[1] === 'pending') return <text key={i} x={0} y={y + 11} className="tl-name">{p[0]} — pending</text>;
-          const [start, align, sync, asyncMs] = p.slice(1, 5).map(Number);
+          if (!phases) return <text key={i} x={0} y={y + 11} className="tl-name">{name} — pending</text>;
+          const { start, align, sync, async: asyncMs, ack } = phases;
           // alignment ends where the snapshot starts; the start delay covers the rest before it
-          const snapshotAt = Math.max(0, Number(p[5]) - asyncMs - sync);
+          const snapshotAt = Math.max(0, ack - asyncMs - sync);
           const alignFrom = Math.max(start, snapshotAt - align);
-          const spans = [[0, start], [alignFrom, snapshotAt], [snapshotAt, snapshotAt + sync], [snapshotAt + sync, Number(p[5])]];
+          const spans = [[0, start], [alignFrom, snapshotAt], [snapshotAt, snapshotAt + sync], [snapshotAt + sync, ack]];
           return (
             <g key={i}>
-              <text x={0} y={y + 11} className="tl-name">{p[0]}</text>
+              <text x={0} y={y + 11} className="tl-name">{name}</text>
               {spans.map(([a, b], k) => b > a && (
                 <rect key={k} x={170 + (a / total) * W} y={y + 2} width={Math.max(1, ((b - a) / total) * W)} height={rowH - 5} fill={PHASES[k].colour}>
                   <title>{`${PHASES[k].name}: ${formatMs(b - a)}`}</title>
@@ -55,7 +55,7 @@ export function CheckpointTimeline({ checkpointId }: { checkpointId: number }) {
           );
         })}
         {PHASES.map((ph, k) => (
-          <g key={ph.name} transform={`translate(${170 + k * legendGap}, ${parsed.length * rowH + 8})`}>
+          <g key={ph.name} transform={`translate(${170 + k * legendGap}, ${rows.length * rowH + 8})`}>
             <rect width={10} height={10} fill={ph.colour} /><text x={14} y={9} className="tl-legend">{ph.name}</text>
           </g>
         ))}

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { checkpointingStatistics, type CheckpointStats } from '../../engine';
-import { useSim } from '../../store/react';
+import { viewEqual } from '../../store/equality';
+import { useRun } from '../../store/react';
 import { formatBytes, formatMs } from '../format';
 import { AlgorithmCost } from './AlgorithmCost';
 import { CheckpointTimeline } from './CheckpointTimeline';
@@ -115,7 +116,7 @@ function Summary({ stats }: { stats: ReturnType<typeof checkpointingStatistics> 
 }
 
 function Configuration() {
-  const raw = useSim((s) => s.sim.state.config.raw);
+  const raw = useRun((r) => r.sim.state.config.raw);
   const entries: [string, string][] = [
     ['Checkpointing Mode', raw['execution.checkpointing.mode'] ?? 'EXACTLY_ONCE'],
     ['Checkpoint Storage', raw['execution.checkpointing.storage'] ?? 'jobmanager'],
@@ -136,10 +137,7 @@ function Configuration() {
 
 export function CheckpointsPanel() {
   const [tab, setTab] = useState<Tab>('history');
-  const version = useSim((s) => s.version);
-  const sim = useSim((s) => s.sim);
-  void version;
-  const stats = checkpointingStatistics(sim.state);
+  const stats = useRun((r) => checkpointingStatistics(r.sim.state), viewEqual);
   const c = stats.counts;
   return (
     <section className="panel" aria-labelledby="checkpoints-heading">

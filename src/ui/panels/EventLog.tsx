@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { useSim } from '../../store/react';
+import { useRun } from '../../store/react';
 import { formatSimTime } from '../format';
 
 export function EventLog() {
-  const log = useSim((s) => s.log);
+  const log = useRun((r) => r.log);
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const el = ref.current;

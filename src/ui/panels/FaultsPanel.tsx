@@ -1,51 +1,46 @@
-import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useSim } from '../../store/react';
+import { useMemo, useState } from 'react';
+import { coordinatorView, effectiveFailoverStrategy, effectiveRestartStrategy, storageView } from '../../engine';
+import { viewEqual } from '../../store/equality';
+import { useRun, useRunActions, useView } from '../../store/react';
 import { formatMs } from '../format';
 import { keyColour } from '../graph/keyColours';
+import { useRunView } from '../graph/useRunView';
 
 // Failures on demand, recovery as it happens, and the exactly-once verdict.
 
 function RecoveryStatus() {
-  const v = useSim(useShallow((s) => {
-    const state = s.sim.state;
-    const raw = state.config.raw;
-    const restart = state.queue.find((q) => q.event.kind === 'restart');
-    return {
-      status: state.job.status,
-      restarts: state.job.restarts,
-      failure: state.job.failure ?? '',
-      strategy: raw['restart-strategy.type'] ?? (raw['execution.checkpointing.interval'] && raw['execution.checkpointing.interval'] !== '0 s' ? 'exponential-delay (default with checkpointing)' : 'none (default without checkpointing)'),
-      failover: raw['jobmanager.execution.failover-strategy'] ?? 'region',
-      restoreIn: restart ? restart.time - s.displayTime : null,
-      lastRestore: state.restores.length ? state.restores[state.restores.length - 1].id : 0,
-    };
+  const v = useRunView((state, t) => ({
+    status: state.job.status,
+    restarts: state.job.restarts,
+    failure: state.job.failure ?? '',
+    restoreIn: coordinatorView(state, t).restartIn,
+    lastRestore: state.restores.length ? state.restores[state.restores.length - 1].id : 0,
   }));
+  // what the engine will do on a failure, from the configuration in force
+  const raw = useRun((r) => r.sim.state.config.raw);
+  const { strategy, failover } = useMemo(() => ({ strategy: effectiveRestartStrategy(raw).description, failover: effectiveFailoverStrategy(raw) }), [raw]);
   return (
     <dl className="overview">
       <dt>Job</dt><dd data-testid="recovery-status">{v.status}{v.status === 'RESTARTING' && v.restoreIn !== null && ` · restore in ${formatMs(Math.max(0, v.restoreIn))}`}</dd>
       <dt>Restarts</dt><dd>{v.restarts}{v.lastRestore ? ` · last restored from checkpoint ${v.lastRestore}` : ''}</dd>
-      <dt>Restart strategy</dt><dd>{v.strategy}</dd>
-      <dt>Failover strategy</dt><dd>{v.failover}</dd>
+      <dt>Restart strategy</dt><dd data-testid="restart-strategy">{strategy}</dd>
+      <dt>Failover strategy</dt><dd>{failover}</dd>
       {v.failure && <><dt>Failure</dt><dd className="failure">{v.failure}</dd></>}
     </dl>
   );
 }
 
 function FaultButtons() {
-  const inject = useSim((s) => s.injectFault);
-  const running = useSim((s) => s.sim.state.job.status === 'RUNNING');
-  const tms = useSim(useShallow((s) => {
-    const plan = s.sim.state.plan;
-    return [...Array(plan.taskManagers).keys()].map((i) => `${i}|${plan.subtasks.filter((x) => x.taskManager === i).length}`);
-  }));
-  const storage = useSim((s) => s.sim.state.config.raw['execution.checkpointing.storage'] ?? 'jobmanager');
+  const { injectFault: inject } = useRunActions();
+  const running = useRun((r) => r.sim.state.job.status === 'RUNNING');
+  const tms = useRun((r) => {
+    const plan = r.sim.state.plan;
+    return [...Array(plan.taskManagers).keys()].map((index) => ({ index, subtasks: plan.subtasks.filter((x) => x.taskManager === index).length }));
+  }, viewEqual);
+  const storage = useRunView((state) => storageView(state).kind);
   return (
     <div className="fault-buttons">
-      {tms.map((t) => {
-        const [i, n] = t.split('|').map(Number);
-        return <button key={i} type="button" disabled={!running} onClick={() => inject({ kind: 'taskmanager', index: i })}>Kill TaskManager {i} ({n} subtasks)</button>;
-      })}
+      {tms.map((t) => <button key={t.index} type="button" disabled={!running} onClick={() => inject({ kind: 'taskmanager', index: t.index })}>Kill TaskManager {t.index} ({t.subtasks} subtasks)</button>)}
       <button type="button" disabled={!running} onClick={() => inject({ kind: 'jobmanager' })} title={storage === 'jobmanager' ? 'checkpoints live in its memory: they are lost with it' : 'checkpoints are in the file system: they survive'}>Fail JobManager</button>
       <button type="button" onClick={() => inject({ kind: 'storage-outage', durationMs: 10_000 })}>Storage outage (10 s)</button>
       <SelectedSubtaskFaults />
@@ -56,13 +51,13 @@ function FaultButtons() {
 
 /** Faults aimed at the subtask selected in the graph. */
 function SelectedSubtaskFaults() {
-  const inject = useSim((s) => s.injectFault);
-  const v = useSim(useShallow((s) => {
-    const sid = s.selectedSubtask;
-    if (sid === null) return null;
-    const ps = s.sim.state.plan.subtasks[sid];
-    return { sid, name: ps.name, firstInput: ps.inputChannels.length ? ps.inputChannels[0] : -1, running: s.sim.state.job.status === 'RUNNING' };
-  }));
+  const { injectFault: inject } = useRunActions();
+  const sid = useView((view) => view.selectedSubtask);
+  const v = useRun((r) => {
+    const ps = sid === null ? undefined : r.sim.state.plan.subtasks[sid];
+    if (!ps) return null;
+    return { sid: ps.id, name: ps.name, firstInput: ps.inputChannels.length ? ps.inputChannels[0] : -1, running: r.sim.state.job.status === 'RUNNING' };
+  }, viewEqual);
   if (!v) return null;
   return (
     <>
@@ -74,22 +69,22 @@ function SelectedSubtaskFaults() {
 
 function SinkOutput() {
   const [reader, setReader] = useState<'read_committed' | 'read_uncommitted'>('read_committed');
-  const rows = useSim(useShallow((s) => {
-    const out: string[] = [];
-    for (const st of s.sim.state.subtasks) {
+  const rows = useRun((run) => {
+    const out: { key: string; value: number; partition: number; offset: number }[] = [];
+    for (const st of run.sim.state.subtasks) {
       if (!st.sink) continue;
       const list = reader === 'read_committed' ? st.sink.committed : st.sink.received;
-      for (const r of list.slice(-6)) out.push(`${r.key}|${r.value}|${r.part}/${r.off}`);
+      for (const r of list.slice(-6)) out.push({ key: r.key, value: r.value, partition: r.part, offset: r.off });
     }
     return out;
-  }));
-  const counts = useSim(useShallow((s) => {
+  }, viewEqual);
+  const counts = useRun((run) => {
     let committed = 0;
     let written = 0;
     let kind = 'plain';
-    for (const st of s.sim.state.subtasks) if (st.sink) { committed += st.sink.committed.length; written += st.sink.received.length; kind = st.sink.kind; }
+    for (const st of run.sim.state.subtasks) if (st.sink) { committed += st.sink.committed.length; written += st.sink.received.length; kind = st.sink.kind; }
     return { committed, written, kind };
-  }));
+  }, viewEqual);
   return (
     <>
       <p className="panel-note">Sink kind <strong>{counts.kind}</strong>: {counts.written} records written, {counts.committed} committed. What a reader of the sink's output sees, by its isolation level (the last 6 per sink subtask, each with the source partition and offset it came from):</p>
@@ -98,14 +93,14 @@ function SinkOutput() {
           <button key={r} type="button" role="radio" aria-checked={reader === r} className={reader === r ? 'active' : ''} onClick={() => setReader(r)}>{r}</button>
         ))}
       </div>
-      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => { const [k, v, id] = r.split('|'); return <li key={i}><span className="swatch" style={{ background: keyColour(k) }} />{k} = {v} <span className="muted">(partition {id.split('/')[0]}, offset {id.split('/')[1]})</span></li>; })}</ol>
+      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => <li key={i}><span className="swatch" style={{ background: keyColour(r.key) }} />{r.key} = {r.value} <span className="muted">(partition {r.partition}, offset {r.offset})</span></li>)}</ol>
     </>
   );
 }
 
 function Oracle() {
-  const oracle = useSim((s) => s.oracle);
-  const check = useSim((s) => s.checkOracle);
+  const oracle = useRun((r) => r.oracle);
+  const { checkOracle: check } = useRunActions();
   return (
     <>
       <p className="panel-note">The oracle replays the same scenario and seed without faults to the same source offsets and compares the committed output per key.</p>

@@ -1,53 +1,74 @@
-import { useState } from 'react';
-import { CONFIG_KEYS } from '../../engine';
-import { useSim } from '../../store/react';
+import { useMemo, useState } from 'react';
+import { configView, type ConfigKeyView } from '../../engine';
+import { useRun, useRunActions } from '../../store/react';
 
-// Change the checkpointing configuration from this moment on (in the past: the run forks there).
-// Settings that shape the job itself start a new run. Values use Flink's syntax; a value the
-// engine refuses is reported and the current run is kept.
+// Change the configuration from this moment on (in the past: the run forks there). Settings that
+// shape the job itself start a new run. Every field comes from the engine's configuration view:
+// its choices, its default, what it accepts and what it means. Values use Flink's syntax; a value
+// the engine refuses is reported and the current run is kept.
 
-const EDITABLE: { key: string; label: string; choices?: string[] }[] = [
-  { key: 'execution.checkpointing.interval', label: 'Interval' },
-  { key: 'execution.checkpointing.mode', label: 'Mode', choices: ['EXACTLY_ONCE', 'AT_LEAST_ONCE'] },
-  { key: 'execution.checkpointing.unaligned.enabled', label: 'Unaligned', choices: ['false', 'true'] },
-  { key: 'execution.checkpointing.aligned-checkpoint-timeout', label: 'Aligned checkpoint timeout' },
-  { key: 'execution.checkpointing.min-pause', label: 'Min pause' },
-  { key: 'execution.checkpointing.max-concurrent-checkpoints', label: 'Max concurrent' },
-  { key: 'execution.checkpointing.timeout', label: 'Timeout' },
-  { key: 'state.backend.type', label: 'State backend', choices: ['hashmap', 'rocksdb'] },
-  { key: 'execution.checkpointing.incremental', label: 'Incremental', choices: ['false', 'true'] },
-  { key: 'execution.checkpointing.storage', label: 'Checkpoint storage', choices: ['jobmanager', 'filesystem'] },
-  { key: 'sim.checkpointing.algorithm', label: 'Algorithm', choices: ['barriers', 'stop-the-world'] },
-  { key: 'sim.sink.kind', label: 'Sink kind', choices: ['plain', 'upsert', 'two-phase-commit'] },
-];
+/** The checkpointing settings shown first, with short names; every other key follows under "All settings". */
+const MAIN: Record<string, string> = {
+  'execution.checkpointing.interval': 'Interval',
+  'execution.checkpointing.mode': 'Mode',
+  'execution.checkpointing.unaligned.enabled': 'Unaligned',
+  'execution.checkpointing.aligned-checkpoint-timeout': 'Aligned checkpoint timeout',
+  'execution.checkpointing.min-pause': 'Min pause',
+  'execution.checkpointing.max-concurrent-checkpoints': 'Max concurrent',
+  'execution.checkpointing.timeout': 'Timeout',
+  'state.backend.type': 'State backend',
+  'execution.checkpointing.incremental': 'Incremental',
+  'execution.checkpointing.storage': 'Checkpoint storage',
+  'sim.checkpointing.algorithm': 'Algorithm',
+  'sim.sink.kind': 'Sink kind',
+};
+
+function hint(k: ConfigKeyView): string {
+  return `${k.key}: ${k.doc} Accepts ${k.accepted}.${k.default !== undefined ? ` Default ${k.default}.` : ''}`;
+}
+
+function Field({ k, label, value, onChange }: { k: ConfigKeyView; label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label title={hint(k)}>
+      <span>{label}</span>
+      {k.choices ? (
+        <select value={value} onChange={(e) => onChange(e.target.value)}>
+          {k.default === undefined && <option value="">default</option>}
+          {k.choices.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+      ) : (
+        <input value={value} placeholder={k.default ?? (k.key === 'execution.checkpointing.interval' ? 'off (e.g. 2 s)' : 'not set')} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </label>
+  );
+}
 
 export function SettingsPanel() {
-  const raw = useSim((s) => s.sim.state.config.raw);
-  const conf = useSim((s) => s.conf);
-  const applySettings = useSim((s) => s.applySettings);
+  const raw = useRun((r) => r.sim.state.config.raw);
+  const conf = useRun((r) => r.conf);
+  const { applySettings } = useRunActions();
+  const keys = useMemo(() => configView(raw), [raw]);
   const [draft, setDraft] = useState<Record<string, string>>({});
-  const value = (k: string) => draft[k] ?? raw[k] ?? CONFIG_KEYS.find((c) => c.key === k)?.default ?? '';
+  const value = (k: ConfigKeyView) => draft[k.key] ?? k.value ?? k.default ?? '';
+  const set = (key: string) => (v: string) => setDraft({ ...draft, [key]: v });
   const apply = () => {
     const next = { ...conf, ...Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '')) };
     for (const [k, v] of Object.entries(draft)) if (v === '') delete next[k];
     if (applySettings(next)) setDraft({});
   };
+  const main = Object.keys(MAIN).map((key) => keys.find((k) => k.key === key)).filter((k): k is ConfigKeyView => k !== undefined);
+  const rest = keys.filter((k) => !Object.hasOwn(MAIN, k.key));
   return (
     <section className="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Checkpointing settings</h2>
       <form className="settings" onSubmit={(e) => { e.preventDefault(); apply(); }}>
-        {EDITABLE.map((f) => (
-          <label key={f.key} title={f.key}>
-            <span>{f.label}</span>
-            {f.choices ? (
-              <select value={value(f.key)} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}>
-                {f.choices.map((c) => <option key={c} value={c}>{c}</option>)}
-              </select>
-            ) : (
-              <input value={value(f.key)} placeholder={f.key === 'execution.checkpointing.interval' ? 'off (e.g. 2 s)' : ''} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} />
-            )}
-          </label>
-        ))}
+        {main.map((k) => <Field key={k.key} k={k} label={MAIN[k.key]} value={value(k)} onChange={set(k.key)} />)}
+        <details className="settings-all" style={{ gridColumn: '1 / -1' }}>
+          <summary>All settings ({rest.length} more: restart strategy, failover, parallelism, the simulated world)</summary>
+          <div className="settings" style={{ gridTemplateColumns: '1fr', marginTop: 6 }}>
+            {rest.map((k) => <Field key={k.key} k={k} label={k.key} value={value(k)} onChange={set(k.key)} />)}
+          </div>
+        </details>
         <button type="submit" className="primary">Apply from now on</button>
       </form>
     </section>

@@ -1,4 +1,6 @@
-import { useSim } from '../../store/react';
+import { useMemo } from 'react';
+import type { TimelineMarker } from '../../store/appState';
+import { useClock, useClockActions, useRun } from '../../store/react';
 import { formatSimTime } from '../format';
 
 // The whole run so far, with its checkpoints, failures and restores. Drag to see the job exactly
@@ -6,18 +8,32 @@ import { formatSimTime } from '../format';
 
 const COLOURS = { trigger: '#64748b', completed: '#16a34a', failed: '#dc2626', savepoint: '#7c3aed', fault: '#b91c1c', restored: '#2563eb' } as const;
 
+const WIDTH = 1000;
+
+/** At most one mark of a kind per unit of the bar: a long run with a tiny interval has hundreds of thousands. */
+function thinned(markers: TimelineMarker[], max: number): TimelineMarker[] {
+  const seen = new Set<string>();
+  return markers.filter((m) => {
+    const slot = `${m.kind}:${Math.round((m.time / max) * WIDTH)}`;
+    if (seen.has(slot)) return false;
+    seen.add(slot);
+    return true;
+  });
+}
+
 export function Timeline() {
-  const head = useSim((s) => s.headTime);
-  const time = useSim((s) => s.displayTime);
-  const markers = useSim((s) => s.markers);
-  const seek = useSim((s) => s.seek);
+  const head = useRun((r) => r.headTime);
+  const time = useClock((c) => c.displayTime);
+  const markers = useRun((r) => r.markers);
+  const { seek } = useClockActions();
   const max = Math.max(head, 1);
+  const shown = useMemo(() => thinned(markers, max), [markers, max]);
   return (
     <div className="timeline-bar">
       <span className="timeline-end">0 s</span>
       <div className="timeline-track">
         <svg className="timeline-markers" aria-hidden="true" viewBox="0 0 1000 20" preserveAspectRatio="none">
-          {markers.map((m, i) => (
+          {shown.map((m, i) => (
             <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind}>
               <title>{`${m.label} at ${formatSimTime(m.time)}`}</title>
             </rect>
