@@ -37,7 +37,7 @@ export { MAX_SLOW_FACTOR, MAX_PHASE_CHECKPOINT_ID } from './faults/faultSpec';
 export { pendingFaults } from './faults/recovery';
 export { compareCheckpointAlgorithms, costWith, runCost, CHECKPOINT_ALGORITHMS, type RunCost } from './checkpoint/algorithmCost';
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
-export { computeOracle, type OracleResult, type OracleKey } from './oracle/oracle';
+export { computeOracle, oracleSteps, type OracleResult, type OracleKey } from './oracle/oracle';
 export { ORACLE_EVENT_BUDGET, type OracleOptions, type OracleJudged } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';
 export { decodeCommands, CommandsError } from './timeline/commandCodec';

@@ -1,5 +1,5 @@
 import {
-  builtinScenario, CHECKPOINT_ALGORITHMS, computeOracle, costWith, decodeCommands, DEFAULT_SCENARIO_ID, ReplayError, runCost, RunRecorder, Simulation,
+  builtinScenario, CHECKPOINT_ALGORITHMS, costWith, decodeCommands, DEFAULT_SCENARIO_ID, ReplayError, runCost, RunRecorder, Simulation,
   type RecordedCommand, type RunCost, type SimState, type UserCommand,
 } from '../engine';
 import { algorithmOf } from '../engine/checkpoint/algorithmCost';
@@ -9,6 +9,7 @@ import { markersOf } from './markers';
 import { narrate, type LogLine } from './narrate';
 import { currentScenario, readScenarioFile } from './scenarioFile';
 import type { SlicedWork } from './slicedWork';
+import { oracleWork } from './oracleWork';
 
 // One run: its simulation, the recorder of its commands (time travel), the narrated log, the
 // oracle's verdict, the timeline's markers, the last rescale. Everything per run lives in the
@@ -322,7 +323,8 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
     },
     checkOracle() {
       const { sim } = run();
-      patch({ oracle: { at: sim.now, result: computeOracle(sim.state) } });
+      const at = sim.now;
+      ctx.startWork(oracleWork(sim.state, (result) => patch({ oracle: { at, result } })));
     },
     compareAlgorithms() {
       const live = run().sim.state;

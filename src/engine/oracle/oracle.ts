@@ -45,28 +45,44 @@ export const ORACLE_EVENT_BUDGET = 1_000_000;
 const idOf = (r: Rec) => `${r.src}/${r.part}/${r.off}/${r.sub}`;
 const DRAIN_LIMIT_MS = 600_000;
 
+/** events between two pauses of the stepwise oracle (a page draws itself in between) */
+const EVENTS_PER_PAUSE = 200;
+
 /** Runs until `done`, for at most `limitMs` of simulated time and `budget.left` events; false if out of events. */
-function runTo(sim: Simulation, done: () => boolean, limitMs: number, budget: { left: number }): boolean {
+function* runTo(sim: Simulation, done: () => boolean, limitMs: number, budget: { left: number }): Generator<void, boolean> {
   const end = sim.now + limitMs;
+  let sincePause = 0;
   while (!done() && sim.nextEventTime() !== undefined && sim.nextEventTime()! <= end) {
     if (budget.left === 0) return false;
     budget.left--;
     sim.step();
+    if (++sincePause === EVENTS_PER_PAUSE) {
+      sincePause = 0;
+      yield;
+    }
   }
   return true;
 }
 
 /** Stop the sources where they are and let the job finish: everything in flight reaches the sinks. False if out of events. */
-function drain(sim: Simulation, budget: { left: number }, limits?: Map<number, { [p: string]: number }>, limitMs = DRAIN_LIMIT_MS): boolean {
+function* drain(sim: Simulation, budget: { left: number }, limits?: Map<number, { [p: string]: number }>, limitMs = DRAIN_LIMIT_MS): Generator<void, boolean> {
   const state = sim.state;
-  if (!runTo(sim, () => state.job.status !== 'RESTARTING', limitMs, budget)) return false;
+  if (!(yield* runTo(sim, () => state.job.status !== 'RESTARTING', limitMs, budget))) return false;
   for (const ps of state.plan.subtasks) {
     const st = state.subtasks[ps.id];
     if (!st.source) continue;
     st.source.limits = limits?.get(ps.id) ?? { ...st.source.offsets };
     if (st.status === 'RUNNING') requestWake(state, ps.id, state.now);
   }
-  return runTo(sim, () => state.job.status === 'FINISHED' || state.job.status === 'FAILED', limitMs, budget);
+  return yield* runTo(sim, () => state.job.status === 'FINISHED' || state.job.status === 'FAILED', limitMs, budget);
+}
+
+/** A drain whose pauses yield the oracle's events so far; its result at the end. */
+function* paced(drained: Generator<void, boolean>, events: () => number): Generator<number, boolean> {
+  for (let step = drained.next(); ; step = drained.next()) {
+    if (step.done) return step.value;
+    yield events();
+  }
 }
 
 interface SinkOutput {
@@ -167,7 +183,20 @@ function inconclusive(reason: string, events: number, judged: Judged = 'nothing'
   return { verdict: 'inconclusive', duplicates: 0, missing: 0, keys: [], duplicateRecords: [], missingRecords: [], judged, reason, events };
 }
 
+/** The oracle's verdict on the run as it stands (see oracleSteps for the same work in pieces). */
 export function computeOracle(state: SimState, options: OracleOptions = {}): OracleResult {
+  const steps = oracleSteps(state, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The oracle's work in pieces: each `next()` runs a bounded number of events and yields the events
+ * run so far, so a page can draw itself (and offer Cancel) in between; the result is the same.
+ */
+export function* oracleSteps(state: SimState, options: OracleOptions = {}): Generator<number, OracleResult> {
   const budget = options.eventBudget ?? ORACLE_EVENT_BUDGET;
   const kindOf = (op: PlanOperator): SinkKind => state.subtasks[op.subtasks[0]].sink?.kind ?? op.params.sinkKind ?? 'plain';
   const judgements = judgeSinks(state.plan, kindOf);
@@ -183,7 +212,7 @@ export function computeOracle(state: SimState, options: OracleOptions = {}): Ora
   removeEvents(actual.state.queue, (q) => q.event.kind === 'fault');
   actual.state.recovery.armed = [];
   const ran = { left: budget };
-  if (!drain(actual, ran)) return inconclusive(`the run did not drain within the oracle's budget of ${budget} events`, budget, judged);
+  if (!(yield* paced(drain(actual, ran), () => budget - ran.left))) return inconclusive(`the run did not drain within the oracle's budget of ${budget} events`, budget, judged);
   const actualEvents = budget - ran.left;
   const refRan = { left: budget };
   const events = () => actualEvents + budget - refRan.left;
@@ -194,7 +223,7 @@ export function computeOracle(state: SimState, options: OracleOptions = {}): Ora
     if (src) limits.set(ps.id, { ...(src.limits ?? src.offsets) });
   }
   // the reference starts from zero: it needs the time the run took to read that far, and more
-  if (!drain(reference, refRan, limits, state.now + DRAIN_LIMIT_MS)) {
+  if (!(yield* paced(drain(reference, refRan, limits, state.now + DRAIN_LIMIT_MS), events))) {
     return inconclusive(`the fault-free reference run, which replays the run from the start, did not get there within the oracle's budget of ${budget} events`, events(), judged);
   }
   // A drain that did not get to the end compares unfinished outputs: say so rather than guess.

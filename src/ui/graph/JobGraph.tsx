@@ -7,7 +7,6 @@ import { viewEqual } from '../../store/equality';
 import { useRun, useViewActions } from '../../store/react';
 import { ChannelEdge } from './ChannelEdge';
 import { JobManagerNode, StorageNode } from './CoordinatorNodes';
-import { setKnownKeys } from './keyColours';
 import { layoutPlan } from './layout';
 import { OperatorNode } from './OperatorNode';
 import { RecordsLayer } from './RecordsLayer';
@@ -55,7 +54,6 @@ function Graph() {
   const flow = useReactFlow();
   const { select } = useViewActions();
   useEffect(() => {
-    setKnownKeys(plan.operators.flatMap((o) => o.params.source?.keys ?? []));
     const t = setTimeout(() => flow.fitView({ padding: 0.08 }), 50);
     return () => clearTimeout(t);
   }, [plan, flow]);

@@ -48,7 +48,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
     let piled = 0;
     for (const m of channelMessages(state, pc.id, displayTime)) {
       if (m.kind !== 'record') continue;
-      ctx.fillStyle = keyColour(m.key);
+      ctx.fillStyle = keyColour(m.key, state.plan);
       let p: Point | null = null;
       if (m.waitingAhead < 0) {
         p = pointOnChannel(s, t, progress(m.sentAt, m.deliverAt, displayTime));

@@ -69,6 +69,7 @@ function SelectedSubtaskFaults() {
 
 function SinkOutput() {
   const [reader, setReader] = useState<'read_committed' | 'read_uncommitted'>('read_committed');
+  const plan = useRun((r) => r.sim.state.plan);
   const rows = useRun((run) => {
     const out: { key: string; value: number; partition: number; offset: number }[] = [];
     for (const st of run.sim.state.subtasks) {
@@ -93,29 +94,31 @@ function SinkOutput() {
           <button key={r} type="button" role="radio" aria-checked={reader === r} className={reader === r ? 'active' : ''} onClick={() => setReader(r)}>{r}</button>
         ))}
       </div>
-      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => <li key={i}><span className="swatch" style={{ background: keyColour(r.key) }} />{r.key} = {r.value} <span className="muted">(partition {r.partition}, offset {r.offset})</span></li>)}</ol>
+      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => <li key={i}><span className="swatch" style={{ background: keyColour(r.key, plan) }} />{r.key} = {r.value} <span className="muted">(partition {r.partition}, offset {r.offset})</span></li>)}</ol>
     </>
   );
 }
 
 function Oracle() {
   const oracle = useRun((r) => r.oracle);
+  const plan = useRun((r) => r.sim.state.plan);
   const { checkOracle: check } = useRunActions();
   return (
     <>
-      <p className="panel-note">The oracle replays the same scenario and seed without faults to the same source offsets and compares the committed output per key.</p>
+      <p className="panel-note">The oracle replays the same scenario and seed without faults to the same source offsets and compares what the sinks committed, as far as the job defines it: per key where a key stays on one subtask, else the records as a whole.</p>
       <button type="button" className="primary" onClick={check}>Check exactly-once</button>
       {oracle && (
         <div className="oracle">
           <p className={`verdict verdict-${oracle.result.verdict}`} data-testid="oracle-verdict">
             {oracle.result.verdict} <span className="muted">at {(oracle.at / 1000).toFixed(1)} s: {oracle.result.duplicates} duplicated, {oracle.result.missing} missing</span>
           </p>
+          <p className="panel-note" data-testid="oracle-reason">Judged {oracle.result.judged}: {oracle.result.reason}</p>
           <table className="state-table">
             <thead><tr><th>Key</th><th>expected</th><th>committed</th><th>duplicated</th><th>missing</th><th>final value</th></tr></thead>
             <tbody>
               {oracle.result.keys.map((k) => (
                 <tr key={k.key} className={k.duplicates ? 'dup' : k.missing ? 'miss' : ''} data-testid={`oracle-row-${k.key}`}>
-                  <th scope="row"><span className="swatch" style={{ background: keyColour(k.key) }} />{k.key}</th>
+                  <th scope="row"><span className="swatch" style={{ background: keyColour(k.key, plan) }} />{k.key}</th>
                   <td>{k.expected}</td><td>{k.actual}</td><td>{k.duplicates || ''}</td><td>{k.missing || ''}</td>
                   <td>{k.actualFinal ?? '-'}{k.actualFinal !== k.expectedFinal && ` (expected ${k.expectedFinal ?? '-'})`}</td>
                 </tr>

@@ -53,6 +53,7 @@ function KeyedTable({ sid }: { sid: number }) {
     return { opId: op.id, index: ps.index, range: ps.keyGroupRange!.join('–'), states: op.states.map((d) => `${d.name} (${KIND_NAMES[d.kind]})`) };
   }, viewEqual);
   const { rows, checkpointId } = useRun((r) => rowsOf(r.sim.state, sid), viewEqual);
+  const plan = useRun((r) => r.sim.state.plan);
   const states = meta.states;
   return (
     <>
@@ -69,7 +70,7 @@ function KeyedTable({ sid }: { sid: number }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.key} data-testid={`state-row-${meta.opId}-${meta.index}-${r.key}`}>
-                <th scope="row"><span className="swatch" style={{ background: keyColour(r.key) }} aria-hidden="true" />{r.key}</th>
+                <th scope="row"><span className="swatch" style={{ background: keyColour(r.key, plan) }} aria-hidden="true" />{r.key}</th>
                 <td>{r.keyGroup}</td>
                 {r.values.map((v, i) => <FlashCell key={i} value={v} />)}
                 <td className={`checkpointed${r.checkpointed.join() !== r.values.join() ? ' differs' : ''}`}>{checkpointId ? r.checkpointed.filter(Boolean).join(' · ') || '—' : '—'}</td>
