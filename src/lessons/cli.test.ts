@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, runCli } from './cli';
+
+describe('lessons CLI', () => {
+  it('refuses bad arguments with exit 2', () => {
+    for (const argv of [[], ['--check', '--lesson'], ['--check', '--lesson', 'nope'], ['--check', '--colour'], ['--check', '--lesson', 'barriers', '--lesson', 'barriers']]) {
+      expect(runCli(argv).code).toBe(2);
+    }
+    expect(parseArgs(['--check', '--lesson', 'failure-recovery', '--json'])).toEqual({ lesson: 'failure-recovery', json: true });
+  });
+
+  it('checks one lesson, one line, exit 0 when it holds', () => {
+    const r = runCli(['--check', '--lesson', 'naive-checkpoint']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ok {4}naive-checkpoint \(5 steps, \d+ events\)\n$/);
+  });
+
+  it('says a course lesson not written yet fails, in JSON too', () => {
+    const r = runCli(['--check', '--lesson', 'region-failover', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toEqual({ ok: false, lessons: [{ id: 'region-failover', ok: false, steps: 0, failures: ['not written yet'], events: 0 }] });
+  });
+});

@@ -1,0 +1,162 @@
+import {
+  assignKeyToParallelOperator, assignToKeyGroup, computeOracle, findChannel,
+  type OracleResult, type SimState, type TraceEvent,
+} from '../engine';
+import { LESSON_LIMITS } from './limits';
+
+// Facts: what the engine says about a run, by name. A lesson's question names the fact that decides
+// its right answer, and a goal may compare a fact with a value, so no answer is ever written into a
+// lesson by hand. Each fact is a function of the run as it stands.
+
+export type FactValue = string | number | boolean;
+
+/** The run as facts see it: its state, its milestone events, and what a watch noticed on the way. */
+export interface RunView {
+  readonly state: SimState;
+  /** checkpoint, failure and restore events of this run, oldest first (no record-level events) */
+  readonly milestones: readonly TraceEvent[];
+  /** channels (plan ids) that barrier alignment blocked at some moment of this run, with the checkpoints it was aligning */
+  readonly everBlocked: ReadonlyMap<number, ReadonlySet<number>>;
+  /** the exactly-once oracle's verdict on the run as it stands (worked out once per moment) */
+  oracle(): OracleResult;
+}
+
+/** Arguments a fact may take: stable ids and keys of the lesson's job. */
+export interface FactArgs { channel?: string; operator?: string; key?: string; checkpoint?: number }
+export type FactArg = keyof FactArgs;
+
+export interface FactDef {
+  /** arguments it needs */
+  readonly args: readonly FactArg[];
+  /** 'oracle' facts drain a copy of the run: a step may compare them at its end, never wait on them */
+  readonly cost: 'cheap' | 'oracle';
+  readonly doc: string;
+  compute(run: RunView, args: FactArgs): FactValue;
+}
+
+function last<T extends TraceEvent['type']>(run: RunView, type: T): Extract<TraceEvent, { type: T }> | undefined {
+  for (let i = run.milestones.length - 1; i >= 0; i--) {
+    const ev = run.milestones[i];
+    if (ev.type === type) return ev as Extract<TraceEvent, { type: T }>;
+  }
+  return undefined;
+}
+
+function count(run: RunView, type: TraceEvent['type']): number {
+  let n = 0;
+  for (const ev of run.milestones) if (ev.type === type) n++;
+  return n;
+}
+
+function operatorOf(state: SimState, id: string | undefined) {
+  const op = state.plan.operators.find((o) => o.id === id);
+  if (!op) throw new RangeError(`the job has no operator ${JSON.stringify(id)}`);
+  return op;
+}
+
+function channelOf(run: RunView, id: string | undefined): number {
+  const ch = findChannel(run.state.plan, id ?? '');
+  if (ch === undefined) throw new RangeError(`the job has no channel ${JSON.stringify(id)}`);
+  return ch;
+}
+
+function checkpointDurations(run: RunView): number[] {
+  const triggered = new Map<number, number>();
+  const out: number[] = [];
+  for (const ev of run.milestones) {
+    if (ev.type === 'checkpoint-triggered') triggered.set(ev.checkpointId, ev.time);
+    if (ev.type === 'checkpoint-completed' && triggered.has(ev.checkpointId)) out.push(ev.time - triggered.get(ev.checkpointId)!);
+  }
+  return out;
+}
+
+const entries: [string, FactDef][] = [
+  ['oracle-verdict', {
+    args: [], cost: 'oracle', doc: "the exactly-once oracle's verdict: exactly-once, duplicates, loss, duplicates-and-loss, wrong-result, job-failed or inconclusive",
+    compute: (run) => run.oracle().verdict,
+  }],
+  ['duplicates', {
+    args: [], cost: 'oracle', doc: 'records the sinks hold more often than a run without faults (oracle)',
+    compute: (run) => run.oracle().duplicates,
+  }],
+  ['has-duplicates', {
+    args: [], cost: 'oracle', doc: 'whether the sinks hold any record more often than a run without faults (oracle)',
+    compute: (run) => run.oracle().duplicates > 0,
+  }],
+  ['missing', {
+    args: [], cost: 'oracle', doc: 'records a run without faults wrote that this run never will (oracle)',
+    compute: (run) => run.oracle().missing,
+  }],
+  ['restored-from', {
+    args: [], cost: 'cheap', doc: 'the id of the checkpoint the latest restore used; 0 before any restore',
+    compute: (run) => last(run, 'job-restored')?.checkpointId ?? 0,
+  }],
+  ['last-completed-checkpoint', {
+    args: [], cost: 'cheap', doc: 'the id of the newest completed checkpoint or savepoint; 0 before any',
+    compute: (run) => last(run, 'checkpoint-completed')?.checkpointId ?? 0,
+  }],
+  ['completed-checkpoints', {
+    args: [], cost: 'cheap', doc: 'how many checkpoints and savepoints completed',
+    compute: (run) => count(run, 'checkpoint-completed'),
+  }],
+  ['failed-checkpoints', {
+    args: [], cost: 'cheap', doc: 'how many checkpoints failed or were aborted',
+    compute: (run) => count(run, 'checkpoint-failed'),
+  }],
+  ['task-failures', {
+    args: [], cost: 'cheap', doc: 'how many tasks failed',
+    compute: (run) => count(run, 'task-failed'),
+  }],
+  ['restarts', {
+    args: [], cost: 'cheap', doc: 'how many times the job restarted after a failure',
+    compute: (run) => run.state.job.restarts,
+  }],
+  ['job-status', {
+    args: [], cost: 'cheap', doc: "the job's status, Flink's names: RUNNING, RESTARTING, FAILED, FINISHED …",
+    compute: (run) => run.state.job.status,
+  }],
+  ['world-stops', {
+    args: [], cost: 'cheap', doc: 'how many times the naive algorithm stopped the whole job for a checkpoint',
+    compute: (run) => count(run, 'world-stopped'),
+  }],
+  ['longest-checkpoint-ms', {
+    args: [], cost: 'cheap', doc: 'the longest time from trigger to completion of a completed checkpoint, in ms; 0 before any',
+    compute: (run) => Math.max(0, ...checkpointDurations(run)),
+  }],
+  ['channel-was-blocked', {
+    args: ['channel'], cost: 'cheap', doc: 'whether barrier alignment ever blocked the channel (its consumer stopped reading it)',
+    compute: (run, args) => {
+      return run.everBlocked.has(channelOf(run, args.channel));
+    },
+  }],
+  ['channel-blocked-for-checkpoint', {
+    args: ['channel', 'checkpoint'], cost: 'cheap', doc: "whether the channel was blocked while its consumer aligned the barriers of this checkpoint",
+    compute: (run, args) => run.everBlocked.get(channelOf(run, args.channel))?.has(args.checkpoint ?? 0) ?? false,
+  }],
+  ['key-group', {
+    args: ['operator', 'key'], cost: 'cheap', doc: "the key group of a key at an operator (Flink's KeyGroupRangeAssignment)",
+    compute: (run, args) => assignToKeyGroup(args.key ?? '', operatorOf(run.state, args.operator).maxParallelism),
+  }],
+  ['key-subtask', {
+    args: ['operator', 'key'], cost: 'cheap', doc: "the index of the operator's subtask that owns the key",
+    compute: (run, args) => {
+      const op = operatorOf(run.state, args.operator);
+      return assignKeyToParallelOperator(args.key ?? '', op.maxParallelism, op.parallelism);
+    },
+  }],
+];
+
+/** Every fact by name. A Map: a name read from a file never reaches an object's prototype. */
+export const FACTS: ReadonlyMap<string, FactDef> = new Map(entries);
+
+/** A RunView's oracle: worked out at most once per moment of the run, within the lesson's oracle budget. */
+export function memoOracle(stateOf: () => SimState): () => OracleResult {
+  let at: { state: SimState; events: number; now: number; result: OracleResult } | null = null;
+  return () => {
+    const state = stateOf();
+    if (at && at.state === state && at.events === state.stats.events && at.now === state.now) return at.result;
+    const result = computeOracle(state, { eventBudget: LESSON_LIMITS.oracleEvents });
+    at = { state, events: state.stats.events, now: state.now, result };
+    return result;
+  };
+}
