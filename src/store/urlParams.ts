@@ -1,4 +1,4 @@
-import { compressToEncodedURIComponent } from 'lz-string';
+import lzString from 'lz-string';
 import { builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, quote, SCENARIO_LIMITS, validateConf, type RecordedCommand, type ScenarioSpec } from '../engine';
 import { decompressLinkText } from './linkText';
 
@@ -18,7 +18,17 @@ export interface PageParams {
   /** simulated ms to show */
   at?: number;
   problems: string[];
+  /** `lang=en|ko`; absent (or not one of them): the page takes the browser's language */
+  lang?: PageLang;
+  /**
+   * Why `lang` was not taken, in English. Apart from `problems`: a language is the page's concern,
+   * not the run's, and the page reports it itself (and shows English).
+   */
+  langProblem?: string;
 }
+
+export type PageLang = 'en' | 'ko';
+export const DEFAULT_LANG: PageLang = 'en';
 
 /** the furthest moment a link opens at: an hour of simulated time replays in a few seconds at most */
 export const MAX_LINK_TIME_MS = 3_600_000;
@@ -69,6 +79,12 @@ export function readPageParams(search: string): PageParams {
     const decoded = decodeJson(runText, 'commands');
     if ('problem' in decoded) problems.push(`run: ${decoded.problem}; starting without them.`);
     else out.run = decoded.value;
+  }
+  const langText = params.get('lang');
+  if (langText === 'en' || langText === 'ko') out.lang = langText;
+  else if (langText !== null) {
+    out.lang = DEFAULT_LANG;
+    out.langProblem = `lang ${quote(langText)} is not a language of this page (en, ko); showing English.`;
   }
   const tText = params.get('t');
   if (tText !== null) {
@@ -146,11 +162,12 @@ function decodeJson(text: string, what: 'scenario' | 'commands'): { value: unkno
 const compressed = new WeakMap<object, string>();
 function encodeJson(value: object): string {
   let s = compressed.get(value);
-  if (s === undefined) compressed.set(value, (s = compressToEncodedURIComponent(JSON.stringify(value))));
+  if (s === undefined) compressed.set(value, (s = lzString.compressToEncodedURIComponent(JSON.stringify(value))));
   return s;
 }
 
-export function pageSearch(scenarioId: string, seed: number | undefined, conf: Record<string, string>, run?: SharedRun, scenario?: ScenarioSpec | null): string {
+/** `lang`, when given, is carried (the page leaves it out when it is English and so is the browser). */
+export function pageSearch(scenarioId: string, seed: number | undefined, conf: Record<string, string>, run?: SharedRun, scenario?: ScenarioSpec | null, lang?: PageLang): string {
   const params = new URLSearchParams();
   if (scenario) params.set('spec', encodeJson(scenario));
   else if (scenarioId !== DEFAULT_SCENARIO_ID) params.set('scenario', scenarioId);
@@ -158,6 +175,7 @@ export function pageSearch(scenarioId: string, seed: number | undefined, conf: R
   for (const [k, v] of Object.entries(conf)) params.set(`conf.${k}`, v);
   if (run?.commands.length) params.set('run', encodeJson(run.commands));
   if (run?.at) params.set('t', String(Math.round(run.at * 1000) / 1000));
+  if (lang) params.set('lang', lang);
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -107,15 +107,15 @@ export function parseScenario(input: unknown): ScenarioSpec {
     if (!sides) inputSides.set(e.to, (sides = new Set()));
     sides.add(e.input ?? 0);
   });
-  for (const op of spec.operators) {
+  spec.operators.forEach((op, i) => {
     const sides = inputSides.get(op.id);
-    if (op.kind !== 'source' && !sides) problems.push(`operator ${quote(op.id)} has no input edge`);
+    if (op.kind !== 'source' && !sides) problems.push(`operators.${i}: ${quote(op.id)} has no input edge`);
     if (TWO_INPUT.has(op.kind)) {
       for (const side of [0, 1]) {
-        if (!sides?.has(side)) problems.push(`operator ${quote(op.id)} (${op.kind}) needs an edge into input ${side}`);
+        if (!sides?.has(side)) problems.push(`operators.${i}: ${quote(op.id)} (${op.kind}) needs an edge into input ${side}`);
       }
     }
-  }
+  });
   problems.push(...jobSizeProblems(spec, jobSizeDefaults(new Conf(conf))));
   if (problems.length === 0 && hasCycle(spec.operators.map((o) => o.id), spec.edges)) {
     problems.push('edges: the job graph has a cycle; streaming jobs here must be acyclic');
