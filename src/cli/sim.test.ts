@@ -1,4 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinScenario } from '../engine';
 import { describe, expect, it } from 'vitest';
 
 // The `sim` command as a user runs it: a real process, its output and its exit code. Each process
@@ -94,5 +98,22 @@ describe.concurrent('npm run sim', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err.trim()).toMatch(/^sim: stopped after 1 ms of real time, .* into the 24 h asked for \([\d,]+ events\); give a shorter --until/);
+  });
+
+  it('runs a scenario file whose keys are __proto__, constructor, toString: each is an ordinary key in the report', async () => {
+    const spec = structuredClone(builtinScenario('default')!);
+    const source = spec.operators.find((o) => o.kind === 'source')!;
+    const hostile = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    if (source.kind === 'source') source.keys = hostile;
+    const file = join(mkdtempSync(join(tmpdir(), 'sim-hostile-')), 'hostile.json');
+    writeFileSync(file, JSON.stringify(spec));
+    const r = await sim(['--scenario', file, '--until', '20 s', '--fault', 'task:count/0@12s', '--conf', 'sim.sink.kind=two-phase-commit', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    const keys = new Set<string>();
+    for (const subtask of doc.state.count) for (const key of Object.keys(subtask.keyed)) keys.add(key);
+    expect([...keys].sort()).toEqual([...hostile].sort());
+    expect(doc.job.restarts).toBe(1);
+    expect(doc.oracle.verdict).toBe('exactly-once');
   });
 });
