@@ -35,6 +35,7 @@ const LESSONS = 'src/lessons imports only the engine: lessons are data about a s
 const STORE = 'src/store imports the engine, the lessons and libraries; never the UI or the CLI.';
 const UI_ENGINE = 'src/ui reads the engine through src/engine/index.ts (types, pure selectors and view functions) or src/engine/view/**; engine internals stay behind the index. The running simulation lives in the store.';
 const CLI = 'src/cli runs on the engine alone: it never imports the store or the UI.';
+const EXPORT = 'src/export imports only the engine and libraries: exporters are pure functions the CLI and the page both call.';
 const SEEDED = 'The engine is deterministic: seed + scenario + commands replay a run exactly.';
 
 export default tseslint.config(
@@ -73,6 +74,7 @@ export default tseslint.config(
           { target: './src/ui', from: './src/engine', except: ['./index.ts', './view'], message: UI_ENGINE },
           { target: './src/ui', from: ['./src/cli', './src/lessons'], message: 'src/ui reaches the CLI never, and lessons only through the store.' },
           { target: './src/cli', from: ['./src/store', './src/ui'], message: CLI },
+          { target: './src/export', from: './', except: ['./src/export', './src/engine', './node_modules'], message: EXPORT },
         ],
       }],
     },
@@ -80,7 +82,7 @@ export default tseslint.config(
   {
     // Node's built-in modules do not resolve to a path, so the folder rule cannot see them. Tests
     // run only in Node and may read files.
-    files: ['src/engine/**/*.ts', 'src/lessons/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/lessons/**/*.ts', 'src/export/**/*.ts'],
     ignores: ['**/*.test.ts', 'src/lessons/cli.ts'],
     plugins: { 'import-x': importX },
     rules: { 'import-x/no-nodejs-modules': ['error'] },

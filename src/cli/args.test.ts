@@ -90,3 +90,22 @@ describe('sim arguments', () => {
     expect(messages[5]).toMatch(/"-{2}x{38}…"/);
   });
 });
+
+describe('sim --export', () => {
+  it('reads --export flink --out <dir> with the scenario, seed and --conf', () => {
+    const a = parseArgs(['--export', 'flink', '--out', '/tmp/job', '--scenario', 'wide', '--seed', '4', '--conf', 'sim.sink.kind=two-phase-commit']);
+    expect(a.export).toEqual({ format: 'flink', out: '/tmp/job' });
+    expect(a).toMatchObject({ scenario: 'wide', seed: 4 });
+    expect(parseArgs(['--export=flink', '--out=x']).export).toEqual({ format: 'flink', out: 'x' });
+    expect(parseArgs([]).export).toBeUndefined();
+  });
+
+  it('refuses an unknown format, a missing half, and flags about a run', () => {
+    expect(problem('--export', 'spark', '--out', 'x')).toMatch(/--export takes flink .*got "spark"/);
+    expect(problem('--export', 'flink')).toMatch(/needs --out <dir>/);
+    expect(problem('--out', 'x')).toMatch(/--out is for --export/);
+    expect(problem('--export', 'flink', '--out', 'x', '--fault', 'jobmanager@1s')).toMatch(/--fault is about a run/);
+    expect(problem('--export', 'flink', '--out', 'x', '--json')).toMatch(/--json is about a run/);
+    expect(problem('--export', 'flink', '--out', 'x', '--out', 'y')).toMatch(/--out is given twice/);
+  });
+});

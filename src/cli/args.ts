@@ -20,6 +20,8 @@ export interface SimArgs {
   faults: string[];
   json: boolean;
   help: boolean;
+  /** `--export flink --out <dir>`: write the scenario as a Maven project instead of running it */
+  export: { format: 'flink'; out: string } | undefined;
 }
 
 /** Simulated time a run takes when `--until` is not given. */
@@ -28,11 +30,15 @@ export const DEFAULT_UNTIL_MS = 10_000;
 export const MAX_UNTIL_MS = 24 * 3_600_000;
 
 export const USAGE = `usage: npm run --silent sim -- [--scenario <builtin-id | path/to/scenario.json>] [--seed <n>]
-                            [--until <duration>] [--conf <key>=<value>]... [--fault <spec>]... [--json]`;
+                            [--until <duration>] [--conf <key>=<value>]... [--fault <spec>]... [--json]
+       npm run --silent sim -- --export flink --out <dir> [--scenario <id | file>] [--seed <n>] [--conf <key>=<value>]...`;
 
 const USAGE_LINE = USAGE.replace(/\s+/g, ' ');
 
-type FlagName = '--scenario' | '--seed' | '--until' | '--conf' | '--fault' | '--json' | '--help';
+type FlagName = '--scenario' | '--seed' | '--until' | '--conf' | '--fault' | '--json' | '--help' | '--export' | '--out';
+
+/** What `--export` writes. */
+export const EXPORT_FORMATS = ['flink'] as const;
 
 interface Flag {
   takesValue: boolean;
@@ -51,6 +57,8 @@ const FLAGS: ReadonlyMap<string, Flag> = new Map<FlagName, Flag>([
   ['--fault', { takesValue: true, repeatable: true, accepts: 'a fault spec such as task:count/1@5s' }],
   ['--json', { takesValue: false, repeatable: false, accepts: 'no value' }],
   ['--help', { takesValue: false, repeatable: false, accepts: 'no value' }],
+  ['--export', { takesValue: true, repeatable: false, accepts: `${EXPORT_FORMATS.join(', ')} (a Maven project for Flink 2.x, with --out <dir>)` }],
+  ['--out', { takesValue: true, repeatable: false, accepts: 'a directory for --export: new, empty, or a previous export' }],
 ]);
 
 function parseSeed(v: string): number {
@@ -79,7 +87,9 @@ function addConf(conf: Record<string, string>, v: string): void {
 export function parseArgs(argv: readonly string[]): SimArgs {
   // without a prototype, "__proto__" is a key like any other, so validation sees it and refuses it
   const conf = Object.create(null) as Record<string, string>;
-  const args: SimArgs = { scenario: undefined, seed: undefined, untilMs: DEFAULT_UNTIL_MS, conf, faults: [], json: false, help: false };
+  const args: SimArgs = { scenario: undefined, seed: undefined, untilMs: DEFAULT_UNTIL_MS, conf, faults: [], json: false, help: false, export: undefined };
+  let exportFormat: string | undefined;
+  let out: string | undefined;
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -112,7 +122,21 @@ export function parseArgs(argv: readonly string[]): SimArgs {
         // checked against the job's plan when the simulation is built (FaultSpecError)
         args.faults.push(value);
         break;
+      case '--export':
+        if (!(EXPORT_FORMATS as readonly string[]).includes(value)) throw new UsageError(`--export takes ${FLAGS.get('--export')!.accepts}, got ${quote(value)}`);
+        exportFormat = value;
+        break;
+      case '--out': out = value; break;
     }
+  }
+  if (exportFormat !== undefined && out === undefined) throw new UsageError(`--export ${exportFormat} needs --out <dir>: the directory to write the project into`);
+  if (out !== undefined && exportFormat === undefined) throw new UsageError('--out is for --export: give --export flink --out <dir>');
+  if (exportFormat !== undefined && out !== undefined) {
+    // an export writes files and runs nothing: flags about a run would be silently ignored
+    for (const flag of ['--until', '--fault', '--json'] as const) {
+      if (seen.has(flag)) throw new UsageError(`${flag} is about a run; --export writes a project and runs nothing: leave ${flag} out`);
+    }
+    args.export = { format: 'flink', out };
   }
   try {
     validateConf(conf);

@@ -5,7 +5,9 @@ import {
   quote, SCENARIO_LIMITS, ScenarioError, Simulation,
   type SimReport,
 } from '../engine';
+import { flinkProject } from '../export';
 import { parseArgs, USAGE, UsageError } from './args';
+import { writeProject } from './exportWriter';
 import { runWithinWallLimit, wallLimitFrom, WallLimitError } from './wallGuard';
 
 // `npm run --silent sim -- ...`: runs a scenario headless on the engine alone and prints a summary
@@ -88,6 +90,12 @@ function main(argv: string[]): number {
       return 0;
     }
     const scenario = loadScenario(args.scenario);
+    if (args.export) {
+      const files = flinkProject(scenario, { seed: args.seed, conf: args.conf });
+      const { written, removed } = writeProject(args.export.out, files);
+      console.log(`wrote ${written} files to ${echo(args.export.out)}${removed ? ` (removed ${removed} left from the previous export)` : ''}`);
+      return 0;
+    }
     const started = performance.now();
     const sim = Simulation.create(scenario, { seed: args.seed, conf: args.conf, faults: args.faults });
     runWithinWallLimit(sim, args.untilMs, wallLimitMs, () => performance.now() - started);

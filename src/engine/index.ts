@@ -26,6 +26,9 @@ export { ANIMALS } from './runtime/sourceLog';
 export { settingsOf as checkpointSettingsOf } from './checkpoint/settings';
 export type { CheckpointSettings } from './checkpoint/settings';
 export { checkpointingStatistics, checkpointStats, type CheckpointStats, type TaskStats, type SubtaskStats } from './checkpoint/restStats';
+export { importFlinkCheckpoints, RestImportError, type FlinkRestDocuments, type ImportedCheckpoints, type CheckpointingStatistics } from './checkpoint/restImport';
+export { checkpointPatterns, DOMINANT_SHARE, type PatternNote, type PatternId } from './checkpoint/restPatterns';
+export { REST_IMPORT_LIMITS } from './checkpoint/restImportSchema';
 export type { CompletedCheckpoint, CheckpointRecord, SubtaskSnapshot, SubtaskAck } from './checkpoint/types';
 export { createCheckpointFailureManager, type CheckpointFailureReason } from './kernels/checkpointFailureManager';
 export {

@@ -1,4 +1,3 @@
-import type { Conf } from '../config/conf';
 import { quote } from '../text/echo';
 import type { ScenarioSpec } from './schema';
 
@@ -127,8 +126,14 @@ export interface JobSizeDefaults {
   costMs?: number;
 }
 
+/** What jobSizeDefaults reads of a configuration (the engine's Conf; named by shape, so config/ may import the limits). */
+export interface ConfReader {
+  number(key: string): number | undefined;
+  duration(key: string): number | undefined;
+}
+
 /** The job-size defaults a configuration gives (Flink's defaults filled in). */
-export function jobSizeDefaults(conf: Conf): JobSizeDefaults {
+export function jobSizeDefaults(conf: ConfReader): JobSizeDefaults {
   return {
     parallelism: conf.number('parallelism.default') ?? 1,
     sourceRate: conf.number('sim.source.rate'),
