@@ -16,8 +16,8 @@ describe('lessons CLI', () => {
   });
 
   it('says a course lesson not written yet fails, in JSON too', () => {
-    const r = runCli(['--check', '--lesson', 'region-failover', '--json']);
+    const r = runCli(['--check', '--lesson', 'state-backends', '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toEqual({ ok: false, lessons: [{ id: 'region-failover', ok: false, steps: 0, failures: ['not written yet'], events: 0 }] });
+    expect(JSON.parse(r.out)).toEqual({ ok: false, lessons: [{ id: 'state-backends', ok: false, steps: 0, failures: ['not written yet'], events: 0 }] });
   });
 });

@@ -5,6 +5,12 @@ import ko from './messages/ko.json';
 import failureRecovery from './content/failure-recovery.json';
 import whyAlignment from './content/why-alignment.json';
 import naiveCheckpoint from './content/naive-checkpoint.json';
+import barriers from './content/barriers.json';
+import stateInAStream from './content/state-in-a-stream.json';
+import endToEnd from './content/end-to-end-exactly-once.json';
+import backpressure from './content/backpressure.json';
+import unaligned from './content/unaligned.json';
+import regionFailover from './content/region-failover.json';
 
 // The course: twelve lessons in the order they are taught. A lesson not written yet has no file.
 
@@ -17,8 +23,14 @@ export type CourseLessonId = (typeof COURSE_IDS)[number];
 /** The raw lesson files there are, by course id (checked when loaded: parseLesson / checkLesson). */
 export const LESSON_FILES: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ['naive-checkpoint', naiveCheckpoint],
+  ['state-in-a-stream', stateInAStream],
+  ['barriers', barriers],
   ['why-alignment', whyAlignment],
   ['failure-recovery', failureRecovery],
+  ['end-to-end-exactly-once', endToEnd],
+  ['backpressure', backpressure],
+  ['unaligned', unaligned],
+  ['region-failover', regionFailover],
 ]);
 
 /** Course ids, in order, with whether their lesson is written. */

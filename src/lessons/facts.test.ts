@@ -38,4 +38,49 @@ describe('facts', () => {
     expect(fact('key-subtask', view([]), { operator: 'count', key: 'Fox' })).toBe(assignKeyToParallelOperator('Fox', 128, 2));
     expect(FACTS.has('__proto__')).toBe(false);
   });
+  it('read checkpoints from the history: acknowledgements, type, in-flight data, waits', () => {
+    const s = structuredClone(state);
+    const sum = s.plan.subtasks.findIndex((st) => s.plan.operators[st.operator].id === 'count');
+    const ack = (subtask: number, extra = {}) => ({ subtask, ackTime: 0, syncMs: 5, asyncMs: 40, alignmentMs: 100, startDelayMs: 900, processedBytes: 0, persistedBytes: 0, unaligned: false, checkpointedBytes: 10, stateBytes: 10, ...extra });
+    s.coordinator.history.push({
+      id: 3, status: 'COMPLETED', isSavepoint: false, type: 'UNALIGNED_CHECKPOINT', triggerTime: 1000, latestAckTime: 3000, subtasks: [0, sum],
+      acks: { 0: ack(0), [sum]: ack(sum, { persistedBytes: 40, unaligned: true, alignmentMs: 2000 }) },
+      failureTime: null, failureMessage: null, checkpointedBytes: 60, stateBytes: 60, discarded: false, externalPath: null,
+    });
+    const run: RunView = { state: s, everBlocked: new Map(), oracle: () => ({} as OracleResult), milestones: [
+      { type: 'checkpoint-triggered', time: 1000, checkpointId: 3, savepoint: false, kind: 'CHECKPOINT' },
+      { type: 'checkpoint-completed', time: 3000, checkpointId: 3, savepoint: false },
+      { type: 'checkpoint-failed', time: 9000, checkpointId: 4, reason: 'expired' },
+      { type: 'tasks-canceled', time: 9000, subtasks: 8, canceled: 7, recordsLost: 2 },
+    ] };
+    expect(fact('acknowledged-subtasks', run, { checkpoint: 3 })).toBe(2);
+    expect(fact('acknowledged-subtasks', run, { checkpoint: 9 })).toBe(0);
+    expect(fact('checkpoint-type', run, { checkpoint: 3 })).toBe('UNALIGNED_CHECKPOINT');
+    expect(fact('checkpoint-status', run, { checkpoint: 3 })).toBe('COMPLETED');
+    expect(fact('checkpoint-type', run, { checkpoint: 9 })).toBe('NONE');
+    expect(fact('last-completed-type', run)).toBe('UNALIGNED_CHECKPOINT');
+    expect(fact('last-completed-switched', run)).toBe(true);
+    expect(fact('persisted-in-flight', run, { checkpoint: 3 })).toBe(true);
+    expect(fact('operator-unaligned', run, { operator: 'count', checkpoint: 3 })).toBe(true);
+    expect(fact('operator-unaligned', run, { operator: 'source', checkpoint: 3 })).toBe(false);
+    expect(fact('longer-wait', run, { operator: 'count', checkpoint: 3 })).toBe('alignment');
+    expect(fact('longer-wait', run, { operator: 'source', checkpoint: 3 })).toBe('start-delay');
+    expect(fact('longer-wait', run, { operator: 'sink', checkpoint: 3 })).toBe('none');
+    expect(fact('expired-checkpoints', run)).toBe(1);
+    expect(fact('restarted-subtasks', run)).toBe(8);
+    expect(fact('restarted-subtasks', view([]))).toBe(0);
+  });
+
+  it('count what the sinks wrote and what a read_committed reader sees', () => {
+    const s = structuredClone(state);
+    const sink = s.subtasks.find((st) => st.sink)!.sink!;
+    sink.latency.written.count = 5;
+    const run: RunView = { state: s, milestones: [], everBlocked: new Map(), oracle: () => ({} as OracleResult) };
+    expect(fact('written-records', run)).toBe(5);
+    expect(fact('visible-records', run)).toBe(0);
+    expect(fact('output-visible', run)).toBe(false);
+    sink.latency.visible.count = 3;
+    expect(fact('visible-records', run)).toBe(3);
+    expect(fact('output-visible', run)).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import {
   assignKeyToParallelOperator, assignToKeyGroup, computeOracle, findChannel,
-  type OracleResult, type SimState, type TraceEvent,
+  type OracleResult, type SimState, type SubtaskAck, type TraceEvent,
 } from '../engine';
 import { LESSON_LIMITS } from './limits';
 
@@ -58,6 +58,27 @@ function channelOf(run: RunView, id: string | undefined): number {
   const ch = findChannel(run.state.plan, id ?? '');
   if (ch === undefined) throw new RangeError(`the job has no channel ${JSON.stringify(id)}`);
   return ch;
+}
+
+/** The history record of a checkpoint (or savepoint) of the job as it runs now; undefined before it is triggered. */
+function recordOf(run: RunView, id: number | undefined) {
+  return run.state.coordinator.history.find((h) => h.id === id);
+}
+
+/** The acknowledgements of a checkpoint, from the subtasks of one operator when `operator` is given. */
+function acksOf(run: RunView, args: FactArgs): SubtaskAck[] {
+  const rec = recordOf(run, args.checkpoint);
+  if (!rec) return [];
+  const acks = Object.values(rec.acks);
+  if (args.operator === undefined) return acks;
+  const op = run.state.plan.operators.indexOf(operatorOf(run.state, args.operator));
+  return acks.filter((a) => run.state.plan.subtasks[a.subtask]?.operator === op);
+}
+
+function sinkRecords(run: RunView, which: 'written' | 'visible'): number {
+  let n = 0;
+  for (const st of run.state.subtasks) if (st.sink) n += st.sink.latency[which].count;
+  return n;
 }
 
 function checkpointDurations(run: RunView): number[] {
@@ -132,6 +153,72 @@ const entries: [string, FactDef][] = [
   ['channel-blocked-for-checkpoint', {
     args: ['channel', 'checkpoint'], cost: 'cheap', doc: "whether the channel was blocked while its consumer aligned the barriers of this checkpoint",
     compute: (run, args) => run.everBlocked.get(channelOf(run, args.channel))?.has(args.checkpoint ?? 0) ?? false,
+  }],
+  ['acknowledged-subtasks', {
+    args: ['checkpoint'], cost: 'cheap', doc: 'how many subtasks acknowledged the checkpoint to the JobManager so far',
+    compute: (run, args) => acksOf(run, args).length,
+  }],
+  ['checkpoint-type', {
+    args: ['checkpoint'], cost: 'cheap', doc: "the checkpoint's type in Flink's words (CHECKPOINT, UNALIGNED_CHECKPOINT, SAVEPOINT, SYNC_SAVEPOINT); NONE before it is triggered",
+    compute: (run, args) => recordOf(run, args.checkpoint)?.type ?? 'NONE',
+  }],
+  ['checkpoint-status', {
+    args: ['checkpoint'], cost: 'cheap', doc: "the checkpoint's status: IN_PROGRESS, COMPLETED, FAILED; NONE before it is triggered",
+    compute: (run, args) => recordOf(run, args.checkpoint)?.status ?? 'NONE',
+  }],
+  ['last-completed-type', {
+    args: [], cost: 'cheap', doc: 'the type of the newest completed checkpoint or savepoint; NONE before any',
+    compute: (run) => {
+      const id = last(run, 'checkpoint-completed')?.checkpointId;
+      return id === undefined ? 'NONE' : recordOf(run, id)?.type ?? 'NONE';
+    },
+  }],
+  ['last-completed-switched', {
+    args: [], cost: 'cheap', doc: 'whether the newest completed checkpoint started aligned and completed unaligned (execution.checkpointing.aligned-checkpoint-timeout passed)',
+    compute: (run) => {
+      const id = last(run, 'checkpoint-completed')?.checkpointId;
+      if (id === undefined) return false;
+      const triggered = run.milestones.find((ev) => ev.type === 'checkpoint-triggered' && ev.checkpointId === id);
+      return triggered?.type === 'checkpoint-triggered' && triggered.kind === 'CHECKPOINT' && recordOf(run, id)?.type === 'UNALIGNED_CHECKPOINT';
+    },
+  }],
+  ['persisted-in-flight', {
+    args: ['checkpoint'], cost: 'cheap', doc: 'whether the checkpoint persisted in-flight records (channel state of an unaligned checkpoint)',
+    compute: (run, args) => acksOf(run, args).some((a) => a.persistedBytes > 0),
+  }],
+  ['operator-unaligned', {
+    args: ['operator', 'checkpoint'], cost: 'cheap', doc: "whether some subtask of the operator took its snapshot of the checkpoint unaligned",
+    compute: (run, args) => acksOf(run, args).some((a) => a.unaligned),
+  }],
+  ['longer-wait', {
+    args: ['operator', 'checkpoint'], cost: 'cheap', doc: "at the operator's subtasks, which was longer for the checkpoint: the start delay (trigger to first barrier) or the alignment (first to last barrier); start-delay, alignment, or none before an acknowledgement",
+    compute: (run, args) => {
+      const acks = acksOf(run, args);
+      if (!acks.length) return 'none';
+      const delay = Math.max(...acks.map((a) => a.startDelayMs));
+      const alignment = Math.max(...acks.map((a) => a.alignmentMs));
+      return delay >= alignment ? 'start-delay' : 'alignment';
+    },
+  }],
+  ['expired-checkpoints', {
+    args: [], cost: 'cheap', doc: 'how many checkpoints expired (execution.checkpointing.timeout)',
+    compute: (run) => run.milestones.filter((ev) => ev.type === 'checkpoint-failed' && ev.reason === 'expired').length,
+  }],
+  ['restarted-subtasks', {
+    args: [], cost: 'cheap', doc: 'how many subtasks the latest failover restarted (the failed ones and those it canceled); 0 before any',
+    compute: (run) => last(run, 'tasks-canceled')?.subtasks ?? 0,
+  }],
+  ['written-records', {
+    args: [], cost: 'cheap', doc: 'records the sinks have written, visible or not (what a read_uncommitted reader sees)',
+    compute: (run) => sinkRecords(run, 'written'),
+  }],
+  ['visible-records', {
+    args: [], cost: 'cheap', doc: 'records of the sinks a read_committed reader can see',
+    compute: (run) => sinkRecords(run, 'visible'),
+  }],
+  ['output-visible', {
+    args: [], cost: 'cheap', doc: 'whether a read_committed reader sees any output of the sinks yet',
+    compute: (run) => sinkRecords(run, 'visible') > 0,
   }],
   ['key-group', {
     args: ['operator', 'key'], cost: 'cheap', doc: "the key group of a key at an operator (Flink's KeyGroupRangeAssignment)",
