@@ -1,13 +1,12 @@
-import type { KeyedStateEntry, KeyedStateTable, PlanSubtask, SimKey } from '../model/types';
+import type { KeyedStateTable, PlanSubtask } from '../model/types';
 import type { SimState, SubtaskState } from '../sim/state';
 import { entryBytes, keyedStateBytes, splitBytes } from '../kernels/snapshotSizing';
+import { snapshotKeyedState, type KeyGroupState } from '../runtime/keyedState';
 import type { CheckpointSettings } from './settings';
 import type { RocksDbFiles, SubtaskSnapshot } from './types';
 
-// The synchronous part of a subtask's snapshot: a consistent copy of its keyed state (by key
-// group) and operator state, with what the backend will upload. Values in the live table are
-// replaced, never mutated, so copying each key's entry Map is enough to isolate the copy
-// from records processed after the barrier (Flink's copy-on-write).
+// The synchronous part of a subtask's snapshot: its keyed state by key group, shared with the task
+// copy-on-write (runtime/keyedState.ts), and its operator state, with what the backend will upload.
 
 export function emptyRocksDb(): RocksDbFiles {
   return { files: [], nextFile: 1, dirty: new Map(), confirmed: [], uploadedBy: {} };
@@ -16,14 +15,30 @@ export function emptyRocksDb(): RocksDbFiles {
 const MISC_FILES_BYTES = 256; // MANIFEST, CURRENT, OPTIONS: uploaded with every incremental checkpoint
 const COMPACTION_TRIGGER = 4;
 
+/**
+ * A table of the task's own over a snapshot's key groups, for a restore: the task copies a group
+ * before it first writes to it, so the checkpoint stays as it was.
+ */
 export function copyKeyedState(table: KeyedStateTable): KeyedStateTable {
-  const copy: KeyedStateTable = new Map();
-  for (const [g, group] of table) {
-    const out = new Map<SimKey, KeyedStateEntry>();
-    for (const [key, entry] of group) out.set(key, new Map(entry));
-    copy.set(g, out);
+  return new Map(table);
+}
+
+// A shared key group never changes, so its size is worked out once, at its first snapshot.
+const sharedGroupBytes = new WeakMap<KeyGroupState, number>();
+
+/** keyedStateBytes of a snapshot's table, whose groups are all shared. */
+function sharedTableBytes(table: KeyedStateTable): number {
+  let n = 0;
+  for (const group of table.values()) {
+    let bytes = sharedGroupBytes.get(group);
+    if (bytes === undefined) {
+      bytes = 0;
+      for (const [key, entry] of group) bytes += entryBytes(key, entry);
+      sharedGroupBytes.set(group, bytes);
+    }
+    n += bytes;
   }
-  return copy;
+  return n;
 }
 
 /** Flush the memtable into a new file, compacting when there are too many files. */
@@ -59,8 +74,8 @@ export function takeSnapshot(state: SimState, ps: PlanSubtask, st: SubtaskState,
     operator.SourceReaderState = st.source.partitions.map((p) => ({ topic: op.params.source!.topic, partition: p, offset: st.source!.offsets[p] }));
     operatorBytes += st.source.partitions.length * splitBytes(op.params.source!.topic);
   }
-  const keyed = copyKeyedState(st.keyed);
-  const fullKeyedBytes = keyedStateBytes(keyed);
+  const keyed = snapshotKeyedState(st.keyed);
+  const fullKeyedBytes = sharedTableBytes(keyed);
   let stateBytes = fullKeyedBytes + operatorBytes;
   let checkpointedBytes = stateBytes;
   let files: SubtaskSnapshot['files'] = [];

@@ -1,8 +1,10 @@
-import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, StateValue } from '../model/types';
+import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, SimKey, StateValue } from '../model/types';
 
 // Keyed state scoped to the current key, stored per key group, as Flink's heap backend does.
-// Values are replaced, never mutated in place, so a copy of the table's entries is a consistent
-// view of the state at that moment (the copy-on-write of Flink's heap snapshots).
+// Snapshots take the table's key groups as they are and share them with the task (the
+// copy-on-write of Flink's CopyOnWriteStateMap, by key group): before the task next writes to a
+// shared key group it copies that group, so the snapshot never sees a later write. Values are
+// replaced, never mutated in place.
 
 export class KeyedStateAccessError extends Error {
   constructor(message: string) {
@@ -11,42 +13,115 @@ export class KeyedStateAccessError extends Error {
   }
 }
 
+export type KeyGroupState = Map<SimKey, KeyedStateEntry>;
+
+/** What the backend knows about one table beyond its contents; never part of the simulation state. */
+interface HeapTable {
+  table: KeyedStateTable;
+  /**
+   * By key group: the group map the task made itself since the table's last snapshot and may
+   * change in place. Any other group may be shared: a snapshot's, a restored checkpoint's, a
+   * cloned state's. A table nobody registered (cloned, restored) owns nothing, so it copies first.
+   */
+  owned: (KeyGroupState | undefined)[];
+  /** the last key looked up, with its group and entry as they are in the table */
+  key: SimKey | null;
+  keyGroup: number;
+  group: KeyGroupState | undefined;
+  entry: KeyedStateEntry | undefined;
+}
+
+const heapTables = new WeakMap<KeyedStateTable, HeapTable>();
+
+function heapTableOf(table: KeyedStateTable): HeapTable {
+  let t = heapTables.get(table);
+  if (!t) heapTables.set(table, (t = { table, owned: [], key: null, keyGroup: -1, group: undefined, entry: undefined }));
+  return t;
+}
+
 export interface KeyContext {
   table: KeyedStateTable;
   /** null outside a keyed context */
   key: string | null;
   keyGroup: number;
   onUpdate: (state: string, value: StateValue | undefined) => void;
+  /** the backend's bookkeeping for `table`, found on first use */
+  heap?: HeapTable;
 }
 
-function entryFor(ctx: KeyContext, create: boolean): KeyedStateEntry | undefined {
-  if (ctx.key === null) throw new KeyedStateAccessError('keyed state was used outside a keyed context (no current key)');
-  let group = ctx.table.get(ctx.keyGroup);
-  if (!group) {
-    if (!create) return undefined;
-    ctx.table.set(ctx.keyGroup, (group = new Map()));
+/**
+ * The synchronous part of a heap snapshot: the table's key groups as they are now, shared with
+ * the task from here on. Costs one step per key group, whatever their size.
+ */
+export function snapshotKeyedState(table: KeyedStateTable): KeyedStateTable {
+  const t = heapTables.get(table);
+  if (t) t.owned.length = 0;
+  return new Map(table);
+}
+
+function copyGroup(group: KeyGroupState): KeyGroupState {
+  const copy: KeyGroupState = new Map();
+  for (const [key, entry] of group) copy.set(key, new Map(entry));
+  return copy;
+}
+
+/** The table's state of the current key, looked up once per key. */
+function current(ctx: KeyContext): HeapTable {
+  const key = ctx.key;
+  if (key === null) throw new KeyedStateAccessError('keyed state was used outside a keyed context (no current key)');
+  let t = ctx.heap;
+  if (t === undefined || t.table !== ctx.table) t = ctx.heap = heapTableOf(ctx.table);
+  if (t.key !== key || t.keyGroup !== ctx.keyGroup) {
+    t.key = key;
+    t.keyGroup = ctx.keyGroup;
+    t.group = ctx.table.get(ctx.keyGroup);
+    t.entry = t.group?.get(key);
   }
-  let entry = group.get(ctx.key);
-  if (!entry && create) group.set(ctx.key, (entry = new Map()));
-  return entry;
+  return t;
+}
+
+function readEntry(ctx: KeyContext): KeyedStateEntry | undefined {
+  return current(ctx).entry;
+}
+
+/** The current key group, the task's own: created, or copied when it may be shared. */
+function writableGroup(ctx: KeyContext, t: HeapTable): KeyGroupState {
+  const g = t.keyGroup;
+  let group = t.group;
+  if (group !== undefined && t.owned[g] === group) return group;
+  group = group === undefined ? new Map() : copyGroup(group);
+  ctx.table.set(g, group);
+  t.owned[g] = group;
+  t.group = group;
+  t.entry = group.get(t.key!);
+  return group;
 }
 
 function write(ctx: KeyContext, name: string, value: StateValue): void {
-  entryFor(ctx, true)!.set(name, value);
+  const t = current(ctx);
+  const group = writableGroup(ctx, t);
+  let entry = t.entry;
+  if (entry === undefined) group.set(t.key!, (entry = t.entry = new Map()));
+  entry.set(name, value);
   ctx.onUpdate(name, value);
 }
 
 export function clearState(ctx: KeyContext, name: string): void {
-  const entry = entryFor(ctx, false);
-  if (!entry || !entry.has(name)) return;
+  const t = current(ctx);
+  if (!t.entry || !t.entry.has(name)) return;
+  const group = writableGroup(ctx, t);
+  const entry = t.entry;
   entry.delete(name);
-  if (entry.size === 0) ctx.table.get(ctx.keyGroup)!.delete(ctx.key!);
+  if (entry.size === 0) {
+    group.delete(t.key!);
+    t.entry = undefined;
+  }
   ctx.onUpdate(name, undefined);
 }
 
 // ValueState
 export function valueGet(ctx: KeyContext, name: string): Primitive {
-  return (entryFor(ctx, false)?.get(name) ?? null) as Primitive;
+  return (readEntry(ctx)?.get(name) ?? null) as Primitive;
 }
 export function valueUpdate(ctx: KeyContext, name: string, value: Primitive): void {
   write(ctx, name, value);
@@ -54,7 +129,7 @@ export function valueUpdate(ctx: KeyContext, name: string, value: Primitive): vo
 
 // ListState
 export function listGet(ctx: KeyContext, name: string): readonly Primitive[] {
-  return (entryFor(ctx, false)?.get(name) as Primitive[] | undefined) ?? [];
+  return (readEntry(ctx)?.get(name) as Primitive[] | undefined) ?? [];
 }
 export function listAdd(ctx: KeyContext, name: string, value: Primitive): void {
   if (value === null) throw new KeyedStateAccessError(`ListState "${name}": adding null is not allowed`);
@@ -66,26 +141,26 @@ export function listUpdate(ctx: KeyContext, name: string, values: Primitive[]): 
 
 // MapState
 export function mapGet(ctx: KeyContext, name: string, field: string): Primitive {
-  const m = entryFor(ctx, false)?.get(name) as MapStateValue | undefined;
+  const m = readEntry(ctx)?.get(name) as MapStateValue | undefined;
   return m?.get(field) ?? null;
 }
 export function mapPut(ctx: KeyContext, name: string, field: string, value: Primitive): void {
-  const m = entryFor(ctx, false)?.get(name) as MapStateValue | undefined;
+  const m = readEntry(ctx)?.get(name) as MapStateValue | undefined;
   write(ctx, name, new Map(m).set(field, value));
 }
 export function mapEntries(ctx: KeyContext, name: string): [string, Primitive][] {
-  return [...((entryFor(ctx, false)?.get(name) as MapStateValue | undefined) ?? [])];
+  return [...((readEntry(ctx)?.get(name) as MapStateValue | undefined) ?? [])];
 }
 
 // ReducingState: add folds at once with the reduce function.
 export function reducingAdd(ctx: KeyContext, name: string, value: number, reduce: (a: number, b: number) => number): number {
-  const old = entryFor(ctx, false)?.get(name) as number | undefined;
+  const old = readEntry(ctx)?.get(name) as number | undefined;
   const next = old === undefined ? value : reduce(old, value);
   write(ctx, name, next);
   return next;
 }
 export function reducingGet(ctx: KeyContext, name: string): number | null {
-  return (entryFor(ctx, false)?.get(name) as number | undefined) ?? null;
+  return (readEntry(ctx)?.get(name) as number | undefined) ?? null;
 }
 
 /**

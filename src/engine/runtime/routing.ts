@@ -1,4 +1,4 @@
-import { assignKeyToParallelOperator } from '../kernels/keyGroups';
+import { assignToKeyGroup } from '../kernels/keyGroups';
 import type { PlanSubtask, Rec } from '../model/types';
 import type { SimState } from '../sim/state';
 import { deliveryTime, enqueue, hasCredit } from './channels';
@@ -9,8 +9,10 @@ import { traceRecordSent } from '../trace/hotEvents';
 
 /** Flink's record writer needs a free buffer on its output before it processes a record. */
 export function outputsHaveCredit(state: SimState, ps: PlanSubtask): boolean {
-  for (const out of ps.outputs) {
-    for (const c of out.channels) if (!hasCredit(state.channels[c])) return false;
+  const outputs = ps.outputs;
+  for (let o = 0; o < outputs.length; o++) {
+    const channels = outputs[o].channels;
+    for (let i = 0; i < channels.length; i++) if (!hasCredit(state.channels[channels[i]])) return false;
   }
   return true;
 }
@@ -37,7 +39,9 @@ export function routeRecord(rt: Runtime, ps: PlanSubtask, rec: Rec, sentAt: numb
         break;
       case 'hash': {
         const to = state.plan.operators[edge.to];
-        sendRecord(rt, out.channels[assignKeyToParallelOperator(rec.key, to.maxParallelism, to.parallelism)], rec, sentAt);
+        // Flink's computeOperatorIndexForKeyGroup, without the checks: the plan passed them
+        const keyGroup = assignToKeyGroup(rec.key, to.maxParallelism);
+        sendRecord(rt, out.channels[Math.floor((keyGroup * to.parallelism) / to.maxParallelism)], rec, sentAt);
         break;
       }
       case 'rebalance': {

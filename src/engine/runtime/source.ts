@@ -7,17 +7,24 @@ import { traceRecordRead } from '../trace/hotEvents';
 // A source subtask reads its assigned partitions, always the one whose next record was appended
 // first. Its position, the next offset per partition, is its operator state.
 
-export type SourceNext = { done: true } | { done: false; partition: number; at: number };
+/** When sourceNext found a record: its append time. */
+export let sourceNextAt = Infinity;
 
-export function sourceNext(rt: Runtime, ps: PlanSubtask, st: SubtaskState): SourceNext {
+/**
+ * The partition whose next record was appended first, its append time in `sourceNextAt`; -1 when
+ * every partition is read to its end. (No object per record: this runs once per record read.)
+ */
+export function sourceNext(rt: Runtime, ps: PlanSubtask, st: SubtaskState): number {
   const state = rt.state;
   const op = state.plan.operators[ps.operator];
   const params = op.params.source!;
   const seed = logSeed(state.seed, op.index);
   const src = st.source!;
+  const partitions = src.partitions;
   let best = -1;
   let bestAt = Infinity;
-  for (const p of src.partitions) {
+  for (let i = 0; i < partitions.length; i++) {
+    const p = partitions[i];
     const off = src.offsets[p];
     if (endOfLog(params, off) || (src.limits && off >= src.limits[p])) continue;
     const at = appendTime(params, seed, p, off);
@@ -26,7 +33,8 @@ export function sourceNext(rt: Runtime, ps: PlanSubtask, st: SubtaskState): Sour
       best = p;
     }
   }
-  return best < 0 ? { done: true } : { done: false, partition: best, at: bestAt };
+  sourceNextAt = bestAt;
+  return best;
 }
 
 export function sourceRead(rt: Runtime, ps: PlanSubtask, st: SubtaskState, partition: number): Rec {

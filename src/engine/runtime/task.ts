@@ -1,4 +1,4 @@
-import type { ChannelItem, PlanSubtask, StateValue } from '../model/types';
+import type { ChannelItem, PlanSubtask, Rec, StateValue } from '../model/types';
 import type { SimState, SubtaskState } from '../sim/state';
 import type { HandlerOutput } from '../kernels/barrierHandler';
 import { assignToKeyGroup } from '../kernels/keyGroups';
@@ -7,14 +7,14 @@ import { settingsOf } from '../checkpoint/settings';
 import { schedule } from '../sim/eventQueue';
 import { take } from './channels';
 import { plainStateValue, type KeyContext } from './keyedState';
-import { processRecord } from './operators';
+import { processRecord, type Emit } from './operators';
 import { overtakenBy, prioritiseQueuedBarriers } from './barriers';
 import { channelStateComplete, declineCheckpoint, finishSubtask, performCheckpoint, persistInFlight, runMail } from './checkpointing';
 import { gateBlockedChannels, gatePassesRecords, gatePush, gateTick } from './gate';
 import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
 import { sinkWrite } from './sink';
-import { sourceNext, sourceRead } from './source';
+import { sourceNext, sourceNextAt, sourceRead } from './source';
 import { traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
 
 // A subtask is single-threaded, like a Flink task's mailbox: mails first, then one input at a
@@ -30,23 +30,40 @@ export class InvariantViolation extends Error {
   }
 }
 
-interface NextInput { channel: number; at: number; priority: boolean }
+// nextInput's answer besides the channel, in module variables: it runs twice per record.
+let nextAt = Infinity;
+let nextPriority = false;
 
-function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): NextInput {
+/** The channel to read next (-1: none), with its item's delivery time in `nextAt` and lane in `nextPriority`. */
+function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): number {
   const now = state.now;
   const blocked = st.blockedInputs;
+  const inputs = ps.inputChannels;
   let channel = -1;
   let at = Infinity;
   let seq = Infinity;
   let priority = false;
   let priorityReady = false;
-  for (const c of ps.inputChannels) {
+  for (let i = 0; i < inputs.length; i++) {
+    const c = inputs[i];
     if (blocked.length && blocked.includes(c)) continue;
     const ch = state.channels[c];
-    const main = ch.items[ch.head];
-    const prio = ch.priority.length ? ch.priority[0] : undefined;
+    const items = ch.items;
+    const main = ch.head < items.length ? items[ch.head] : undefined;
+    if (ch.priority.length === 0) {
+      // the usual case, one lane: the earliest delivery, the earliest sent among equals
+      if (main === undefined || priorityReady) continue;
+      if (main.deliverAt < at || (main.deliverAt === at && main.seq < seq)) {
+        channel = c;
+        at = main.deliverAt;
+        seq = main.seq;
+        priority = false;
+      }
+      continue;
+    }
+    const prio = ch.priority[0];
     // Of a channel's two lanes, the priority lane goes first once its event is there.
-    const usePrio = prio !== undefined && (main === undefined || prio.deliverAt <= Math.max(main.deliverAt, now));
+    const usePrio = main === undefined || prio.deliverAt <= Math.max(main.deliverAt, now);
     const item = usePrio ? prio : main;
     if (!item) continue;
     const ready = usePrio && item.deliverAt <= now;
@@ -60,7 +77,9 @@ function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): NextInpu
       priorityReady = ready;
     }
   }
-  return { channel, at, priority };
+  nextAt = at;
+  nextPriority = priority;
+  return channel;
 }
 
 function setBackpressure(rt: Runtime, id: number, on: boolean): void {
@@ -70,14 +89,26 @@ function setBackpressure(rt: Runtime, id: number, on: boolean): void {
   rt.emit({ type: 'backpressure', time: rt.state.now, subtask: id, on });
 }
 
-function keyContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): KeyContext {
-  const ctx: KeyContext = {
+/** A subtask's key context, and the output its operator emits to (one per subtask, not per record). */
+interface TaskContext extends KeyContext {
+  /** when the record being processed leaves: now plus the operator's cost */
+  sentAt: number;
+  emit: Emit;
+}
+
+function taskContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): TaskContext {
+  const ctx: TaskContext = {
     table: st.keyed,
     key: null,
     keyGroup: -1,
     onUpdate: (state: string, value: StateValue | undefined) => {
       if (st.rocks) st.rocks.dirty.set(`${ctx.keyGroup}/${ctx.key}`, { keyGroup: ctx.keyGroup, key: ctx.key! });
       traceStateUpdated(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value === undefined ? '' : typeof value === 'object' ? JSON.stringify(plainStateValue(value)) : String(value));
+    },
+    sentAt: 0,
+    emit: (out: Rec) => {
+      st.emitted++;
+      routeRecord(rt, ps, out, ctx.sentAt);
     },
   };
   return ctx;
@@ -97,8 +128,8 @@ function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, chann
     traceSinkReceived(rt, state.now, ps.id, rec.key, rec.value);
     return;
   }
-  let ctx = rt.keyContexts[ps.id];
-  if (!ctx || ctx.table !== st.keyed) ctx = rt.keyContexts[ps.id] = keyContextFor(rt, ps, st);
+  let ctx = rt.keyContexts[ps.id] as TaskContext | undefined;
+  if (!ctx || ctx.table !== st.keyed) ctx = (rt.keyContexts[ps.id] = taskContextFor(rt, ps, st));
   if (op.keyed) {
     const kg = assignToKeyGroup(rec.key, op.maxParallelism);
     const range = ps.keyGroupRange!;
@@ -111,10 +142,8 @@ function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, chann
     ctx.key = null;
   }
   const input = state.plan.edges[state.plan.channels[channelId].edge].inputIndex;
-  processRecord(op, rec, input, ctx, (out) => {
-    st.emitted++;
-    routeRecord(rt, ps, out, sentAt);
-  });
+  ctx.sentAt = sentAt;
+  processRecord(op, rec, input, ctx, ctx.emit);
 }
 
 /** Acts on what the barrier handler decided: trigger a snapshot, or give a checkpoint up. */
@@ -230,42 +259,43 @@ export function wakeSubtask(rt: Runtime, id: number): void {
     }
     if (op.kind === 'source') {
       if (state.stopTheWorld?.paused || st.source!.stopAfter !== undefined) return;
-      const next = sourceNext(rt, ps, st);
-      if (next.done) {
+      const partition = sourceNext(rt, ps, st);
+      if (partition < 0) {
         finishSubtask(rt, ps, state.now);
         return;
       }
-      if (next.at > state.now) {
-        requestWake(state, id, next.at);
+      if (sourceNextAt > state.now) {
+        requestWake(state, id, sourceNextAt);
         return;
       }
       if (!outputsHaveCredit(state, ps)) return setBackpressure(rt, id, true);
       setBackpressure(rt, id, false);
-      const rec = sourceRead(rt, ps, st, next.partition);
+      const rec = sourceRead(rt, ps, st, partition);
       st.processed++;
       state.stats.recordsProcessed++;
       st.emitted++;
       routeRecord(rt, ps, rec, state.now + cost);
     } else {
-      const next = nextInput(state, ps, st);
-      if (next.channel < 0) return;
-      if (next.at > state.now) {
-        requestWake(state, id, next.at);
+      const channel = nextInput(state, ps, st);
+      if (channel < 0) return;
+      if (nextAt > state.now) {
+        requestWake(state, id, nextAt);
         return;
       }
-      const ch = state.channels[next.channel];
-      const item = next.priority ? ch.priority[0] : ch.items[ch.head];
+      const priority = nextPriority;
+      const ch = state.channels[channel];
+      const item = priority ? ch.priority[0] : ch.items[ch.head];
       if (item.kind === 'record' && !outputsHaveCredit(state, ps)) return setBackpressure(rt, id, true);
       setBackpressure(rt, id, false);
-      if (next.priority) {
+      if (priority) {
         ch.priority.shift();
         ch.taken++;
       } else take(ch);
       if (item.kind === 'record') {
-        const producer = state.plan.channels[next.channel].from;
+        const producer = state.plan.channels[channel].from;
         if (state.subtasks[producer].backpressured) requestWake(state, producer, state.now);
       }
-      handleItem(rt, ps, st, next.channel, item, item.kind === 'record' ? cost : 0);
+      handleItem(rt, ps, st, channel, item, item.kind === 'record' ? cost : 0);
       if (item.kind !== 'record') {
         if (st.status !== 'RUNNING') return;
         continue;

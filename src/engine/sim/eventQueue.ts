@@ -6,15 +6,19 @@ function less(a: QueuedEvent, b: QueuedEvent): boolean {
   return a.time < b.time || (a.time === b.time && a.seq < b.seq);
 }
 
+// Sifting moves a hole rather than swapping: one write per level. (time, seq) orders every event
+// totally, so the order of pops does not depend on how the heap is laid out.
 export function pushEvent(queue: QueuedEvent[], entry: QueuedEvent): void {
+  let i = queue.length;
   queue.push(entry);
-  let i = queue.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!less(queue[i], queue[parent])) break;
-    [queue[i], queue[parent]] = [queue[parent], queue[i]];
+    const p = queue[parent];
+    if (!less(entry, p)) break;
+    queue[i] = p;
     i = parent;
   }
+  queue[i] = entry;
 }
 
 export function popEvent(queue: QueuedEvent[]): QueuedEvent | undefined {
@@ -22,20 +26,20 @@ export function popEvent(queue: QueuedEvent[]): QueuedEvent | undefined {
   if (n === 0) return undefined;
   const top = queue[0];
   const last = queue.pop()!;
-  if (n > 1) {
-    queue[0] = last;
+  const size = n - 1;
+  if (size > 0) {
     let i = 0;
-    const size = n - 1;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= size) break;
       const r = l + 1;
-      let m = i;
-      if (l < size && less(queue[l], queue[m])) m = l;
-      if (r < size && less(queue[r], queue[m])) m = r;
-      if (m === i) break;
-      [queue[i], queue[m]] = [queue[m], queue[i]];
+      const m = r < size && less(queue[r], queue[l]) ? r : l;
+      const child = queue[m];
+      if (!less(child, last)) break;
+      queue[i] = child;
       i = m;
     }
+    queue[i] = last;
   }
   return top;
 }

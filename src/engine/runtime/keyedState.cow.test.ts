@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { KeyedStateTable, StateValue } from '../model/types';
+import { clearState, listAdd, mapPut, snapshotKeyedState, valueGet, valueUpdate, type KeyContext } from './keyedState';
+
+// Copy-on-write by key group: a snapshot shares the table's groups, and whatever the task does
+// afterwards (writes, clears, new keys, later snapshots) never shows in it.
+
+type Op =
+  | { kind: 'value'; key: number; group: number; value: number }
+  | { kind: 'list'; key: number; group: number; value: number }
+  | { kind: 'map'; key: number; group: number; field: string; value: number }
+  | { kind: 'clear'; key: number; group: number; name: 'v' | 'l' | 'm' }
+  | { kind: 'snapshot' };
+
+const key = fc.integer({ min: 0, max: 11 });
+const group = fc.integer({ min: 0, max: 3 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('value' as const), key, group, value: fc.integer() }),
+  fc.record({ kind: fc.constant('list' as const), key, group, value: fc.integer() }),
+  fc.record({ kind: fc.constant('map' as const), key, group, field: fc.constantFrom('a', 'b', '__proto__'), value: fc.integer() }),
+  fc.record({ kind: fc.constant('clear' as const), key, group, name: fc.constantFrom('v' as const, 'l' as const, 'm' as const) }),
+  fc.constant({ kind: 'snapshot' as const }),
+);
+
+/** The same state as plain nested Maps, changed by copying: what the table must hold. */
+function applyToModel(model: KeyedStateTable, o: Exclude<Op, { kind: 'snapshot' }>): void {
+  const k = `k${o.key}`;
+  const g = model.get(o.group) ?? new Map();
+  model.set(o.group, g);
+  const entry = new Map(g.get(k) ?? []);
+  const name = o.kind === 'value' ? 'v' : o.kind === 'list' ? 'l' : o.kind === 'map' ? 'm' : o.name;
+  if (o.kind === 'value') entry.set(name, o.value);
+  if (o.kind === 'list') entry.set(name, [...((entry.get(name) as number[] | undefined) ?? []), o.value]);
+  if (o.kind === 'map') entry.set(name, new Map(entry.get(name) as Map<string, number> | undefined).set(o.field, o.value));
+  if (o.kind === 'clear') {
+    if (!entry.has(name)) return;
+    entry.delete(name);
+  }
+  if (entry.size) g.set(k, entry);
+  else g.delete(k);
+}
+
+describe('heap snapshots, copy-on-write by key group', () => {
+  it('a snapshot never changes while the task keeps writing, and the table is what the writes made it', () => {
+    fc.assert(fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+      const table: KeyedStateTable = new Map();
+      const ctx: KeyContext = { table, key: null, keyGroup: -1, onUpdate: () => {} };
+      const model: KeyedStateTable = new Map();
+      const snapshots: { taken: KeyedStateTable; frozen: KeyedStateTable }[] = [];
+      for (const o of ops) {
+        if (o.kind === 'snapshot') {
+          const taken = snapshotKeyedState(table);
+          snapshots.push({ taken, frozen: structuredClone(taken) });
+          continue;
+        }
+        ctx.key = `k${o.key}`;
+        ctx.keyGroup = o.group;
+        if (o.kind === 'value') valueUpdate(ctx, 'v', o.value);
+        else if (o.kind === 'list') listAdd(ctx, 'l', o.value);
+        else if (o.kind === 'map') mapPut(ctx, 'm', o.field, o.value);
+        else clearState(ctx, o.name);
+        applyToModel(model, o);
+        for (const s of snapshots) expect(s.taken).toEqual(s.frozen);
+      }
+      const nonEmpty = (t: KeyedStateTable) => new Map([...t].filter(([, g]) => g.size > 0));
+      expect(nonEmpty(table)).toEqual(nonEmpty(model));
+    }));
+  });
+
+  it('the synchronous part shares every key group: no key is copied until it is written', () => {
+    const table: KeyedStateTable = new Map();
+    const ctx: KeyContext = { table, key: 'Lion', keyGroup: 1, onUpdate: () => {} };
+    valueUpdate(ctx, 'count', 1);
+    Object.assign(ctx, { key: 'Bear', keyGroup: 2 });
+    valueUpdate(ctx, 'count', 7);
+    const snap = snapshotKeyedState(table);
+    expect(snap.get(1)).toBe(table.get(1));
+    expect(snap.get(2)).toBe(table.get(2));
+    Object.assign(ctx, { key: 'Lion', keyGroup: 1 });
+    valueUpdate(ctx, 'count', 2);
+    // the written group is the task's own copy now; the other stays shared
+    expect(table.get(1)).not.toBe(snap.get(1));
+    expect(table.get(2)).toBe(snap.get(2));
+    expect(snap.get(1)!.get('Lion')!.get('count')).toBe(1);
+    expect(valueGet(ctx, 'count')).toBe(2);
+    // a second write to the same group before the next snapshot copies nothing more
+    const own = table.get(1);
+    valueUpdate(ctx, 'count', 3);
+    expect(table.get(1)).toBe(own);
+  });
+
+  it('a table made from a snapshot (a restore, a cloned state) copies a group before its first write', () => {
+    const source: KeyedStateTable = new Map([[5, new Map([['Lion', new Map<string, StateValue>([['count', 4]])]])]]);
+    const restored: KeyedStateTable = new Map(source);
+    const ctx: KeyContext = { table: restored, key: 'Lion', keyGroup: 5, onUpdate: () => {} };
+    valueUpdate(ctx, 'count', 5);
+    expect(source.get(5)!.get('Lion')!.get('count')).toBe(4);
+    expect(valueGet(ctx, 'count')).toBe(5);
+  });
+});
