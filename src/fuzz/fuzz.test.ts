@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { failed, formatSummary, runTarget } from './fuzzRunner';
 import { DEFAULT_BOUNDS } from './oracle';
 import { cliTarget, linkTarget, scenarioTarget, type FuzzTarget } from './targets';
+import { lessonTarget, restTarget } from './documentTargets';
 
 // The fuzz suite in CI: a bounded number of generated inputs per target, once with a fixed seed
 // (the same inputs every time) and once with a fresh seed (new inputs every run; the seed is in
@@ -13,7 +14,7 @@ const FIXED_SEED = 20_240_617;
 const randomSeed = (Date.now() ^ Math.floor(Math.random() * 2 ** 31)) >>> 1;
 
 // sized so the whole file stays well under a minute on a shared 2-core machine
-const COUNTS = { scenario: 400, link: 100, cli: 400 };
+const COUNTS = { scenario: 400, link: 100, cli: 400, lesson: 200, rest: 300 };
 
 function fuzz<T>(target: FuzzTarget<T>, count: number, seed: number) {
   const summary = runTarget(target, { count, seed, bounds: DEFAULT_BOUNDS, shrinkLimit: 2 });
@@ -25,7 +26,7 @@ function fuzz<T>(target: FuzzTarget<T>, count: number, seed: number) {
 }
 
 describe('fuzz: hostile and unusual input', () => {
-  for (const [target, count] of [[scenarioTarget, COUNTS.scenario], [linkTarget, COUNTS.link], [cliTarget, COUNTS.cli]] as const) {
+  for (const [target, count] of [[scenarioTarget, COUNTS.scenario], [linkTarget, COUNTS.link], [cliTarget, COUNTS.cli], [lessonTarget, COUNTS.lesson], [restTarget, COUNTS.rest]] as const) {
     it(`${target.name}: ${count} inputs, fixed seed ${FIXED_SEED}`, async () => {
       await target.prepare?.();
       const s = fuzz(target as FuzzTarget<unknown>, count, FIXED_SEED);

@@ -14,7 +14,7 @@ export type Verdict =
   | { outcome: FailureKind; detail: string; events: number };
 
 /** Errors the project documents as "your input is wrong": anything else escaping is a crash. */
-export const DOCUMENTED_ERRORS = new Set(['ScenarioError', 'ConfigError', 'FaultSpecError', 'CommandsError', 'UsageError', 'RestoreError', 'ReplayError', 'LimitError', 'LessonError', 'ImportError']);
+export const DOCUMENTED_ERRORS = new Set(['ScenarioError', 'ConfigError', 'FaultSpecError', 'CommandsError', 'UsageError', 'RestoreError', 'ReplayError', 'LimitError', 'LessonError', 'ImportError', 'RestImportError']);
 
 export function isDocumentedError(e: unknown): e is Error {
   return e instanceof Error && DOCUMENTED_ERRORS.has(e.name) && e.constructor !== Error && DOCUMENTED_ERRORS.has(e.constructor.name);

@@ -3,6 +3,9 @@ import { builtinScenario } from '../engine';
 import { judge } from './fuzzRunner';
 import { DEFAULT_BOUNDS, type Verdict } from './oracle';
 import { cliTarget, linkTarget, scenarioTarget, type FuzzTarget } from './targets';
+import { lessonTarget, restTarget } from './documentTargets';
+import { LESSON_FILES } from '../lessons/course';
+import { REST_BASES } from './restGen';
 
 // Inputs the fuzzer found (or that guard what it found), each minimal, with the outcome the
 // project promises. `judge` is the fuzzer's own oracle: it also fails on prototype pollution,
@@ -122,5 +125,85 @@ describe('fuzz regressions: links', () => {
     accepted(await link('?seed=-1&t=2000'));
     const v = await link('?t=86400000&scenario=slices');
     expect(['accepted', 'refused']).toContain(v.outcome);
+  });
+});
+
+/** a JSON document edited in place by a test */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
+
+describe('fuzz regressions: lesson files', () => {
+  const lesson = (edit: (l: Doc) => void, id = 'naive-checkpoint'): string => {
+    const l = structuredClone(LESSON_FILES.get(id)) as Doc;
+    edit(l);
+    return JSON.stringify(l);
+  };
+  const lessonVerdict = (text: string) => verdictOf(lessonTarget as FuzzTarget<never>, text);
+
+  it('an unknown key holding a control character is echoed, not written raw into the message [src/lessons/parse.ts]', () => {
+    // found by the fuzzer (seed 1, input #14): `invalid lesson: (lesson): Unrecognized key: "<NUL>"`
+    refused(lessonVerdict(lesson((l) => {
+      l['\u0000'] = 'x';
+    })), /\(lesson\)/);
+    refused(lessonVerdict(lesson((l) => {
+      l.steps[0]['\u0007'] = 1;
+    })), /steps\.0/);
+  });
+  it('a 3,000-character conf key gives a message of at most 2,000 characters [src/lessons/parse.ts]', () => {
+    // found by the fuzzer (seed 1, input #23): the key was written whole into the path of the problem
+    refused(lessonVerdict(lesson((l) => {
+      l.conf['a'.repeat(3000)] = 'true';
+    })), /conf/);
+    // the same through zod's "Unrecognized key", which holds the key whole
+    refused(lessonVerdict(lesson((l) => {
+      l.steps[0]['x'.repeat(3000)] = 1;
+    })), /steps\.0/);
+  });
+  it('a conf key holding a double quote and markup is named by its path [fuzzer oracle: quote() leaves inner quotes]', () => {
+    // found by the fuzzer (seed 7, input #934): the oracle took `conf.""><svg…"` for a message without a path
+    refused(lessonVerdict(lesson((l) => {
+      l.conf['"><svg onload=alert(1)>'] = 'true';
+    })), /^invalid lesson: conf\./);
+  });
+  it('"__proto__" and "constructor" as conf keys and lesson fields are refused by path and pollute nothing', () => {
+    refused(lessonVerdict(lesson((l) => {
+      Object.defineProperty(l.conf, '__proto__', { value: { count: 1 }, enumerable: true });
+    })), /conf/);
+    refused(lessonVerdict(lesson((l) => {
+      Object.defineProperty(l, 'constructor', { value: 'x', enumerable: true });
+    })));
+    expect(({} as Record<string, unknown>).count).toBeUndefined();
+  });
+  it('nesting far deeper than a lesson allows is refused without a stack overflow', () => {
+    refused(lessonVerdict(lesson((l) => {
+      l.steps[0].until = 'NEST';
+    }).replace('"NEST"', '['.repeat(50_000) + ']'.repeat(50_000))), /nested deeper/);
+  });
+  it('every written lesson is accepted and checks the same twice', () => {
+    for (const id of LESSON_FILES.keys()) accepted(lessonVerdict(lesson(() => {}, id)));
+  }, 60_000);
+});
+
+describe('fuzz regressions: Flink REST documents', () => {
+  const restVerdict = (edit: (d: Doc) => void, base = 'full') => {
+    const d = JSON.parse(REST_BASES[base]) as Doc;
+    edit(d);
+    return verdictOf(restTarget as FuzzTarget<never>, JSON.stringify(d));
+  };
+  it('every recorded document set is accepted with statistics of the right shape', () => {
+    for (const base of Object.keys(REST_BASES)) accepted(restVerdict(() => {}, base));
+  });
+  it('"__proto__" as a vertex id in a details document pollutes nothing', () => {
+    const v = restVerdict((d) => {
+      const tasks = d.details[0].tasks as Record<string, unknown>;
+      const first = Object.keys(tasks)[0];
+      Object.defineProperty(tasks, '__proto__', { value: tasks[first], enumerable: true });
+    });
+    expect(['accepted', 'refused']).toContain(v.outcome);
+    expect(({} as Record<string, unknown>).count).toBeUndefined();
+  });
+  it('a history id of 1e999 (Infinity) is refused at its path', () => {
+    const text = REST_BASES.full.replace(/"id":(\d+)/, '"id":1e999');
+    refused(verdictOf(restTarget as FuzzTarget<never>, text), /^not a Flink REST checkpoint document: checkpoints\./);
   });
 });

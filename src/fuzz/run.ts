@@ -5,13 +5,13 @@ import { DEFAULT_BOUNDS } from './oracle';
 import { failed, formatSummary, judge, runTarget, type TargetSummary } from './fuzzRunner';
 import { TARGETS } from './targets';
 
-// `npm run fuzz -- --count 10000 [--seed S] [--target scenario|link|cli|all]`
+// `npm run fuzz -- --count 10000 [--seed S] [--target scenario|link|cli|lesson|rest|all]`
 //
 // Each target runs in a child process watched by this one: an input that holds the engine in one
 // call (no event budget can stop that) is killed after --watchdog-ms and reported as a hang with
 // the command that prints it. Exit code 0 when nothing was found, 1 on any finding, 2 on bad usage.
 
-const USAGE = 'usage: npm run fuzz -- [--count <n>] [--seed <n>] [--target <scenario|link|cli|all>] [--show <input index>] [--check <file>] [--watchdog-ms <ms>] [--no-watchdog]';
+const USAGE = 'usage: npm run fuzz -- [--count <n>] [--seed <n>] [--target <scenario|link|cli|lesson|rest|all>] [--show <input index>] [--check <file>] [--watchdog-ms <ms>] [--no-watchdog]';
 
 interface Options { count: number; seed: number; targets: string[]; show?: number; check?: string; watchdogMs: number; watchdog: boolean; child: boolean }
 

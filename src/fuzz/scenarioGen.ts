@@ -41,7 +41,8 @@ export interface ScenarioInput {
 
 const at = fc.nat({ max: 10_000 });
 
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+/** The mutation vocabulary, shared by every generator that mutates a JSON document (lessons, REST documents). */
+export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('number' as const), at, value: fc.oneof(hostileNumber, numberAsString) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('raw-number' as const), at, literal: fc.constantFrom('1e999', '-1e999', '-0', '123456789012345678901234567890', '0.30000000000000000000001', '1E+2', '5e-324') }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('string' as const), at, value: hostileString }) },
@@ -112,7 +113,8 @@ function put(slot: Slot, value: unknown): void {
 /** Markers replaced in the JSON text: values JSON.stringify cannot write (1e999, deep nesting). */
 const MARK = '\u0001FUZZ:';
 
-function apply(doc: Record<string, unknown>, mutation: Mutation): void {
+/** Applies one mutation to any JSON document in place (`config` and `fault` write `doc.config` / `doc.faults`). */
+export function apply(doc: Record<string, unknown>, mutation: Mutation): void {
   // generated values may be shared objects (fast-check hands out the same constant each time):
   // copy them, or mutations of one document would leak into the next and could make cycles
   const m = structuredClone(mutation);
@@ -203,7 +205,8 @@ function apply(doc: Record<string, unknown>, mutation: Mutation): void {
 
 const markerPattern = /"\\u0001FUZZ:(raw|nest):([^"]*)"/g;
 
-function expandMarkers(text: string): string {
+/** The JSON text of a mutated document, with raw-number and nesting markers written out. */
+export function expandMarkers(text: string): string {
   if (!text.includes('\\u0001FUZZ:')) return text;
   let nests = 0;
   return text.replace(markerPattern, (_, kind: string, arg: string) => {

@@ -1,5 +1,5 @@
 import {
-  builtinScenario, ConfigError, createInitialState, decodeCommands, findChannel, findSubtask, parseDuration, quote,
+  builtinScenario, ConfigError, createInitialState, decodeCommands, findChannel, findSubtask, parseDuration, quote, echo,
   ScenarioError, type PhysicalPlan, type RawConf, type RecordedCommand, type ScenarioSpec, type SimState,
 } from '../engine';
 import { sizeProblems } from './bounds';
@@ -20,8 +20,9 @@ export interface LessonSetup { scenario: ScenarioSpec; seed?: number; conf: RawC
 
 export interface ParsedLesson { lesson: Lesson; setup: LessonSetup }
 
+/** zod's issues as problems; keys from the file are cut short with control characters escaped. */
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
-  return error.issues.map((i) => `${i.path.map(String).join('.') || '(lesson)'}: ${i.message}`);
+  return error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? String(p) : echo(String(p)))).join('.') || '(lesson)'}: ${echo(i.message, 200)}`);
 }
 
 function rawConfProblems(raw: unknown): string[] {

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { echo } from '../text/echo';
+import { echo, quote } from '../text/echo';
+
+/** A path segment as a message shows it: a document's own key is quoted unless it is a plain name. */
+const pathSegment = (p: PropertyKey): string => (typeof p === 'number' ? String(p) : /^[\w$-]{1,64}$/.test(String(p)) ? String(p) : quote(String(p)));
 import type { RestoreRecord } from '../sim/state';
 import type { checkpointingStatistics, CheckpointStats, MinMaxAvg, SubtaskStats, TaskStats } from './restStats';
 import { checkpointPatterns, type PatternNote } from './restPatterns';
@@ -47,7 +50,7 @@ export class RestImportError extends Error {
 function check<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new RestImportError(parsed.error.issues.slice(0, 20).map((i) => `${[where, ...i.path.map((p) => (typeof p === 'number' ? String(p) : echo(String(p), 80)))].join('.')}: ${echo(i.message, 200)}`));
+  throw new RestImportError(parsed.error.issues.slice(0, 20).map((i) => `${[where, ...i.path.map(pathSegment)].join('.')}: ${echo(i.message, 200)}`));
 }
 
 interface Context {
