@@ -7,7 +7,7 @@ import { parseLesson } from '../lessons/parse';
 import { lessonInput, lessonText, type LessonInput } from './lessonGen';
 import { messageProblem, verdictOfError, type RunBounds, type Verdict } from './oracle';
 import { restInput, restText, type RestInput } from './restGen';
-import type { FuzzTarget } from './targets';
+import type { FuzzTarget } from './fuzzTarget';
 
 // The two kinds of file that come from outside besides scenarios: lesson files (parseLesson, then
 // checkLesson) and Flink REST checkpoint documents (importFlinkCheckpoints). Both take a parsed

@@ -1,4 +1,4 @@
-import type { FuzzTarget } from './targets';
+import type { FuzzTarget } from './fuzzTarget';
 import { lessonTarget, restTarget } from './documentTargets';
 
 // EXTENSION POINT: targets for the files that come from outside besides scenarios, links and

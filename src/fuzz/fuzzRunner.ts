@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_BOUNDS, FAILURE_KINDS, pollution, type FailureKind, type RunBounds, type Verdict } from './oracle';
-import type { FuzzTarget } from './targets';
+import type { FuzzTarget } from './fuzzTarget';
 
 // Runs one target over `count` generated inputs, counts the outcomes, and shrinks a few failures
 // (one per distinct kind of failure) to a minimal input with fast-check's shrinker.

@@ -1,4 +1,3 @@
-import type fc from 'fast-check';
 import { readFileSync, statSync } from 'node:fs';
 import { builtinScenario, Simulation } from '../engine';
 import { parseArgs } from '../cli/args';
@@ -12,17 +11,8 @@ import { EXTENSION_TARGETS } from './extensions';
 
 // The three inputs the outside world hands the simulator, each with its generator and its oracle.
 
-export interface FuzzTarget<T> {
-  name: string;
-  arbitrary: fc.Arbitrary<T>;
-  /** the input as someone would reproduce it: file text, query string, argv (cut at `max` characters) */
-  show(input: T, max?: number): string;
-  check(input: T, bounds: RunBounds): Verdict;
-  /** the same check on what `show` printed: a file's text, a query string, argv as a JSON array */
-  checkText(text: string, bounds: RunBounds): Verdict;
-  /** loads what the checks need (the store module) */
-  prepare?(): Promise<void>;
-}
+export type { FuzzTarget } from './fuzzTarget';
+import type { FuzzTarget } from './fuzzTarget';
 
 const clip = (s: string, n = 4000) => (s.length > n ? `${s.slice(0, n)}… (${s.length} characters)` : s);
 

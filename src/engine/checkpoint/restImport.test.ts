@@ -140,4 +140,12 @@ describe('importFlinkCheckpoints', () => {
     (docs.checkpoints as { history: Record<string, unknown>[] }).history[0].another = 'x';
     expect(() => importFlinkCheckpoints(docs)).not.toThrow();
   });
+
+  it('refuses a set of documents whose lists are not lists, by name (found by the fuzzer)', () => {
+    const details = { ...fullSet(), details: { 0: 'x' } } as unknown as FlinkRestDocuments;
+    expect(problemsOf(details)).toEqual(['details: expected a list of documents, got object']);
+    const subtasks = { ...fullSet(), subtasks: [null] } as unknown as FlinkRestDocuments;
+    expect(problemsOf(subtasks)[0]).toMatch(/^subtasks\.0: give the checkpoint id/);
+  });
 });
+

@@ -129,6 +129,14 @@ function checkpointStats(ctx: Context, summary: RestCheckpoint): CheckpointStats
   return stats;
 }
 
+/** A list of documents as given (it may come from a file: anything else is refused by name). */
+function listOf(value: unknown, path: string, max: number): readonly unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new RestImportError([`${path}: expected a list of documents, got ${value === null ? 'null' : typeof value}`]);
+  if (value.length > max) throw new RestImportError([`${path}: at most ${max} documents`]);
+  return value;
+}
+
 const minMaxAvg = (s: { min: number; max: number; avg: number } | undefined): MinMaxAvg => (s ? { min: s.min, max: s.max, avg: Math.round(s.avg) } : { min: 0, max: 0, avg: 0 });
 
 /**
@@ -139,18 +147,16 @@ const minMaxAvg = (s: { min: number; max: number; avg: number } | undefined): Mi
 export function importFlinkCheckpoints(docs: FlinkRestDocuments): ImportedCheckpoints {
   const main = check(checkpointingStatisticsSchema, docs.checkpoints, 'checkpoints');
   const config = docs.config === undefined ? null : check(checkpointConfigSchema, docs.config, 'config');
-  const detailList = docs.details ?? [];
-  if (detailList.length > REST_IMPORT_LIMITS.historyEntries) throw new RestImportError([`details: at most ${REST_IMPORT_LIMITS.historyEntries} documents`]);
+  const detailList = listOf(docs.details, 'details', REST_IMPORT_LIMITS.historyEntries);
   const details = new Map<number, RestCheckpoint>();
   detailList.forEach((d, i) => {
     const cp = check(checkpointSchema, d, `details.${i}`);
     details.set(cp.id, cp);
   });
-  const subtaskList = docs.subtasks ?? [];
-  if (subtaskList.length > REST_IMPORT_LIMITS.historyEntries * 10) throw new RestImportError([`subtasks: at most ${REST_IMPORT_LIMITS.historyEntries * 10} documents`]);
+  const subtaskList = listOf(docs.subtasks, 'subtasks', REST_IMPORT_LIMITS.historyEntries * 10) as readonly Partial<{ checkpointId: unknown; vertexId: unknown; document: unknown }>[];
   const subtasks = new Map<string, RestTaskWithSubtasks>();
   subtaskList.forEach((s, i) => {
-    if (!Number.isSafeInteger(s.checkpointId) || typeof s.vertexId !== 'string' || s.vertexId.length > REST_IMPORT_LIMITS.idChars) {
+    if (typeof s !== 'object' || s === null || !Number.isSafeInteger(s.checkpointId) || typeof s.vertexId !== 'string' || s.vertexId.length > REST_IMPORT_LIMITS.idChars) {
       throw new RestImportError([`subtasks.${i}: give the checkpoint id (an integer) and the vertex id (at most ${REST_IMPORT_LIMITS.idChars} characters) the document was fetched for`]);
     }
     subtasks.set(`${s.checkpointId} ${s.vertexId}`, check(taskCheckpointWithSubtasksSchema, s.document, `subtasks.${i}.document`));
