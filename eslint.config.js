@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts'],
+    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts', 'src/i18n/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

@@ -17,42 +17,65 @@ import { FaultsPanel } from './panels/FaultsPanel';
 import { SettingsPanel } from './panels/SettingsPanel';
 import { SnapshotsPanel } from './panels/SnapshotsPanel';
 import { StatePanel } from './panels/StatePanel';
+import { LanguageSwitch } from './controls/LanguageSwitch';
+import { useDocumentLanguage, useLang, useT } from '../i18n/useT';
+import { translateStoreText } from '../i18n/notices';
+import { hasMessage, type MessageId } from '../i18n/translate';
 
-const TABS: { id: SideTab; label: string }[] = [
-  { id: 'state', label: 'State' }, { id: 'checkpoints', label: 'Checkpoints' }, { id: 'faults', label: 'Faults' }, { id: 'snapshots', label: 'Snapshots' }, { id: 'settings', label: 'Settings' },
+const TABS: { id: SideTab; label: MessageId }[] = [
+  { id: 'state', label: 'tab.state' }, { id: 'checkpoints', label: 'tab.checkpoints' }, { id: 'faults', label: 'tab.faults' }, { id: 'snapshots', label: 'tab.snapshots' }, { id: 'settings', label: 'tab.settings' },
 ];
 
+/** The store's notices are English; they are shown in the page's language (i18n/notices.ts). */
 function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const lang = useLang();
+  const t = useT();
   if (!notices.length) return null;
   return (
     <div className="notices" role="alert">
       {notices.map((n, i) => (
         <div key={i} className="notice">
-          <span>{n}</span>
-          <button type="button" onClick={() => dismiss(i)} aria-label="Dismiss">✕</button>
+          <span>{translateStoreText(lang, n)}</span>
+          <button type="button" onClick={() => dismiss(i)} aria-label={t('notice.dismiss')}>✕</button>
         </div>
       ))}
     </div>
   );
 }
 
+/**
+ * A built-in scenario's words: the engine's English, or their Korean (i18n.test.ts checks that the
+ * catalogue's English still equals the engine's); a scenario from a file speaks for itself.
+ */
+function ScenarioLesson() {
+  const scenario = useRun(currentScenario);
+  const custom = useRun((r) => r.customScenario !== null);
+  const lang = useLang();
+  const t = useT();
+  const id = `scenario.${scenario.id}.lesson`;
+  const text = lang !== 'en' && !custom && hasMessage(lang, id) ? t(id as MessageId) : scenario.lesson ?? scenario.description;
+  return <p className="lesson">{text}</p>;
+}
+
 export function App() {
   usePlaybackClock();
   useKeyboardShortcuts();
   useRunInUrl();
-  const scenario = useRun(currentScenario);
+  useDocumentLanguage();
+  const t = useT();
   const tab = useView((v) => v.tab);
   const { setTab } = useViewActions();
   const [sideWidth, setSideWidth] = useState<number | null>(storedSideWidth);
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Checkpoint Lab</h1>
+        <h1>{t('app.title')}</h1>
         <ScenarioPicker />
         <CopyLinkButton />
-        <p className="lesson">{scenario.lesson ?? scenario.description}</p>
+        <LanguageSwitch />
+        <ScenarioLesson />
       </header>
       <Notices />
       <Controls />
@@ -63,9 +86,9 @@ export function App() {
         </div>
         <SideSplitter width={sideWidth} onChange={setSideWidth} />
         <aside className="side" style={sideWidth ? { width: sideWidth } : undefined}>
-          <div className="tabs" role="tablist" aria-label="Panels">
-            {TABS.map((t) => (
-              <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTab(t.id)}>{t.label}</button>
+          <div className="tabs" role="tablist" aria-label={t('app.panels')}>
+            {TABS.map((x) => (
+              <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} className={tab === x.id ? 'active' : ''} onClick={() => setTab(x.id)}>{t(x.label)}</button>
             ))}
           </div>
           <div className="side-body">

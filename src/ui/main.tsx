@@ -4,12 +4,19 @@ import { createAppStore } from '../store/appStore';
 import { AppStoreContext } from '../store/react';
 import { readPageParams } from '../store/urlParams';
 import { recordsInFlight } from '../engine';
+import { initialLang } from '../i18n/lang';
+import { prepareLanguage } from '../i18n/prepare';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
 
 const params = readPageParams(window.location.search);
-const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.scenario, seed: params.seed, conf: params.conf, notices: params.problems, run: params.run, at: params.at });
+const notices = params.langProblem ? [params.langProblem, ...params.problems] : params.problems;
+const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.scenario, seed: params.seed, conf: params.conf, notices, run: params.run, at: params.at });
+// `?lang=en|ko`, else the browser's language; <html lang> and the font follow (useDocumentLanguage)
+const lang = initialLang(params.lang, window.navigator);
+store.getState().viewActions.setLang(lang);
+document.documentElement.lang = lang;
 
 // A read-only window for the benchmark and for curious people at the console.
 (window as unknown as { __checkpointLab: unknown }).__checkpointLab = {
@@ -20,7 +27,9 @@ const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.s
   store,
 };
 
-createRoot(document.getElementById('root')!).render(
+// A Korean page waits for its messages (a chunk of their own) rather than flash English first, and
+// for the font's pieces that draw them (src/i18n/font.ts says why)
+void prepareLanguage(lang).finally(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
       <AppStoreContext.Provider value={store}>
@@ -28,4 +37,4 @@ createRoot(document.getElementById('root')!).render(
       </AppStoreContext.Provider>
     </ErrorBoundary>
   </StrictMode>,
-);
+));

@@ -2,13 +2,21 @@ import { useClock, useClockActions, useRun, useRunActions } from '../../store/re
 import { speedLabel } from '../../store/speed';
 import { formatSimTime } from '../format';
 import { BusyProgress } from './BusyProgress';
+import { useT } from '../../i18n/useT';
+import type { Translate } from '../../i18n/translate';
+
+/** The speed in words: "event by event" at position 0, else a factor such as 1.0×. */
+export function speedText(position: number, t: Translate): string {
+  return position <= 0 ? t('controls.eventByEvent') : speedLabel(position);
+}
 
 /** Whether the page plays, said apart from the job's status: a paused page beside a RUNNING job is no contradiction. */
 function PlaybackState() {
   const playing = useClock((c) => c.playing);
+  const t = useT();
   return (
-    <span className={`playback-state ${playing ? 'playing' : 'paused'}`} data-testid="playback-state" role="status">
-      {playing ? 'Playing' : 'Paused — press Play or Space'}
+    <span className={`playback-state ${playing ? 'playing' : 'paused'}`} data-testid="playback-state" role="status" title={playing ? undefined : t('controls.pausedHint')}>
+      {playing ? t('controls.playing') : <>{t('controls.paused')}<span className="hint">{t('controls.pausedHint')}</span></>}
     </span>
   );
 }
@@ -21,32 +29,35 @@ export function Controls() {
   const jobStatus = useRun((r) => r.sim.state.job.status);
   const clock = useClockActions();
   const run = useRunActions();
+  const t = useT();
+  const speedWords = speedText(speed, t);
 
+  // the accessible names are the visible words (CONTRACTS.md section 4: Play, Pause, Step… in English)
   return (
-    <div className="controls" role="toolbar" aria-label="Playback">
+    <div className="controls" role="toolbar" aria-label={t('controls.toolbar')}>
       {playing ? (
-        <button type="button" onClick={clock.pause} className="primary" aria-label="Pause" aria-keyshortcuts="Space">Pause</button>
+        <button type="button" onClick={clock.pause} className="primary" aria-label={t('controls.pause')} aria-keyshortcuts="Space" data-testid="pause">{t('controls.pause')}</button>
       ) : (
-        <button type="button" onClick={clock.play} className="primary" aria-label="Play" aria-keyshortcuts="Space">Play</button>
+        <button type="button" onClick={clock.play} className="primary" aria-label={t('controls.play')} aria-keyshortcuts="Space" data-testid="play">{t('controls.play')}</button>
       )}
-      <button type="button" onClick={clock.stepBack} disabled={atStart} aria-label="Back one event" aria-keyshortcuts="ArrowLeft" title="Back to the previous event (←)">◀ Back</button>
-      <button type="button" onClick={clock.step} aria-label="Step" aria-keyshortcuts="ArrowRight" title="Advance to the next event (→)">Step ▶</button>
-      <button type="button" onClick={run.reset} aria-label="Reset" title="Start the run again from the beginning">Reset</button>
+      <button type="button" onClick={clock.stepBack} disabled={atStart} aria-label={t('controls.back')} aria-keyshortcuts="ArrowLeft" title={t('controls.backTitle')} data-testid="step-back">{t('controls.backText')}</button>
+      <button type="button" onClick={clock.step} aria-label={t('controls.step')} aria-keyshortcuts="ArrowRight" title={t('controls.stepTitle')} data-testid="step">{t('controls.stepText')}</button>
+      <button type="button" onClick={run.reset} aria-label={t('controls.reset')} title={t('controls.resetTitle')} data-testid="reset">{t('controls.reset')}</button>
       <label className="speed">
-        <span>Speed</span>
-        <input type="range" min={0} max={100} value={speed} aria-label="Speed" aria-valuetext={speedLabel(speed)} onChange={(e) => clock.setSpeed(Number(e.target.value))} />
-        <output className="speed-label">{speedLabel(speed)}</output>
+        <span>{t('controls.speed')}</span>
+        <input type="range" min={0} max={100} value={speed} aria-label={t('controls.speed')} aria-valuetext={speedWords} data-testid="speed" onChange={(e) => clock.setSpeed(Number(e.target.value))} />
+        <output className="speed-label">{speedWords}</output>
       </label>
-      <span className="sim-time" title="simulated time">
+      <span className="sim-time" title={t('controls.simTime')}>
         t = <span data-testid="sim-time">{formatSimTime(displayTime)}</span>
       </span>
       <PlaybackState />
-      <span className="job-status-label" title="the job's status in Flink, apart from whether the page plays">Job <span className={`job-status job-${jobStatus.toLowerCase()}`} data-testid="job-status">{jobStatus}</span></span>
+      <span className="job-status-label" title={t('controls.jobTitle')}>{t('controls.job')} <span className={`job-status job-${jobStatus.toLowerCase()}`} data-testid="job-status">{jobStatus}</span></span>
       <BusyProgress />
       <span className="spacer" />
-      <button type="button" onClick={run.triggerCheckpoint} disabled={jobStatus !== 'RUNNING'} aria-label="Trigger checkpoint" title="Ask the JobManager for a checkpoint now">Trigger checkpoint</button>
-      <button type="button" onClick={run.triggerSavepoint} disabled={jobStatus !== 'RUNNING'} aria-label="Trigger savepoint" title="A savepoint: always aligned, owned by you, commits nothing">Trigger savepoint</button>
-      <button type="button" onClick={run.stopWithSavepoint} disabled={jobStatus !== 'RUNNING'} aria-label="Stop with savepoint" title="A synchronous savepoint; sinks commit, sources stop, the job finishes">Stop with savepoint</button>
+      <button type="button" onClick={run.triggerCheckpoint} disabled={jobStatus !== 'RUNNING'} aria-label={t('controls.checkpoint')} title={t('controls.checkpointTitle')} data-testid="trigger-checkpoint">{t('controls.checkpoint')}</button>
+      <button type="button" onClick={run.triggerSavepoint} disabled={jobStatus !== 'RUNNING'} aria-label={t('controls.savepoint')} title={t('controls.savepointTitle')} data-testid="trigger-savepoint">{t('controls.savepoint')}</button>
+      <button type="button" onClick={run.stopWithSavepoint} disabled={jobStatus !== 'RUNNING'} aria-label={t('controls.stopWithSavepoint')} title={t('controls.stopWithSavepointTitle')} data-testid="stop-with-savepoint">{t('controls.stopWithSavepoint')}</button>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { BUILTIN_SCENARIOS } from '../../engine';
 import { useRun, useRunActions } from '../../store/react';
+import { hasMessage, type MessageId } from '../../i18n/translate';
+import { useLang, useT } from '../../i18n/useT';
 
 // The built-in scenarios, and a scenario of your own from a JSON file in the format of the README
 // (checked against the same schema as the sim command's; what is wrong is named, the run is kept).
@@ -13,6 +15,13 @@ export function ScenarioPicker() {
   const custom = useRun((r) => r.customScenario);
   const { load, openScenarioFile: open } = useRunActions();
   const input = useRef<HTMLInputElement>(null);
+  const lang = useLang();
+  const t = useT();
+  // a built-in scenario's title in the page's language; the engine's own in English
+  const title = (s: { id: string; title: string }) => {
+    const id = `scenario.${s.id}.title`;
+    return lang !== 'en' && hasMessage(lang, id) ? t(id as MessageId) : s.title;
+  };
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     open(file.name, await file.text());
@@ -20,14 +29,14 @@ export function ScenarioPicker() {
   };
   return (
     <>
-      <label className="scenario-picker">Scenario
+      <label className="scenario-picker">{t('picker.scenario')}
         <select value={custom ? FROM_FILE : scenarioId} onChange={(e) => { if (e.target.value !== FROM_FILE) load(e.target.value, undefined, {}); }}>
-          {PICKABLE.map((s) => <option key={s.id} value={s.id}>{s.title} ({s.id})</option>)}
-          {custom && <option value={FROM_FILE}>{custom.title ?? custom.id} (from a file)</option>}
+          {PICKABLE.map((s) => <option key={s.id} value={s.id}>{title(s)} ({s.id})</option>)}
+          {custom && <option value={FROM_FILE}>{t('picker.fromFile', { title: custom.title ?? custom.id })}</option>}
         </select>
       </label>
-      <button type="button" onClick={() => input.current?.click()} title="Run a scenario of your own: a JSON file in the format the README describes">Open file…</button>
-      <input ref={input} type="file" accept=".json,application/json" hidden aria-label="Scenario file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      <button type="button" onClick={() => input.current?.click()} title={t('picker.openTitle')} data-testid="open-file">{t('picker.open')}</button>
+      <input ref={input} type="file" accept=".json,application/json" hidden aria-label={t('picker.fileInput')} data-testid="scenario-file" onChange={(e) => void onFile(e.target.files?.[0])} />
     </>
   );
 }

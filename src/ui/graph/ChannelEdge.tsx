@@ -5,6 +5,7 @@ import { useView } from '../../store/react';
 import { channelPath, pointOnChannel, progress } from './geometry';
 import { checkpointColour } from './keyColours';
 import { useRunView } from './useRunView';
+import { useT } from '../../i18n/useT';
 
 export type ChannelEdgeType = Edge<{ channel: number }, 'channel'>;
 
@@ -37,6 +38,7 @@ function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeP
   const channel = data!.channel;
   const view = useRunView((state, t) => edgeView(state, channel, t));
   const highlights = useView((v) => v.highlights);
+  const tr = useT();
   if (!view) return null;
   const ch = view.channel;
   const s = { x: sourceX, y: sourceY };
@@ -52,14 +54,14 @@ function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeP
     <g data-testid={`channel-${channel}`} data-id={ch.id} data-blocked={ch.blocked ? 'true' : 'false'} className={classes.join(' ')}>
       <path id={id} d={path} className="channel-path" fill="none" />
       <path d={path} className="channel-hit" fill="none">
-        <title>{`${ch.fromName} → ${ch.toName}, ${ch.records}/${ch.capacity} records (sim --fault channel:${ch.id}@<when>)`}</title>
+        <title>{tr('graph.channelTitle', { from: ch.fromName, to: ch.toName, records: ch.records, capacity: ch.capacity, id: ch.id })}</title>
       </path>
       {ch.fill >= 0.5 && (
         <text x={labelAt.x} y={labelAt.y - 6} className="channel-fill-label" textAnchor="middle">{ch.records}/{ch.capacity}</text>
       )}
       {ch.blocked && (
-        <g transform={`translate(${t.x - 22}, ${t.y - 9})`} className="channel-lock" aria-label="blocked for alignment">
-          <title>Blocked: this channel delivered its barrier; the task does not read it until the other barriers arrive</title>
+        <g transform={`translate(${t.x - 22}, ${t.y - 9})`} className="channel-lock" aria-label={tr('graph.blocked')}>
+          <title>{tr('graph.blockedTitle')}</title>
           <rect x={0} y={6} width={12} height={9} rx={1.5} />
           <path d="M2.5 6 V3.5 a3.5 3.5 0 0 1 7 0 V6" fill="none" />
         </g>

@@ -11,6 +11,7 @@ import { layoutPlan } from './layout';
 import { OperatorNode } from './OperatorNode';
 import { RecordsLayer } from './RecordsLayer';
 import { SubtaskNode } from './SubtaskNode';
+import { useT } from '../../i18n/useT';
 
 // Defined at module scope: React Flow remounts every node when these objects change.
 const nodeTypes = { subtask: SubtaskNode, operator: OperatorNode, jobmanager: JobManagerNode, storage: StorageNode };
@@ -105,12 +106,11 @@ function StoppedWorld() {
     const w = r.sim.state.stopTheWorld;
     return w ? { checkpointId: w.checkpointId, phase: w.phase } : null;
   }, viewEqual);
+  const t = useT();
   if (!stw) return null;
   return (
     <div className="world-stopped" data-testid="world-stopped" role="status">
-      {stw.phase === 'draining'
-        ? `Stop-the-world checkpoint ${stw.checkpointId}: sources stopped, draining every record in flight…`
-        : `Stop-the-world checkpoint ${stw.checkpointId}: every task snapshots; the job stands still until it completes`}
+      {t(stw.phase === 'draining' ? 'graph.stwDraining' : 'graph.stwSnapshot', { id: String(stw.checkpointId) })}
     </div>
   );
 }

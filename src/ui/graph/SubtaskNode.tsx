@@ -3,28 +3,24 @@ import { memo } from 'react';
 import { subtaskView, type SubtaskView } from '../../engine';
 import { useView, useViewActions } from '../../store/react';
 import { useHighlighted, useRunView } from './useRunView';
+import { useT } from '../../i18n/useT';
+import type { MessageId, Translate } from '../../i18n/translate';
 
 export type SubtaskNodeType = Node<{ subtask: number; compact: boolean }, 'subtask'>;
 
-function barrierBadge(v: SubtaskView): { text: string; title: string } | null {
+function barrierBadge(v: SubtaskView, t: Translate): { text: string; title: string } | null {
   const b = v.barrier;
   if (!b) return null;
-  const n = b.waitingFor.length;
-  const toGo = `${n} input${n === 1 ? '' : 's'} to go`;
+  const toGo = t('subtask.toGo', { n: b.waitingFor.length });
   const from = b.waitingForNames.join(', ');
+  const id = String(b.checkpointId);
   if (b.mode === 'tracking') {
-    return {
-      text: `tracking #${b.checkpointId} · ${toGo}`,
-      title: `at-least-once: barrier ${b.checkpointId} is counted, no input is blocked; records keep coming on every input. Still to come: the barrier from ${from}`,
-    };
+    return { text: t('subtask.tracking', { id, toGo }), title: t('subtask.trackingTitle', { id, from }) };
   }
-  return {
-    text: `aligning #${b.checkpointId} · ${toGo}`,
-    title: `barrier ${b.checkpointId} came on ${b.arrived.length} input${b.arrived.length === 1 ? '' : 's'}, blocked until the rest arrive; still waiting for the barrier from ${from}`,
-  };
+  return { text: t('subtask.aligning', { id, toGo }), title: t('subtask.aligningTitle', { id, n: b.arrived.length, from }) };
 }
 
-const SNAPSHOT_WORDS = { sync: 'sync snapshot', async: 'async upload', 'channel-state': 'persisting channel state' } as const;
+const SNAPSHOT_WORDS: Record<'sync' | 'async' | 'channel-state', MessageId> = { sync: 'subtask.sync', async: 'subtask.async', 'channel-state': 'subtask.channelState' };
 
 function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
   const sid = data.subtask;
@@ -33,8 +29,9 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
   const selected = useView((v) => v.selectedSubtask === sid);
   const highlighted = useHighlighted(view?.id ?? '', view ? `op:${view.operatorId}` : '');
   const { select } = useViewActions();
+  const t = useT();
   if (!view) return null;
-  const badge = barrierBadge(view);
+  const badge = barrierBadge(view, t);
   const classes = ['subtask', `status-${view.status.toLowerCase()}`];
   if (selected) classes.push('selected');
   if (highlighted) classes.push('highlighted');
@@ -59,26 +56,26 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
           select(sid);
         }
       }}
-      title={`${view.name} — ${view.id} in fault specs, on TaskManager ${view.taskManager} (taskmanager:${view.taskManager})`}
+      title={t('subtask.title', { name: view.name, id: view.id, tm: String(view.taskManager) })}
     >
       {view.kind !== 'source' && <Handle type="target" position={Position.Left} isConnectable={false} />}
       <div className="subtask-name">
         <span>{view.name}</span>
-        {view.slowFactor > 1 && <span className="slow" title={`this subtask needs ${view.slowFactor}× as long per record as its siblings`}>{view.slowFactor}×</span>}
+        {view.slowFactor > 1 && <span className="slow" title={t('subtask.slowTitle', { factor: view.slowFactor })}>{view.slowFactor}×</span>}
       </div>
       <div className="subtask-line">
-        <span>{view.processed} processed</span>
-        {view.queued > 0 && <span className="queue" title="records arrived, waiting to be processed">queue {view.queued}</span>}
+        <span>{t('subtask.processed', { n: view.processed })}</span>
+        {view.queued > 0 && <span className="queue" title={t('subtask.queueTitle')}>{t('subtask.queue', { n: view.queued })}</span>}
       </div>
-      {!data.compact && range && <div className="subtask-line muted">key groups {range} · TM {view.taskManager}</div>}
-      {!data.compact && view.offsets.length > 0 && <div className="subtask-line muted" title="next offset per partition">offsets {view.offsets.map((o) => `p${o.partition}@${o.offset}`).join(' ')}</div>}
-      {!data.compact && view.sink && <div className="subtask-line muted">received {view.sink.count}{view.sink.last && ` · last ${view.sink.last.key}=${view.sink.last.value}`}</div>}
+      {!data.compact && range && <div className="subtask-line muted">{t('subtask.keyGroups', { range, tm: String(view.taskManager) })}</div>}
+      {!data.compact && view.offsets.length > 0 && <div className="subtask-line muted" title={t('subtask.offsetsTitle')}>{t('subtask.offsets', { list: view.offsets.map((o) => `p${o.partition}@${o.offset}`).join(' ') })}</div>}
+      {!data.compact && view.sink && <div className="subtask-line muted">{t('subtask.received', { n: view.sink.count })}{view.sink.last && t('subtask.last', { kv: `${view.sink.last.key}=${view.sink.last.value}` })}</div>}
       <div className="badges">
         {view.status !== 'RUNNING' && <span className="badge status">{view.status}</span>}
-        {view.backpressured && <span className="badge bp">back-pressured</span>}
+        {view.backpressured && <span className="badge bp">{t('subtask.backpressured')}</span>}
         {badge && <span className={`badge ${view.barrier!.mode === 'tracking' ? 'track' : 'align'}`} title={badge.title}>{badge.text}</span>}
-        {view.barrier?.mode === 'tracking' && <span className="badge track-note" title={badge!.title}>nothing blocked</span>}
-        {view.snapshot && <span className="badge snap">{SNAPSHOT_WORDS[view.snapshot.phase]} #{view.snapshot.checkpointId}</span>}
+        {view.barrier?.mode === 'tracking' && <span className="badge track-note" title={badge!.title}>{t('subtask.nothingBlocked')}</span>}
+        {view.snapshot && <span className="badge snap">{t(SNAPSHOT_WORDS[view.snapshot.phase])} #{view.snapshot.checkpointId}</span>}
       </div>
       {view.kind !== 'sink' && <Handle type="source" position={Position.Right} isConnectable={false} />}
     </div>

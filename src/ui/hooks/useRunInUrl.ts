@@ -2,11 +2,18 @@ import { useEffect } from 'react';
 import { useAppStore } from '../../store/react';
 import { pageSearch } from '../../store/urlParams';
 import type { AppState } from '../../store/appState';
+import { browserLang } from '../../i18n/lang';
 
-/** The page's address for run a: scenario, seed, settings, commands (a restore among them) and the moment `at`. */
+/** English in an English browser needs no `lang`; any other language, or English where the browser speaks another, is carried. */
+function linkLang(lang: AppState['view']['lang']): AppState['view']['lang'] | undefined {
+  const nav = typeof navigator === 'undefined' ? undefined : navigator;
+  return lang === 'en' && browserLang(nav?.languages, nav?.language) === 'en' ? undefined : lang;
+}
+
+/** The page's address for run a: scenario, seed, settings, commands (a restore among them), the moment `at` and the language. */
 export function runSearch(s: AppState, at: number | undefined): string {
   const run = s.runs.a;
-  return pageSearch(run.scenarioId, run.seed, run.conf, { commands: run.commands, at }, run.customScenario);
+  return pageSearch(run.scenarioId, run.seed, run.conf, { commands: run.commands, at }, run.customScenario, linkLang(s.view.lang));
 }
 
 /** The address follows run a (paused: with the moment shown). Once per page. */

@@ -1,4 +1,5 @@
 import { useCallback, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useT } from '../../i18n/useT';
 
 // The bar between the graph and the side panels: drag it (or focus it and use the arrow keys)
 // to give the graph or the tables more room. The width is remembered in this browser.
@@ -22,6 +23,7 @@ function clampWidth(w: number): number {
 
 export function SideSplitter({ width, onChange }: { width: number | null; onChange: (w: number) => void }) {
   const drag = useRef<{ x: number; w: number } | null>(null);
+  const t = useT();
   const commit = useCallback((w: number) => {
     const c = clampWidth(w);
     onChange(c);
@@ -48,8 +50,8 @@ export function SideSplitter({ width, onChange }: { width: number | null; onChan
   };
   return (
     <div
-      className="side-splitter" role="separator" aria-orientation="vertical" aria-label="Resize the side panel" tabIndex={0}
-      aria-valuenow={width ?? undefined} title="Drag to give the graph or the panels more room"
+      className="side-splitter" role="separator" aria-orientation="vertical" aria-label={t('splitter.label')} tabIndex={0} data-testid="side-splitter"
+      aria-valuenow={width ?? undefined} title={t('splitter.title')}
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={() => { drag.current = null; }} onKeyDown={onKeyDown}
     />
   );

@@ -5,6 +5,8 @@ import { useRun, useRunActions, useView } from '../../store/react';
 import { formatMs } from '../format';
 import { keyColour } from '../graph/keyColours';
 import { useRunView } from '../graph/useRunView';
+import { useT } from '../../i18n/useT';
+import { rich } from '../../i18n/rich';
 
 // Failures on demand, recovery as it happens, and the exactly-once verdict.
 
@@ -19,13 +21,15 @@ function RecoveryStatus() {
   // what the engine will do on a failure, from the configuration in force
   const raw = useRun((r) => r.sim.state.config.raw);
   const { strategy, failover } = useMemo(() => ({ strategy: effectiveRestartStrategy(raw).description, failover: effectiveFailoverStrategy(raw) }), [raw]);
+  const t = useT();
+  // the strategies' descriptions and the failure come from the engine, in English
   return (
     <dl className="overview">
-      <dt>Job</dt><dd data-testid="recovery-status">{v.status}{v.status === 'RESTARTING' && v.restoreIn !== null && ` · restore in ${formatMs(Math.max(0, v.restoreIn))}`}</dd>
-      <dt>Restarts</dt><dd>{v.restarts}{v.lastRestore ? ` · last restored from checkpoint ${v.lastRestore}` : ''}</dd>
-      <dt>Restart strategy</dt><dd data-testid="restart-strategy">{strategy}</dd>
-      <dt>Failover strategy</dt><dd>{failover}</dd>
-      {v.failure && <><dt>Failure</dt><dd className="failure">{v.failure}</dd></>}
+      <dt>{t('faults.job')}</dt><dd data-testid="recovery-status">{v.status}{v.status === 'RESTARTING' && v.restoreIn !== null && t('faults.restoreIn', { ms: formatMs(Math.max(0, v.restoreIn)) })}</dd>
+      <dt>{t('faults.restarts')}</dt><dd>{v.restarts}{v.lastRestore ? t('faults.lastRestored', { id: String(v.lastRestore) }) : ''}</dd>
+      <dt>{t('faults.restartStrategy')}</dt><dd data-testid="restart-strategy">{strategy}</dd>
+      <dt>{t('faults.failoverStrategy')}</dt><dd>{failover}</dd>
+      {v.failure && <><dt>{t('faults.failure')}</dt><dd className="failure">{v.failure}</dd></>}
     </dl>
   );
 }
@@ -38,13 +42,14 @@ function FaultButtons() {
     return [...Array(plan.taskManagers).keys()].map((index) => ({ index, subtasks: plan.subtasks.filter((x) => x.taskManager === index).length }));
   }, viewEqual);
   const storage = useRunView((state) => storageView(state).kind);
+  const t = useT();
   return (
     <div className="fault-buttons">
-      {tms.map((t) => <button key={t.index} type="button" disabled={!running} onClick={() => inject({ kind: 'taskmanager', index: t.index })}>Kill TaskManager {t.index} ({t.subtasks} subtasks)</button>)}
-      <button type="button" disabled={!running} onClick={() => inject({ kind: 'jobmanager' })} title={storage === 'jobmanager' ? 'checkpoints live in its memory: they are lost with it' : 'checkpoints are in the file system: they survive'}>Fail JobManager</button>
-      <button type="button" onClick={() => inject({ kind: 'storage-outage', durationMs: 10_000 })}>Storage outage (10 s)</button>
+      {tms.map((x) => <button key={x.index} type="button" disabled={!running} data-testid={`kill-taskmanager-${x.index}`} onClick={() => inject({ kind: 'taskmanager', index: x.index })}>{t('faults.killTm', { index: String(x.index), n: x.subtasks })}</button>)}
+      <button type="button" disabled={!running} data-testid="fail-jobmanager" onClick={() => inject({ kind: 'jobmanager' })} title={storage === 'jobmanager' ? t('faults.failJmLost') : t('faults.failJmKept')}>{t('faults.failJm')}</button>
+      <button type="button" data-testid="storage-outage" onClick={() => inject({ kind: 'storage-outage', durationMs: 10_000 })}>{t('faults.outage')}</button>
       <SelectedSubtaskFaults />
-      <p className="panel-note">To kill one subtask, click it in the graph and press <strong>Kill task</strong> in the State panel.</p>
+      <p className="panel-note">{rich(t, 'faults.killOneHint', {}, { kill: <strong>{t('kill.button')}</strong> })}</p>
     </div>
   );
 }
@@ -58,11 +63,12 @@ function SelectedSubtaskFaults() {
     if (!ps) return null;
     return { sid: ps.id, name: ps.name, firstInput: ps.inputChannels.length ? ps.inputChannels[0] : -1, running: r.sim.state.job.status === 'RUNNING' };
   }, viewEqual);
+  const t = useT();
   if (!v) return null;
   return (
     <>
-      <button type="button" disabled={!v.running} onClick={() => inject({ kind: 'slow', subtask: v.sid, factor: 10 })}>Make {v.name} 10× slower</button>
-      {v.firstInput >= 0 && <button type="button" disabled={!v.running} onClick={() => inject({ kind: 'channel', channel: v.firstInput })}>Break an input channel of {v.name}</button>}
+      <button type="button" disabled={!v.running} onClick={() => inject({ kind: 'slow', subtask: v.sid, factor: 10 })}>{t('faults.slower', { name: v.name })}</button>
+      {v.firstInput >= 0 && <button type="button" disabled={!v.running} onClick={() => inject({ kind: 'channel', channel: v.firstInput })}>{t('faults.breakChannel', { name: v.name })}</button>}
     </>
   );
 }
@@ -86,15 +92,16 @@ function SinkOutput() {
     for (const st of run.sim.state.subtasks) if (st.sink) { committed += st.sink.committed.length; written += st.sink.received.length; kind = st.sink.kind; }
     return { committed, written, kind };
   }, viewEqual);
+  const t = useT();
   return (
     <>
-      <p className="panel-note">Sink kind <strong>{counts.kind}</strong>: {counts.written} records written, {counts.committed} committed. What a reader of the sink's output sees, by its isolation level (the last 6 per sink subtask, each with the source partition and offset it came from):</p>
-      <div className="tabs" role="radiogroup" aria-label="Reader isolation">
+      <p className="panel-note">{rich(t, 'faults.sinkNote', { written: counts.written, committed: counts.committed }, { kind: <strong>{counts.kind}</strong> })}</p>
+      <div className="tabs" role="radiogroup" aria-label={t('faults.isolation')}>
         {(['read_committed', 'read_uncommitted'] as const).map((r) => (
           <button key={r} type="button" role="radio" aria-checked={reader === r} className={reader === r ? 'active' : ''} onClick={() => setReader(r)}>{r}</button>
         ))}
       </div>
-      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => <li key={i}><span className="swatch" style={{ background: keyColour(r.key, plan) }} />{r.key} = {r.value} <span className="muted">(partition {r.partition}, offset {r.offset})</span></li>)}</ol>
+      <ol className="sink-list" data-testid="sink-output">{rows.map((r, i) => <li key={i}><span className="swatch" style={{ background: keyColour(r.key, plan) }} />{r.key} = {r.value} <span className="muted">{t('faults.partitionOffset', { p: String(r.partition), o: String(r.offset) })}</span></li>)}</ol>
     </>
   );
 }
@@ -103,24 +110,26 @@ function Oracle() {
   const oracle = useRun((r) => r.oracle);
   const plan = useRun((r) => r.sim.state.plan);
   const { checkOracle: check } = useRunActions();
+  const t = useT();
+  // the verdict and the reason are the oracle's own words (English)
   return (
     <>
-      <p className="panel-note">The oracle replays the same scenario and seed without faults to the same source offsets and compares what the sinks committed, as far as the job defines it: per key where a key stays on one subtask, else the records as a whole.</p>
-      <button type="button" className="primary" onClick={check}>Check exactly-once</button>
+      <p className="panel-note">{t('faults.oracleNote')}</p>
+      <button type="button" className="primary" onClick={check} data-testid="check-exactly-once">{t('faults.check')}</button>
       {oracle && (
         <div className="oracle">
           <p className={`verdict verdict-${oracle.result.verdict}`} data-testid="oracle-verdict">
-            {oracle.result.verdict} <span className="muted">at {(oracle.at / 1000).toFixed(1)} s: {oracle.result.duplicates} duplicated, {oracle.result.missing} missing</span>
+            {oracle.result.verdict} <span className="muted">{t('faults.verdictAt', { s: (oracle.at / 1000).toFixed(1), dup: oracle.result.duplicates, missing: oracle.result.missing })}</span>
           </p>
-          <p className="panel-note" data-testid="oracle-reason">Judged {oracle.result.judged}: {oracle.result.reason}</p>
+          <p className="panel-note" data-testid="oracle-reason">{t('faults.judged', { judged: oracle.result.judged, reason: oracle.result.reason })}</p>
           <table className="state-table">
-            <thead><tr><th>Key</th><th>expected</th><th>committed</th><th>duplicated</th><th>missing</th><th>final value</th></tr></thead>
+            <thead><tr><th>{t('state.key')}</th><th>{t('faults.expected')}</th><th>{t('faults.committed')}</th><th>{t('faults.duplicated')}</th><th>{t('faults.missing')}</th><th>{t('faults.final')}</th></tr></thead>
             <tbody>
               {oracle.result.keys.map((k) => (
                 <tr key={k.key} className={k.duplicates ? 'dup' : k.missing ? 'miss' : ''} data-testid={`oracle-row-${k.key}`}>
                   <th scope="row"><span className="swatch" style={{ background: keyColour(k.key, plan) }} />{k.key}</th>
                   <td>{k.expected}</td><td>{k.actual}</td><td>{k.duplicates || ''}</td><td>{k.missing || ''}</td>
-                  <td>{k.actualFinal ?? '-'}{k.actualFinal !== k.expectedFinal && ` (expected ${k.expectedFinal ?? '-'})`}</td>
+                  <td>{k.actualFinal ?? '-'}{k.actualFinal !== k.expectedFinal && t('faults.expectedFinal', { v: String(k.expectedFinal ?? '-') })}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,15 +141,16 @@ function Oracle() {
 }
 
 export function FaultsPanel() {
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="faults-heading">
-      <h2 id="faults-heading">Faults and recovery</h2>
+      <h2 id="faults-heading">{t('faults.heading')}</h2>
       <RecoveryStatus />
-      <h3>Inject a failure</h3>
+      <h3>{t('faults.inject')}</h3>
       <FaultButtons />
-      <h3>Exactly-once?</h3>
+      <h3>{t('faults.exactlyOnce')}</h3>
       <Oracle />
-      <h3>Sink output</h3>
+      <h3>{t('faults.sinkOutput')}</h3>
       <SinkOutput />
     </section>
   );

@@ -2,6 +2,7 @@ import { motion, useReducedMotion } from 'motion/react';
 import { useEffect, useState } from 'react';
 import type { PhysicalPlan } from '../../engine';
 import { useRun } from '../../store/react';
+import { useT } from '../../i18n/useT';
 
 // After a restore with another parallelism: every key group with state travels from the old
 // subtask that held it to the new subtask whose key-group range holds it, coloured by key group;
@@ -30,6 +31,7 @@ export function RescaleView() {
   const after = useRun((r) => r.sim.state);
   const reduced = useReducedMotion();
   const [showAfter, setShowAfter] = useState(false);
+  const t = useT();
   useEffect(() => {
     setShowAfter(false);
     const t = setTimeout(() => setShowAfter(true), reduced ? 0 : 900);
@@ -52,7 +54,7 @@ export function RescaleView() {
   });
   return (
     <div className="rescale" data-testid="rescale-view">
-      <p className="panel-note"><strong>{showAfter ? 'After' : 'Before'} the restore from {rescale.snapshotId}</strong>: key groups move to the subtask whose range holds them; source splits are even-split over the new readers.</p>
+      <p className="panel-note"><strong>{t(showAfter ? 'rescale.after' : 'rescale.before', { id: String(rescale.snapshotId) })}</strong>{t('rescale.note')}</p>
       {sections.map(({ op, rows }) => (
         <div key={op.id} className="rescale-op">
           <div className="rescale-title">{op.name}</div>
@@ -61,7 +63,7 @@ export function RescaleView() {
               <span className="rescale-name">{r.name}</span>
               <div className="rescale-cells">
                 {r.cells.map((c) => (
-                  <motion.span key={c.id} layoutId={c.id} layout transition={{ duration: reduced ? 0 : 0.9 }} className="rescale-cell" style={{ background: `hsl(${c.hue} 65% 45%)` }} title={c.id.startsWith('kg') ? `key group ${c.label}` : `partition ${c.label}`}>{c.label}</motion.span>
+                  <motion.span key={c.id} layoutId={c.id} layout transition={{ duration: reduced ? 0 : 0.9 }} className="rescale-cell" style={{ background: `hsl(${c.hue} 65% 45%)` }} title={t(c.id.startsWith('kg') ? 'rescale.keyGroup' : 'rescale.partition', { label: c.label })}>{c.label}</motion.span>
                 ))}
               </div>
             </div>

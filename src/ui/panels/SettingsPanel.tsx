@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { configView, type ConfigKeyView } from '../../engine';
 import { useRun, useRunActions } from '../../store/react';
+import { useT } from '../../i18n/useT';
+import type { MessageId, Translate } from '../../i18n/translate';
 
 // Change the configuration from this moment on (in the past: the run forks there). Settings that
 // shape the job itself start a new run. Every field comes from the engine's configuration view:
@@ -8,36 +10,38 @@ import { useRun, useRunActions } from '../../store/react';
 // the engine refuses is reported and the current run is kept.
 
 /** The checkpointing settings shown first, with short names; every other key follows under "All settings". */
-const MAIN: Record<string, string> = {
-  'execution.checkpointing.interval': 'Interval',
-  'execution.checkpointing.mode': 'Mode',
-  'execution.checkpointing.unaligned.enabled': 'Unaligned',
-  'execution.checkpointing.aligned-checkpoint-timeout': 'Aligned checkpoint timeout',
-  'execution.checkpointing.min-pause': 'Min pause',
-  'execution.checkpointing.max-concurrent-checkpoints': 'Max concurrent',
-  'execution.checkpointing.timeout': 'Timeout',
-  'state.backend.type': 'State backend',
-  'execution.checkpointing.incremental': 'Incremental',
-  'execution.checkpointing.storage': 'Checkpoint storage',
-  'sim.checkpointing.algorithm': 'Algorithm',
-  'sim.sink.kind': 'Sink kind',
+const MAIN: Record<string, MessageId> = {
+  'execution.checkpointing.interval': 'settings.interval',
+  'execution.checkpointing.mode': 'settings.mode',
+  'execution.checkpointing.unaligned.enabled': 'settings.unaligned',
+  'execution.checkpointing.aligned-checkpoint-timeout': 'settings.alignedTimeout',
+  'execution.checkpointing.min-pause': 'settings.minPause',
+  'execution.checkpointing.max-concurrent-checkpoints': 'settings.maxConcurrent',
+  'execution.checkpointing.timeout': 'settings.timeout',
+  'state.backend.type': 'settings.backend',
+  'execution.checkpointing.incremental': 'settings.incremental',
+  'execution.checkpointing.storage': 'settings.storage',
+  'sim.checkpointing.algorithm': 'settings.algorithm',
+  'sim.sink.kind': 'settings.sinkKind',
 };
 
-function hint(k: ConfigKeyView): string {
-  return `${k.key}: ${k.doc} Accepts ${k.accepted}.${k.default !== undefined ? ` Default ${k.default}.` : ''}`;
+/** The key, what it means (the engine's English) and what it accepts. */
+function hint(k: ConfigKeyView, t: Translate): string {
+  return t('settings.hint', { key: k.key, doc: k.doc, accepted: k.accepted }) + (k.default !== undefined ? t('settings.hintDefault', { value: k.default }) : '');
 }
 
 function Field({ k, label, value, onChange }: { k: ConfigKeyView; label: string; value: string; onChange: (v: string) => void }) {
+  const t = useT();
   return (
-    <label title={hint(k)}>
+    <label title={hint(k, t)}>
       <span>{label}</span>
       {k.choices ? (
-        <select value={value} onChange={(e) => onChange(e.target.value)}>
-          {k.default === undefined && <option value="">default</option>}
+        <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={`setting-${k.key}`}>
+          {k.default === undefined && <option value="">{t('settings.default')}</option>}
           {k.choices.map((c) => <option key={c} value={c}>{c}</option>)}
         </select>
       ) : (
-        <input value={value} placeholder={k.default ?? (k.key === 'execution.checkpointing.interval' ? 'off (e.g. 2 s)' : 'not set')} onChange={(e) => onChange(e.target.value)} />
+        <input value={value} placeholder={k.default ?? (k.key === 'execution.checkpointing.interval' ? t('settings.off') : t('settings.notSet'))} data-testid={`setting-${k.key}`} onChange={(e) => onChange(e.target.value)} />
       )}
     </label>
   );
@@ -58,18 +62,19 @@ export function SettingsPanel() {
   };
   const main = Object.keys(MAIN).map((key) => keys.find((k) => k.key === key)).filter((k): k is ConfigKeyView => k !== undefined);
   const rest = keys.filter((k) => !Object.hasOwn(MAIN, k.key));
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Checkpointing settings</h2>
+      <h2 id="settings-heading">{t('settings.heading')}</h2>
       <form className="settings" onSubmit={(e) => { e.preventDefault(); apply(); }}>
-        {main.map((k) => <Field key={k.key} k={k} label={MAIN[k.key]} value={value(k)} onChange={set(k.key)} />)}
+        {main.map((k) => <Field key={k.key} k={k} label={t(MAIN[k.key])} value={value(k)} onChange={set(k.key)} />)}
         <details className="settings-all" style={{ gridColumn: '1 / -1' }}>
-          <summary>All settings ({rest.length} more: restart strategy, failover, parallelism, the simulated world)</summary>
+          <summary>{t('settings.all', { n: rest.length })}</summary>
           <div className="settings" style={{ gridTemplateColumns: '1fr', marginTop: 6 }}>
             {rest.map((k) => <Field key={k.key} k={k} label={k.key} value={value(k)} onChange={set(k.key)} />)}
           </div>
         </details>
-        <button type="submit" className="primary">Apply from now on</button>
+        <button type="submit" className="primary" data-testid="apply-settings">{t('settings.apply')}</button>
       </form>
     </section>
   );

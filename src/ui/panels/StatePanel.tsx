@@ -5,6 +5,9 @@ import { viewEqual } from '../../store/equality';
 import { useRun, useRunActions, useRunReader, useView, useViewActions } from '../../store/react';
 import { formatStateValue } from '../format';
 import { keyColour } from '../graph/keyColours';
+import { useT } from '../../i18n/useT';
+import type { MessageId } from '../../i18n/translate';
+import { rich } from '../../i18n/rich';
 
 // The state of one subtask: keyed state per key with its key group, beside the value the latest
 // completed checkpoint holds (what a restore would bring back); operator state for sources.
@@ -54,17 +57,18 @@ function KeyedTable({ sid }: { sid: number }) {
   }, viewEqual);
   const { rows, checkpointId } = useRun((r) => rowsOf(r.sim.state, sid), viewEqual);
   const plan = useRun((r) => r.sim.state.plan);
+  const t = useT();
   const states = meta.states;
   return (
     <>
-      <p className="panel-note">Key groups {meta.range}. Every key lands here because <code>murmurHash(hashCode(key)) % maxParallelism</code> falls in this range.</p>
-      {rows.length === 0 ? <p className="panel-note">No keys yet: press Play.</p> : (
+      <p className="panel-note">{rich(t, 'state.keyGroupsNote', { range: meta.range }, { formula: <code>murmurHash(hashCode(key)) % maxParallelism</code> })}</p>
+      {rows.length === 0 ? <p className="panel-note">{t('state.noKeys')}</p> : (
         <table className="state-table">
           <thead>
             <tr>
-              <th scope="col">Key</th><th scope="col">Key group</th>
+              <th scope="col">{t('state.key')}</th><th scope="col">{t('state.keyGroup')}</th>
               {states.map((s) => <th scope="col" key={s}>{s}</th>)}
-              <th scope="col" title="the value a restore would bring back">{checkpointId ? `in checkpoint #${checkpointId}` : 'in a checkpoint'}</th>
+              <th scope="col" title={t('state.inCheckpointTitle')}>{checkpointId ? t('state.inCheckpoint', { id: String(checkpointId) }) : t('state.inACheckpoint')}</th>
             </tr>
           </thead>
           <tbody>
@@ -90,11 +94,12 @@ function SourceTable({ sid }: { sid: number }) {
     const stored = (latest?.subtasks[sid]?.operator.SourceReaderState ?? []) as { partition: number; offset: number }[];
     return st.source!.partitions.map((p) => ({ p: String(p), off: String(st.source!.offsets[p]), stored: String(stored.find((x) => x.partition === p)?.offset ?? '—') }));
   }, viewEqual);
+  const t = useT();
   return (
     <>
-      <p className="panel-note">Operator state <code>SourceReaderState</code> (even-split list): the next offset to read in each assigned partition.</p>
+      <p className="panel-note">{rich(t, 'state.sourceNote', {}, { name: <code>SourceReaderState</code> })}</p>
       <table className="state-table">
-        <thead><tr><th scope="col">Partition</th><th scope="col">Next offset</th><th scope="col">in latest checkpoint</th></tr></thead>
+        <thead><tr><th scope="col">{t('state.partition')}</th><th scope="col">{t('state.nextOffset')}</th><th scope="col">{t('state.inLatest')}</th></tr></thead>
         <tbody>
           {rows.map(({ p, off, stored }) => (
             <tr key={p} data-testid={`source-row-${sid}-${p}`}><th scope="row">{p}</th><FlashCell value={off} /><td className="checkpointed">{stored}</td></tr>
@@ -110,15 +115,18 @@ function SinkView({ sid }: { sid: number }) {
     const sink = r.sim.state.subtasks[sid].sink!;
     return { kind: sink.kind, count: sink.count, committed: sink.committed.length, last: sink.received.slice(-8).reverse().map((x) => `${x.key}=${x.value}`) };
   }, viewEqual);
+  const t = useT();
   return (
     <>
-      <p className="panel-note">Sink kind <strong>{v.kind}</strong>: <span data-testid={`sink-count-${sid}`}>{v.count}</span> records written, {v.committed} visible to a read_committed reader.</p>
+      <p className="panel-note">{rich(t, 'state.sinkNote', { committed: v.committed }, { kind: <strong>{v.kind}</strong>, count: <span data-testid={`sink-count-${sid}`}>{v.count}</span> })}</p>
       <ol className="sink-list">{v.last.map((x, i) => <li key={i}>{x}</li>)}</ol>
     </>
   );
 }
 
 type When = 'now' | 'alignment' | 'acknowledged' | 'completed';
+
+const PHASE_WORDS: Record<Exclude<When, 'now'>, MessageId> = { alignment: 'phase.alignment', acknowledged: 'phase.acknowledged', completed: 'phase.completed' };
 
 /** The checkpoint a phase fault aims at: the one in progress if this subtask has not passed it yet, else the next. */
 function targetCheckpoint(state: import('../../engine').SimState, sid: number): number {
@@ -131,7 +139,8 @@ function KillTask({ sid }: { sid: number }) {
   const status = useRun((r) => r.sim.state.subtasks[sid].status);
   const job = useRun((r) => r.sim.state.job.status);
   const readRun = useRunReader();
-  const armed = useRun((r) => r.sim.state.recovery.armed.filter((a) => a.fault.kind === 'task' && a.fault.subtask === sid).map((a) => `${a.when.phase} of checkpoint ${a.when.checkpointId}`).join(', '));
+  const t = useT();
+  const armed = useRun((r) => r.sim.state.recovery.armed.filter((a) => a.fault.kind === 'task' && a.fault.subtask === sid).map((a) => t('kill.armedItem', { phase: t(PHASE_WORDS[a.when.phase]), id: String(a.when.checkpointId) })).join(', '));
   const [when, setWhen] = useState<When>('now');
   const kill = () => {
     const fault = { kind: 'task' as const, subtask: sid };
@@ -140,18 +149,18 @@ function KillTask({ sid }: { sid: number }) {
   };
   return (
     <div className="kill-task">
-      <label>When
-        <select value={when} onChange={(e) => setWhen(e.target.value as When)}>
-          <option value="now">now</option>
-          <option value="alignment">during its next alignment</option>
-          <option value="acknowledged">after it acknowledges the next checkpoint</option>
-          <option value="completed">right after the next checkpoint completes (before sinks commit)</option>
+      <label>{t('kill.when')}
+        <select value={when} onChange={(e) => setWhen(e.target.value as When)} data-testid="kill-when">
+          <option value="now">{t('kill.now')}</option>
+          <option value="alignment">{t('kill.alignment')}</option>
+          <option value="acknowledged">{t('kill.acknowledged')}</option>
+          <option value="completed">{t('kill.completed')}</option>
         </select>
       </label>
-      <button type="button" className="danger" disabled={job !== 'RUNNING' || status !== 'RUNNING'} onClick={kill} title="The subtask fails: Flink cancels its region, waits for the restart delay and restores the latest completed checkpoint">
-        Kill task
+      <button type="button" className="danger" disabled={job !== 'RUNNING' || status !== 'RUNNING'} onClick={kill} title={t('kill.title')} data-testid="kill-task">
+        {t('kill.button')}
       </button>
-      {armed && <span className="armed" data-testid="armed-fault">armed: {armed}</span>}
+      {armed && <span className="armed" data-testid="armed-fault">{t('kill.armed', { list: armed })}</span>}
     </div>
   );
 }
@@ -163,16 +172,17 @@ export function StatePanel() {
   const sid = selected ?? plan.operators.find((o) => o.keyed)?.subtasks[0] ?? 0;
   const ps = plan.subtasks[sid];
   const op = plan.operators[ps.operator];
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="state-heading">
-      <h2 id="state-heading">State</h2>
+      <h2 id="state-heading">{t('state.heading')}</h2>
       <div className="pickers">
-        <label>Operator
+        <label>{t('state.operator')}
           <select value={op.index} onChange={(e) => select(plan.operators[Number(e.target.value)].subtasks[0])}>
             {plan.operators.map((o) => <option key={o.id} value={o.index}>{o.name}</option>)}
           </select>
         </label>
-        <label>Subtask
+        <label>{t('state.subtask')}
           <select value={sid} onChange={(e) => select(Number(e.target.value))}>
             {op.subtasks.map((s) => <option key={s} value={s}>{plan.subtasks[s].name}</option>)}
           </select>
@@ -180,7 +190,7 @@ export function StatePanel() {
         <KillTask sid={sid} />
       </div>
       {op.keyed ? <KeyedTable sid={sid} /> : op.kind === 'source' ? <SourceTable sid={sid} /> : op.kind === 'sink' ? <SinkView sid={sid} /> : (
-        <p className="panel-note">{ps.name} keeps no state: it transforms each record and passes it on.</p>
+        <p className="panel-note">{t('state.stateless', { name: ps.name })}</p>
       )}
     </section>
   );

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import type { TimelineMarker } from '../../store/appState';
 import { useClock, useClockActions, useRun } from '../../store/react';
 import { formatSimTime } from '../format';
+import { translateStoreText } from '../../i18n/notices';
+import { useLang, useT } from '../../i18n/useT';
 
 // The whole run so far, with its checkpoints, failures and restores. Drag to see the job exactly
 // as it was; acting in the past forks the run there.
@@ -27,27 +29,30 @@ export function Timeline() {
   const markers = useRun((r) => r.markers);
   const { seek } = useClockActions();
   const max = Math.max(head, 1);
-  const shown = useMemo(() => thinned(markers, max), [markers, max]);
+  const lang = useLang();
+  const t = useT();
+  // drawn again only when the marks or the language change, not with every frame of playback
+  const marks = useMemo(() => thinned(markers, max).map((m, i) => (
+    <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind}>
+      <title>{t('timeline.markAt', { label: translateStoreText(lang, m.label), t: formatSimTime(m.time) })}</title>
+    </rect>
+  )), [markers, max, lang, t]);
   return (
     <div className="timeline-bar">
       <span className="timeline-end">0 s</span>
       <div className="timeline-track">
         <svg className="timeline-markers" aria-hidden="true" viewBox="0 0 1000 20" preserveAspectRatio="none">
-          {shown.map((m, i) => (
-            <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind}>
-              <title>{`${m.label} at ${formatSimTime(m.time)}`}</title>
-            </rect>
-          ))}
+          {marks}
         </svg>
         <input
-          type="range" aria-label="Timeline" min={0} max={max} step="any" value={Math.min(time, max)}
-          aria-valuetext={`${formatSimTime(time)} of ${formatSimTime(head)}`}
+          type="range" aria-label={t('timeline.label')} data-testid="timeline" min={0} max={max} step="any" value={Math.min(time, max)}
+          aria-valuetext={t('timeline.valueText', { t: formatSimTime(time), head: formatSimTime(head) })}
           onChange={(e) => seek(Number(e.target.value))}
         />
       </div>
       <span className="timeline-end" data-testid="head-time">{formatSimTime(head)}</span>
       <span className="timeline-legend">
-        <i style={{ background: COLOURS.completed }} /> completed <i style={{ background: COLOURS.failed }} /> failed <i style={{ background: COLOURS.savepoint }} /> savepoint <i style={{ background: COLOURS.fault }} /> fault <i style={{ background: COLOURS.restored }} /> restored
+        <i style={{ background: COLOURS.completed }} /> {t('timeline.completed')} <i style={{ background: COLOURS.failed }} /> {t('timeline.failed')} <i style={{ background: COLOURS.savepoint }} /> {t('timeline.savepoint')} <i style={{ background: COLOURS.fault }} /> {t('timeline.fault')} <i style={{ background: COLOURS.restored }} /> {t('timeline.restored')}
       </span>
     </div>
   );
