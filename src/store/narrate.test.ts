@@ -33,6 +33,14 @@ describe('narration', () => {
     expect(lines.some((l) => /tracking/.test(l.text))).toBe(false);
   });
 
+  it('unaligned: the first barrier triggers the checkpoint, nothing waits; with an aligned-checkpoint timeout it aligns first', () => {
+    const { lines } = logOf({ 'execution.checkpointing.unaligned.enabled': 'true' });
+    expect(lines.some((l) => /got its first barrier \d+ and checkpoints at once \(unaligned\): nothing blocked/.test(l.text))).toBe(true);
+    for (const l of lines) expect(l.text).not.toMatch(/aligning, that channel is blocked/);
+    const withTimeout = logOf({ 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '1 s' }).lines;
+    expect(withTimeout.some((l) => /aligning, that channel is blocked/.test(l.text))).toBe(true);
+  });
+
   it('each line carries the stable ids of what it mentions', () => {
     const { lines } = logOf({}, 8000);
     const read = lines.find((l) => / read /.test(l.text))!;

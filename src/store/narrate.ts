@@ -1,4 +1,4 @@
-import { barrierHandlingOf, eventIdList, partitionerCarriesUnalignedBarriers, stableIdsOf, type SimState, type TraceEvent } from '../engine';
+import { barrierHandlingOf, checkpointSettingsOf, eventIdList, partitionerCarriesUnalignedBarriers, stableIdsOf, type SimState, type TraceEvent } from '../engine';
 
 // The event log tells what happens in words, with Flink's names for subtasks; each line carries
 // the stable ids (`count/1`, `map/0->count/1`, `cp:3`) of what it mentions, for highlights.
@@ -40,6 +40,7 @@ const EN = {
   barrierTimedOut: (p: { name: string; id: number }) => `${p.name}: barrier ${p.id}, still queued behind records, timed out (aligned-checkpoint-timeout) and becomes unaligned: it overtakes them`,
   tracking: (p: { name: string; id: number; n: number }) => `${p.name} is tracking barrier ${p.id}: ${plural(p.n, 'input')} to go, nothing blocked (at-least-once: it keeps reading every input, so records behind the barrier may get into the snapshot and count twice after a restore)`,
   aligning: (p: { name: string; id: number }) => `${p.name} got its first barrier ${p.id}: aligning, that channel is blocked until the others deliver theirs`,
+  unalignedFirst: (p: { name: string; id: number }) => `${p.name} got its first barrier ${p.id} and checkpoints at once (unaligned): nothing blocked; records still ahead of the other inputs' barriers are persisted as channel state`,
   snapshotStarted: (p: { name: string; id: number; unaligned: boolean; syncMs: number }) => `${p.name} snapshots its state for checkpoint ${p.id}${p.unaligned ? ' (unaligned: in-flight records persisted)' : ''}: sync ${p.syncMs} ms, then async upload`,
   acknowledged: (p: { name: string; id: number }) => `JobManager: ${p.name} acknowledged checkpoint ${p.id}`,
   completed: (p: { savepoint: boolean; id: number }) => `${p.savepoint ? 'Savepoint' : 'Checkpoint'} ${p.id} COMPLETED: every subtask acknowledged`,
@@ -81,6 +82,7 @@ const KO: { [K in NarrationId]: (p: Parameters<Templates[K]>[0]) => string } = {
   barrierTimedOut: (p) => `${p.name}: 레코드 뒤에 대기 중이던 배리어 ${p.id}의 시간이 지나 (aligned-checkpoint-timeout) 비정렬이 됩니다. 이제 그 레코드들을 앞지릅니다`,
   tracking: (p) => `${p.name}: 배리어 ${p.id} 추적 중. 입력 ${p.n}개 남음, 막힌 입력 없음 (최소 한 번 (at-least-once): 모든 입력을 계속 읽으므로 배리어 뒤의 레코드가 스냅샷에 들어가 복구 후 두 번 셀 수 있습니다)`,
   aligning: (p) => `${p.name}: 첫 배리어 ${p.id} 표시를 받았습니다. 정렬 중이며, 나머지 채널이 배리어를 전달할 때까지 이 채널은 막힙니다`,
+  unalignedFirst: (p) => `${p.name}: 첫 배리어 ${p.id}를 받자마자 체크포인트를 시작합니다 (비정렬). 막힌 입력은 없으며, 다른 입력의 배리어보다 앞선 레코드는 채널 상태로 저장됩니다`,
   snapshotStarted: (p) => `${p.name}: 체크포인트 ${p.id}의 상태 스냅샷을 만듭니다${p.unaligned ? ' (비정렬: 전송 중 레코드도 저장)' : ''}. 동기 단계 ${p.syncMs} ms, 그다음 비동기 업로드`,
   acknowledged: (p) => `JobManager: ${p.name}에서 체크포인트 ${p.id} 확인을 받았습니다`,
   completed: (p) => `${p.savepoint ? '세이브포인트' : '체크포인트'} ${p.id} COMPLETED: 모든 서브태스크가 확인했습니다`,
@@ -189,6 +191,10 @@ function say(ev: TraceEvent, state: SimState): Told | null {
       if (barrierHandlingOf(state, ev.subtask) === 'at-least-once') {
         // Flink's barrier tracker only counts barriers: no channel waits for the others
         return told(t, 'checkpoint', 'tracking', { name: name(ev.subtask), id: ev.checkpointId, n: inputsToGo(state, ev.subtask) });
+      }
+      // unaligned without an aligned-checkpoint timeout: the first barrier triggers, no channel waits
+      if (barrierHandlingOf(state, ev.subtask) === 'unaligned' && checkpointSettingsOf(state).alignedTimeoutMs <= 0) {
+        return told(t, 'checkpoint', 'unalignedFirst', { name: name(ev.subtask), id: ev.checkpointId });
       }
       return told(t, 'checkpoint', 'aligning', { name: name(ev.subtask), id: ev.checkpointId });
     case 'snapshot-started':
