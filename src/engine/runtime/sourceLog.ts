@@ -1,5 +1,5 @@
 import type { Conf } from '../config/conf';
-import { hash3 } from '../sim/rng';
+import { hash3, seed32 } from '../sim/rng';
 import type { OperatorSpec } from '../scenarios/schema';
 import type { Rec, SourceParams } from '../model/types';
 
@@ -60,8 +60,9 @@ export function keyIndexAt(params: SourceParams, u: number): number {
 /** When record `offset` of `partition` is appended to the log (simulated ms). */
 export function appendTime(params: SourceParams, seed: number, partition: number, offset: number): number {
   const period = 1000 / params.ratePerPartition;
-  const phase = hash3(seed, partition, -1);
-  return (offset + phase + 0.5 * hash3(seed ^ 0x2545f491, partition, offset)) * period;
+  const s = seed32(seed);
+  const phase = hash3(s, partition, -1);
+  return (offset + phase + 0.5 * hash3(s ^ 0x2545f491, partition, offset)) * period;
 }
 
 /** True when the bounded log has no record at this offset. */
@@ -71,7 +72,7 @@ export function endOfLog(params: SourceParams, offset: number): boolean {
 
 /** Each source operator's log has its own content. */
 export function logSeed(seed: number, sourceIndex: number): number {
-  return (Math.imul(seed, 31) + sourceIndex) | 0;
+  return (Math.imul(seed32(seed), 31) + sourceIndex) | 0;
 }
 
 export function recordAt(params: SourceParams, seed: number, sourceIndex: number, partition: number, offset: number): Rec {

@@ -27,5 +27,15 @@ export function hash3(a: number, b: number, c: number): number {
 }
 
 export function seedToState(seed: number): number {
-  return (Math.imul(seed | 0, 0x9e3779b1) ^ 0x5bd1e995) >>> 0;
+  return (Math.imul(seed32(seed), 0x9e3779b1) ^ 0x5bd1e995) >>> 0;
+}
+
+/**
+ * A seed as 32 bits: itself within the 32-bit range (so every run seeded so far keeps its trace),
+ * its high bits folded in beyond it, so seeds that differ only above 32 bits give different runs.
+ */
+export function seed32(seed: number): number {
+  if (seed === (seed | 0)) return seed;
+  const high = Math.floor(seed / 0x1_0000_0000);
+  return ((seed | 0) ^ Math.imul(high | 0, 0x85ebca6b)) | 0;
 }
