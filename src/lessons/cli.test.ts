@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, runCli } from './cli';
+import { LESSON_FILES } from './course';
 
 describe('lessons CLI', () => {
   it('refuses bad arguments with exit 2', () => {
@@ -16,7 +17,16 @@ describe('lessons CLI', () => {
   });
 
   it('says a course lesson not written yet fails, in JSON too', () => {
-    const r = runCli(['--check', '--lesson', 'state-backends', '--json']);
+    // every course lesson is written now: take one file out for the while
+    const files = LESSON_FILES as Map<string, unknown>;
+    const file = files.get('state-backends');
+    files.delete('state-backends');
+    let r;
+    try {
+      r = runCli(['--check', '--lesson', 'state-backends', '--json']);
+    } finally {
+      files.set('state-backends', file);
+    }
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toEqual({ ok: false, lessons: [{ id: 'state-backends', ok: false, steps: 0, failures: ['not written yet'], events: 0 }] });
   });

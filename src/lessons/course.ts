@@ -11,6 +11,9 @@ import endToEnd from './content/end-to-end-exactly-once.json';
 import backpressure from './content/backpressure.json';
 import unaligned from './content/unaligned.json';
 import regionFailover from './content/region-failover.json';
+import rescaling from './content/rescaling.json';
+import checkpointsSavepoints from './content/checkpoints-savepoints.json';
+import stateBackends from './content/state-backends.json';
 
 // The course: twelve lessons in the order they are taught. A lesson not written yet has no file.
 
@@ -31,6 +34,9 @@ export const LESSON_FILES: ReadonlyMap<string, unknown> = new Map<string, unknow
   ['backpressure', backpressure],
   ['unaligned', unaligned],
   ['region-failover', regionFailover],
+  ['rescaling', rescaling],
+  ['checkpoints-savepoints', checkpointsSavepoints],
+  ['state-backends', stateBackends],
 ]);
 
 /** Course ids, in order, with whether their lesson is written. */

@@ -21,6 +21,19 @@ describe('facts', () => {
     expect(fact('longest-checkpoint-ms', run)).toBe(2500);
   });
 
+  it('read the restore the job started from and the checkpoints notified to the tasks', () => {
+    const s = structuredClone(state);
+    expect(fact('restored-snapshot', { ...view([]), state: s })).toBe(0);
+    s.restores.push({ id: 1, restore_timestamp: 5000, is_savepoint: false, external_path: 'chk-1' }, { id: 4, restore_timestamp: 9000, is_savepoint: true, external_path: 'savepoint-4' });
+    expect(fact('restored-snapshot', { ...view([]), state: s })).toBe(4);
+    expect(fact('last-notified-checkpoint', view([]))).toBe(0);
+    expect(fact('last-notified-checkpoint', view([
+      { type: 'checkpoint-notified', time: 4000, subtask: 6, checkpointId: 3, aborted: false, committed: 2 },
+      { type: 'checkpoint-notified', time: 5000, subtask: 6, checkpointId: 4, aborted: true, committed: 0 },
+      { type: 'checkpoint-notified', time: 6000, subtask: 7, checkpointId: 1, aborted: false, committed: 0 },
+    ]))).toBe(3);
+  });
+
   it('take the oracle as it is', () => {
     expect(fact('oracle-verdict', view([]))).toBe('duplicates');
     expect(fact('has-duplicates', view([]))).toBe(true);
@@ -36,6 +49,9 @@ describe('facts', () => {
 
   it("assign keys with Flink's arithmetic", () => {
     expect(fact('key-subtask', view([]), { operator: 'count', key: 'Fox' })).toBe(assignKeyToParallelOperator('Fox', 128, 2));
+    expect(fact('parallelism', view([]), { operator: 'count' })).toBe(2);
+    expect(fact('max-parallelism', view([]), { operator: 'count' })).toBe(128);
+    expect(() => fact('parallelism', view([]), { operator: 'nope' })).toThrow(RangeError);
     expect(FACTS.has('__proto__')).toBe(false);
   });
   it('read checkpoints from the history: acknowledgements, type, in-flight data, waits', () => {
@@ -67,6 +83,12 @@ describe('facts', () => {
     expect(fact('longer-wait', run, { operator: 'source', checkpoint: 3 })).toBe('start-delay');
     expect(fact('longer-wait', run, { operator: 'sink', checkpoint: 3 })).toBe('none');
     expect(fact('expired-checkpoints', run)).toBe(1);
+    expect(fact('longer-snapshot-phase', run, { operator: 'count', checkpoint: 3 })).toBe('async');
+    expect(fact('longer-snapshot-phase', run, { operator: 'sink', checkpoint: 3 })).toBe('none');
+    expect(fact('smaller-size', run, { checkpoint: 3 })).toBe('same');
+    expect(fact('smaller-size', run, { checkpoint: 9 })).toBe('none');
+    s.coordinator.history[0].checkpointedBytes = 20;
+    expect(fact('smaller-size', run, { checkpoint: 3 })).toBe('checkpointed');
     expect(fact('restarted-subtasks', run)).toBe(8);
     expect(fact('restarted-subtasks', view([]))).toBe(0);
   });

@@ -112,6 +112,14 @@ const entries: [string, FactDef][] = [
     args: [], cost: 'cheap', doc: 'the id of the checkpoint the latest restore used; 0 before any restore',
     compute: (run) => last(run, 'job-restored')?.checkpointId ?? 0,
   }],
+  ['restored-snapshot', {
+    args: [], cost: 'cheap', doc: "the id of the checkpoint or savepoint the job as it runs now was last restored from, by a failover or by a restore from the Snapshots panel (Flink's latest restored); 0 before any",
+    compute: (run) => run.state.restores[run.state.restores.length - 1]?.id ?? 0,
+  }],
+  ['last-notified-checkpoint', {
+    args: [], cost: 'cheap', doc: 'the highest id whose completion was notified to the tasks (notifyCheckpointComplete: two-phase-commit sinks commit up to it); 0 before any',
+    compute: (run) => Math.max(0, ...run.milestones.flatMap((ev) => (ev.type === 'checkpoint-notified' && !ev.aborted ? [ev.checkpointId] : []))),
+  }],
   ['last-completed-checkpoint', {
     args: [], cost: 'cheap', doc: 'the id of the newest completed checkpoint or savepoint; 0 before any',
     compute: (run) => last(run, 'checkpoint-completed')?.checkpointId ?? 0,
@@ -200,6 +208,22 @@ const entries: [string, FactDef][] = [
       return delay >= alignment ? 'start-delay' : 'alignment';
     },
   }],
+  ['longer-snapshot-phase', {
+    args: ['operator', 'checkpoint'], cost: 'cheap', doc: "at the operator's subtasks, which phase of their snapshot for the checkpoint was longer: sync (the task stops processing) or async (the upload, while the task goes on); none before an acknowledgement",
+    compute: (run, args) => {
+      const acks = acksOf(run, args);
+      if (!acks.length) return 'none';
+      return Math.max(...acks.map((a) => a.syncMs)) > Math.max(...acks.map((a) => a.asyncMs)) ? 'sync' : 'async';
+    },
+  }],
+  ['smaller-size', {
+    args: ['checkpoint'], cost: 'cheap', doc: "for a completed checkpoint or savepoint, which is smaller: checkpointed (the bytes written for it, the delta when incremental) or full (its whole state size); same when they are equal; none before it completes",
+    compute: (run, args) => {
+      const rec = recordOf(run, args.checkpoint);
+      if (!rec || rec.status !== 'COMPLETED') return 'none';
+      return rec.checkpointedBytes < rec.stateBytes ? 'checkpointed' : rec.checkpointedBytes > rec.stateBytes ? 'full' : 'same';
+    },
+  }],
   ['expired-checkpoints', {
     args: [], cost: 'cheap', doc: 'how many checkpoints expired (execution.checkpointing.timeout)',
     compute: (run) => run.milestones.filter((ev) => ev.type === 'checkpoint-failed' && ev.reason === 'expired').length,
@@ -219,6 +243,14 @@ const entries: [string, FactDef][] = [
   ['output-visible', {
     args: [], cost: 'cheap', doc: 'whether a read_committed reader sees any output of the sinks yet',
     compute: (run) => sinkRecords(run, 'visible') > 0,
+  }],
+  ['parallelism', {
+    args: ['operator'], cost: 'cheap', doc: "the operator's parallelism in the job as it runs now (a restore may have changed it)",
+    compute: (run, args) => operatorOf(run.state, args.operator).parallelism,
+  }],
+  ['max-parallelism', {
+    args: ['operator'], cost: 'cheap', doc: "the operator's max parallelism: its number of key groups, the highest parallelism it may be given",
+    compute: (run, args) => operatorOf(run.state, args.operator).maxParallelism,
   }],
   ['key-group', {
     args: ['operator', 'key'], cost: 'cheap', doc: "the key group of a key at an operator (Flink's KeyGroupRangeAssignment)",
