@@ -107,6 +107,10 @@ export interface ClockActions {
   seek(t: number): void;
   step(): void;
   stepBack(): void;
+  /** every run on to the next moment that matters (a checkpoint event, a failure, a restore), within a limit; then paused */
+  nextMoment(): void;
+  /** every run back to the last moment that matters before the time shown */
+  previousMoment(): void;
 }
 
 export type SideTab = 'state' | 'checkpoints' | 'faults' | 'snapshots' | 'settings';

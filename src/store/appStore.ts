@@ -47,7 +47,7 @@ export function createAppStore(initial: AppInit = {}, options: AppStoreOptions =
     const clockSlice = createClockSlice(set, get, notify);
     // acting on the clock ends the replay under way: the run stays where it got
     const clockActions = { ...clockSlice.clockActions };
-    for (const name of ['play', 'togglePlay', 'seek', 'step', 'stepBack'] as const) {
+    for (const name of ['play', 'togglePlay', 'seek', 'step', 'stepBack', 'nextMoment', 'previousMoment'] as const) {
       const act = clockSlice.clockActions[name] as (...args: unknown[]) => void;
       clockActions[name] = ((...args: unknown[]) => {
         if (work.runner?.current()?.holdsClock) work.runner.cancel();

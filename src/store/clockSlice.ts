@@ -1,4 +1,5 @@
 import type { AppState, ClockActions, ClockState, RunState } from './appState';
+import { isMoment, MOMENT_MAX_MS, nextMomentOf, previousMomentOf } from './moments';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
 
 // The one playback clock of the page: every run moves with it, so runs side by side always show
@@ -89,6 +90,52 @@ export function createClockSlice(set: Set, get: () => AppState, notify: (message
       const ran = stepAll();
       clock({ playing: false });
       if (!ran) notify('Nothing left to happen: every subtask has finished.');
+    },
+    nextMoment() {
+      const runs = runsOf(get());
+      const start = get().clock.displayTime;
+      clock({ playing: false });
+      // where each run's next moment is, looked for on copies; the first one is where every run stops
+      const ahead = runs.map((r) => nextMomentOf(r.sim, r.recorder));
+      let first = -1;
+      for (let i = 0; i < runs.length; i++) {
+        const m = ahead[i].time;
+        if (m !== undefined && (first < 0 || m < ahead[first].time!)) first = i;
+      }
+      if (first < 0) {
+        const reached = Math.min(...ahead.map((a) => a.reached));
+        for (const r of runs) r.driver.advanceTo(reached, Infinity);
+        clock({ displayTime: Math.min(...runsOf(get()).map((r) => r.sim.now)) });
+        const shown = get().clock.displayTime;
+        if (ahead.every((a) => a.ended)) notify(`No checkpoint or failure is left to happen: the run stopped at t = ${(shown / 1000).toFixed(3)} s.`);
+        else notify(`No checkpoint or failure in the next ${MOMENT_MAX_MS / 1000} s: stopped at t = ${(shown / 1000).toFixed(3)} s.`);
+        return;
+      }
+      const at = ahead[first].time!;
+      const lead = runs[first];
+      // the lead run: at once to the instant before, then event by event until the moment happened
+      lead.driver.advanceTo(Math.max(start, ahead[first].before), Infinity);
+      let seen = false;
+      const sim = get().runs[lead.id]!.sim;
+      const stop = sim.subscribe((ev) => {
+        if (isMoment(ev, sim.state)) seen = true;
+      });
+      for (let n = 0; n < 100_000 && !seen && get().runs[lead.id]!.sim.now <= at; n++) {
+        if (!lead.driver.stepOne()) break;
+        // a restore replaced the job: that is the moment
+        if (get().runs[lead.id]!.sim !== sim) seen = true;
+      }
+      stop();
+      const t = get().runs[lead.id]!.sim.now;
+      for (const r of runs) if (r !== lead) r.driver.advanceTo(t, Infinity);
+      clock({ displayTime: t });
+    },
+    previousMoment() {
+      const t = get().clock.displayTime;
+      const times = runsOf(get()).map((r) => previousMomentOf(r.recorder, t)).filter((m): m is number => m !== undefined);
+      // the store's seek: it ends a replay under way first
+      if (times.length) get().clockActions.seek(Math.max(...times));
+      else if (t > 0) get().clockActions.seek(0);
     },
     stepBack() {
       const { clock: c } = get();

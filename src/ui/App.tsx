@@ -8,6 +8,7 @@ import { ScenarioPicker } from './controls/ScenarioPicker';
 import { JobGraph } from './graph/JobGraph';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { KeyOverlays } from './presenter/KeyOverlays';
 import { useRunInUrl } from './hooks/useRunInUrl';
 import { SideSplitter, storedSideWidth } from './layout/SideSplitter';
 import { CheckpointsPanel } from './panels/CheckpointsPanel';
@@ -61,7 +62,7 @@ function ScenarioLesson() {
 
 export function App() {
   usePlaybackClock();
-  useKeyboardShortcuts();
+  const keys = useKeyboardShortcuts();
   useRunInUrl();
   useDocumentLanguage();
   const t = useT();
@@ -101,6 +102,7 @@ export function App() {
           <EventLog />
         </aside>
       </main>
+      <KeyOverlays overlay={keys.overlay} close={keys.close} />
     </div>
   );
 }

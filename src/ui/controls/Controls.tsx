@@ -41,7 +41,9 @@ export function Controls() {
         <button type="button" onClick={clock.play} className="primary" aria-label={t('controls.play')} aria-keyshortcuts="Space" data-testid="play">{t('controls.play')}</button>
       )}
       <button type="button" onClick={clock.stepBack} disabled={atStart} aria-label={t('controls.back')} aria-keyshortcuts="ArrowLeft" title={t('controls.backTitle')} data-testid="step-back">{t('controls.backText')}</button>
+      <button type="button" onClick={clock.previousMoment} disabled={atStart} aria-label={t('controls.previousMoment')} aria-keyshortcuts="PageUp" title={t('controls.previousMomentTitle')} data-testid="previous-moment">◀◀</button>
       <button type="button" onClick={clock.step} aria-label={t('controls.step')} aria-keyshortcuts="ArrowRight" title={t('controls.stepTitle')} data-testid="step">{t('controls.stepText')}</button>
+      <button type="button" onClick={clock.nextMoment} aria-label={t('controls.nextMoment')} aria-keyshortcuts="PageDown" title={t('controls.nextMomentTitle')} data-testid="next-moment">▶▶</button>
       <button type="button" onClick={run.reset} aria-label={t('controls.reset')} title={t('controls.resetTitle')} data-testid="reset">{t('controls.reset')}</button>
       <label className="speed">
         <span>{t('controls.speed')}</span>

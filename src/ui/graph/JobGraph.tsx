@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Background, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { stableIdsOf, type PhysicalPlan } from '../../engine';
 import { viewEqual } from '../../store/equality';
@@ -12,6 +12,7 @@ import { OperatorNode } from './OperatorNode';
 import { RecordsLayer } from './RecordsLayer';
 import { SubtaskNode } from './SubtaskNode';
 import { useT } from '../../i18n/useT';
+import { GRAPH_ZOOM_EVENT, zoomGraph, type GraphZoom } from './zoom';
 
 // Defined at module scope: React Flow remounts every node when these objects change.
 const nodeTypes = { subtask: SubtaskNode, operator: OperatorNode, jobmanager: JobManagerNode, storage: StorageNode };
@@ -74,6 +75,17 @@ function Graph() {
       clearTimeout(t);
     };
   }, [flow]);
+  // the keys + - 0 (and the buttons below) zoom the graph
+  useEffect(() => {
+    const onZoom = (e: Event) => {
+      const kind = (e as CustomEvent<GraphZoom>).detail;
+      if (kind === 'in') void flow.zoomIn({ duration: 150 });
+      else if (kind === 'out') void flow.zoomOut({ duration: 150 });
+      else void flow.fitView({ padding: 0.08, duration: 150 });
+    };
+    window.addEventListener(GRAPH_ZOOM_EVENT, onZoom);
+    return () => window.removeEventListener(GRAPH_ZOOM_EVENT, onZoom);
+  }, [flow]);
   return (
     <div ref={area} className="graph-fill">
       <ReactFlow
@@ -94,7 +106,22 @@ function Graph() {
       >
         <Background gap={24} size={1} />
         <RecordsLayer />
+        <Panel position="bottom-right">
+          <ZoomButtons />
+        </Panel>
       </ReactFlow>
+    </div>
+  );
+}
+
+/** Zoom in, zoom out, fit: the keys + - 0 as buttons. */
+function ZoomButtons() {
+  const t = useT();
+  return (
+    <div className="graph-zoom" role="group" aria-label={t('graph.zoomControls')} data-testid="graph-zoom">
+      <button type="button" onClick={() => zoomGraph('in')} aria-label={t('graph.zoomIn')} aria-keyshortcuts="+" title={`${t('graph.zoomIn')} (+)`} data-testid="zoom-in">+</button>
+      <button type="button" onClick={() => zoomGraph('out')} aria-label={t('graph.zoomOut')} aria-keyshortcuts="-" title={`${t('graph.zoomOut')} (-)`} data-testid="zoom-out">−</button>
+      <button type="button" onClick={() => zoomGraph('fit')} aria-label={t('graph.fit')} aria-keyshortcuts="0" title={`${t('graph.fit')} (0)`} data-testid="zoom-fit">⤢</button>
     </div>
   );
 }

@@ -1,12 +1,43 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStoreApi } from '../../store/react';
+import { zoomGraph } from '../graph/zoom';
 import { shortcutFor } from './keyboard';
 
-/** Space, → and ← act on the one clock of the page. Once per page. */
-export function useKeyboardShortcuts(): void {
+/** what the keys put over the page: a black screen (b, .) or the list of keys (?) */
+export type KeyOverlay = 'blank' | 'help' | null;
+
+function toggleFullscreen(): void {
+  try {
+    const done = document.fullscreenElement ? document.exitFullscreen?.() : document.documentElement.requestFullscreen?.();
+    done?.catch(() => {});
+  } catch {
+    // full screen refused (an iframe without allowfullscreen, a browser without it): nothing to do
+  }
+}
+
+/** The keys of CONTRACTS.md section 6 act on the one clock of the page. Once per page. */
+export function useKeyboardShortcuts(): { overlay: KeyOverlay; close: () => void } {
   const store = useStoreApi();
+  const [overlay, setOverlay] = useState<KeyOverlay>(null);
+  const shown = useRef<KeyOverlay>(null);
+  const show = useCallback((o: KeyOverlay) => {
+    shown.current = o;
+    setOverlay(o);
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // a blank screen: any key brings the page back, and does nothing else
+      if (shown.current === 'blank') {
+        if (['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) return;
+        e.preventDefault();
+        show(null);
+        return;
+      }
+      if (shown.current === 'help' && (e.key === 'Escape' || e.key === '?')) {
+        e.preventDefault();
+        show(null);
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
       // a focused button handles space itself
@@ -15,12 +46,28 @@ export function useKeyboardShortcuts(): void {
       const action = shortcutFor(e.key, target);
       if (!action) return;
       e.preventDefault();
-      const clock = store.getState().clockActions;
-      if (action === 'toggle-play') clock.togglePlay();
-      else if (action === 'step') clock.step();
-      else clock.stepBack();
+      const s = store.getState();
+      const clock = s.clockActions;
+      switch (action) {
+        case 'toggle-play': clock.togglePlay(); break;
+        case 'step': clock.step(); break;
+        case 'step-back': clock.stepBack(); break;
+        case 'next-moment': clock.nextMoment(); break;
+        case 'previous-moment': clock.previousMoment(); break;
+        case 'blank':
+          clock.pause();
+          show('blank');
+          break;
+        case 'reset': s.runs.a.actions.reset(); break;
+        case 'fullscreen': toggleFullscreen(); break;
+        case 'zoom-in': zoomGraph('in'); break;
+        case 'zoom-out': zoomGraph('out'); break;
+        case 'zoom-fit': zoomGraph('fit'); break;
+        case 'help': show('help'); break;
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, show]);
+  return { overlay, close: useCallback(() => show(null), [show]) };
 }
