@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { builtinScenario, Simulation } from '../engine';
 import { parseArgs } from '../cli/args';
-import { buildPageStore, loadStoreModule, loadUrlParams, scenarioFromText, type PageStore } from './adapters';
-import type { PageParams } from '../store/urlParams';
+import { buildPageStore, scenarioFromText, type PageStore } from './adapters';
+import { readPageParams } from '../store/urlParams';
 import { cliArgv, cliInput, type CliInput } from './cliGen';
 import { linkInput, linkSearch, type LinkInput } from './linkGen';
 import { compareRuns, messageProblem, runBounded, scenarioMessageProblem, verdictOfError, type RunBounds, type Verdict } from './oracle';
@@ -48,14 +48,9 @@ export const scenarioTarget: FuzzTarget<ScenarioInput> = {
 
 // --- page links ---
 
-let pageStoreModule: Awaited<ReturnType<typeof loadStoreModule>> | undefined;
-let readPageParams: (search: string) => PageParams = () => {
-  throw new Error('linkTarget.prepare() was not awaited');
-};
-
 function openLink(search: string): { store: PageStore; problems: string[]; at?: number } {
   const p = readPageParams(search);
-  const store = buildPageStore(pageStoreModule!, { scenarioId: p.scenarioId, scenario: p.scenario, seed: p.seed, conf: p.conf, notices: p.problems, run: p.run, at: p.at });
+  const store = buildPageStore({ scenarioId: p.scenarioId, scenario: p.scenario, seed: p.seed, conf: p.conf, notices: p.problems, run: p.run, at: p.at });
   return { store, problems: p.problems, at: p.at };
 }
 
@@ -129,10 +124,6 @@ export const linkTarget: FuzzTarget<LinkInput> = {
   show: (input, max) => clip(linkSearch(input), max),
   check: (input, bounds) => checkLinkSearch(linkSearch(input), bounds),
   checkText: checkLinkSearch,
-  async prepare() {
-    pageStoreModule ??= await loadStoreModule();
-    readPageParams = await loadUrlParams();
-  },
 };
 
 // --- command lines ---
