@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { echo, quote } from '../text/echo';
+import { shownProblems } from '../scenarios/validate';
 
 /** A path segment as a message shows it: a document's own key is quoted unless it is a plain name. */
 const pathSegment = (p: PropertyKey): string => (typeof p === 'number' ? String(p) : /^[\w$-]{1,64}$/.test(String(p)) ? String(p) : quote(String(p)));
@@ -42,7 +43,7 @@ export interface ImportedCheckpoints {
 /** A document that is not what Flink's REST API returns; each problem names the path of what is wrong. */
 export class RestImportError extends Error {
   constructor(readonly problems: string[]) {
-    super(`not a Flink REST checkpoint document: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`);
+    super(`not a Flink REST checkpoint document: ${shownProblems(problems).join('; ')}`);
     this.name = 'RestImportError';
   }
 }

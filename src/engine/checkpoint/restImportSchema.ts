@@ -59,9 +59,8 @@ export const statsSummarySchema = z.object({
 const checkpointStatus = z.enum(['IN_PROGRESS', 'COMPLETED', 'FAILED']);
 const checkpointType = z.enum(['CHECKPOINT', 'UNALIGNED_CHECKPOINT', 'SAVEPOINT', 'SYNC_SAVEPOINT', 'FULL_CHECKPOINT']);
 
-export const taskCheckpointSchema = z.object({
-  id: long.optional(),
-  status: checkpointStatus.optional(),
+/** The figures a checkpoint and each of its tasks report alike. */
+const checkpointFigures = {
   latest_ack_timestamp: long.nullish(),
   checkpointed_size: bytes.optional(),
   state_size: bytes.optional(),
@@ -71,6 +70,12 @@ export const taskCheckpointSchema = z.object({
   persisted_data: bytes.optional(),
   num_subtasks: count,
   num_acknowledged_subtasks: count,
+};
+
+export const taskCheckpointSchema = z.object({
+  id: long.optional(),
+  status: checkpointStatus.optional(),
+  ...checkpointFigures,
 }).loose();
 
 export const checkpointSchema = z.object({
@@ -81,15 +86,7 @@ export const checkpointSchema = z.object({
   is_savepoint: z.boolean().optional(),
   checkpoint_type: checkpointType.optional(),
   trigger_timestamp: long,
-  latest_ack_timestamp: long.nullish(),
-  checkpointed_size: bytes.optional(),
-  state_size: bytes.optional(),
-  end_to_end_duration: long.nullish(),
-  alignment_buffered: bytes.optional(),
-  processed_data: bytes.optional(),
-  persisted_data: bytes.optional(),
-  num_subtasks: count,
-  num_acknowledged_subtasks: count,
+  ...checkpointFigures,
   tasks: keyedMap(taskCheckpointSchema, L.vertices).optional(),
   external_path: text.nullish(),
   discarded: z.boolean().optional(),
