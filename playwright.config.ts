@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download its own browser here: it drives Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Another checkout's tests may hold the default port: E2E_PORT moves this one.
+// Another checkout's tests may hold the default port: E2E_PORT moves this one; E2E_DIST serves
+// another build folder (`vite build --outDir dist-x`), so work beside this checkout cannot clobber it.
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -27,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --outDir ${process.env.E2E_DIST ?? 'dist'} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

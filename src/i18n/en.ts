@@ -1,3 +1,12 @@
+import { lessonEn } from './parts/lesson.en';
+import { pictureEn } from './parts/picture.en';
+import { presenterEn } from './parts/presenter.en';
+import { embedEn } from './parts/embed.en';
+import { compareEn } from './parts/compare.en';
+import { jobsEn } from './parts/jobs.en';
+import { transferEn } from './parts/transfer.en';
+import { perfEn } from './parts/perf.en';
+
 // Every string the page shows, in English: the source of truth. Korean (ko.ts) must have every id
 // (the type and i18n.test.ts check it). Syntax: {name} and {name|one|other}, see format.ts.
 // The English accessible names of the controls are a contract (shared/spec/CONTRACTS.md, section 4):
@@ -5,6 +14,14 @@
 // A soft hyphen (\u00AD) lets a long column heading break inside a word.
 
 export const en = {
+  ...lessonEn,
+  ...pictureEn,
+  ...presenterEn,
+  ...embedEn,
+  ...compareEn,
+  ...jobsEn,
+  ...transferEn,
+  ...perfEn,
   // the page
   'app.title': 'Checkpoint Lab',
   'app.docTitle': 'Checkpoint Lab — Flink checkpointing, seen as it happens',

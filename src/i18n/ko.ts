@@ -1,10 +1,26 @@
 import type { Messages } from './en';
+import { lessonKo } from './parts/lesson.ko';
+import { pictureKo } from './parts/picture.ko';
+import { presenterKo } from './parts/presenter.ko';
+import { embedKo } from './parts/embed.ko';
+import { compareKo } from './parts/compare.ko';
+import { jobsKo } from './parts/jobs.ko';
+import { transferKo } from './parts/transfer.ko';
+import { perfKo } from './parts/perf.ko';
 
 // 한국어. Terms follow shared/spec/glossary-ko.md; Flink's identifiers (IN_PROGRESS, config keys,
 // operator names such as "Keyed Count (2/2)", read_committed) stay in English. One polite form: -습니다.
 // Column headings that mirror Flink's web UI get the English name as a tooltip (ColumnHead in ui/i18n).
 
 export const ko: Messages = {
+  ...lessonKo,
+  ...pictureKo,
+  ...presenterKo,
+  ...embedKo,
+  ...compareKo,
+  ...jobsKo,
+  ...transferKo,
+  ...perfKo,
   'app.title': 'Checkpoint Lab',
   'app.docTitle': 'Checkpoint Lab — 플링크 (Flink) 체크포인팅을 눈으로 봅니다',
   'app.panels': '패널',

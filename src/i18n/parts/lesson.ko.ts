@@ -1,0 +1,4 @@
+import type { lessonEn } from './lesson.en';
+
+export const lessonKo: Record<keyof typeof lessonEn, string> = {
+};

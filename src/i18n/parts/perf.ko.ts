@@ -1,0 +1,4 @@
+import type { perfEn } from './perf.en';
+
+export const perfKo: Record<keyof typeof perfEn, string> = {
+};

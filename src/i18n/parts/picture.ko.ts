@@ -1,0 +1,4 @@
+import type { pictureEn } from './picture.en';
+
+export const pictureKo: Record<keyof typeof pictureEn, string> = {
+};
