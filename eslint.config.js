@@ -39,7 +39,7 @@ const EXPORT = 'src/export imports only the engine and libraries: exporters are 
 const SEEDED = 'The engine is deterministic: seed + scenario + commands replay a run exactly.';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
