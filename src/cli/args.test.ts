@@ -109,3 +109,25 @@ describe('sim --export', () => {
     expect(problem('--export', 'flink', '--out', 'x', '--out', 'y')).toMatch(/--out is given twice/);
   });
 });
+
+describe('sim: savepoint and restore flags (CONTRACTS §8)', () => {
+  it('reads savepoint times, output files, the snapshot to start from, -n and the claim mode', () => {
+    const a = parseArgs(['--until', '30 s', '--savepoint-at', '20 s', '--savepoint-at', '5s', '--stop-with-savepoint-at', '25 s', '--savepoint-out', 'sp.json', '--checkpoint-out', 'chk.json']);
+    expect(a).toMatchObject({ savepointAt: [5000, 20_000], stopWithSavepointAt: 25_000, savepointOut: 'sp.json', checkpointOut: 'chk.json', fromSavepoint: undefined, allowNonRestoredState: false });
+    const b = parseArgs(['--from-savepoint', 'sp.json', '-n', '--claim-mode', 'CLAIM']);
+    expect(b).toMatchObject({ fromSavepoint: 'sp.json', allowNonRestoredState: true, claimMode: 'CLAIM' });
+    expect(parseArgs(['--from-savepoint=sp.json', '--allow-non-restored-state']).allowNonRestoredState).toBe(true);
+  });
+
+  it('refuses what Flink\'s CLI would not take, naming the flag', () => {
+    expect(problem('--from-savepoint', 'x', '--claim-mode', 'LEGACY')).toMatch(/--claim-mode takes NO_CLAIM or CLAIM, got "LEGACY"/);
+    expect(problem('-n')).toMatch(/--allow-non-restored-state is about a restore: give it with --from-savepoint <file>/);
+    expect(problem('--claim-mode', 'CLAIM')).toMatch(/--claim-mode is about a restore/);
+    expect(problem('--savepoint-at', '12 s')).toMatch(/--savepoint-at 12 s is not within the run: it ends at --until 10 s/);
+    expect(problem('--savepoint-at', 'soon')).toMatch(/--savepoint-at takes a time within the run/);
+    expect(problem('--stop-with-savepoint-at', '3 s', '--stop-with-savepoint-at', '4 s')).toMatch(/given twice/);
+    expect(problem('--savepoint-out', 'a.json', '--checkpoint-out', 'a.json')).toMatch(/name the same file/);
+    expect(problem('--export', 'flink', '--out', 'x', '--from-savepoint', 'sp.json')).toMatch(/--from-savepoint is about a run/);
+    expect(problem(...Array.from({ length: 17 }, (_, i) => ['--savepoint-at', `${i} ms`]).flat())).toMatch(/more than 16 times/);
+  });
+});

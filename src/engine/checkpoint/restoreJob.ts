@@ -1,11 +1,13 @@
-import type { KeyedStateTable, Rec } from '../model/types';
+import type { Rec } from '../model/types';
 import type { SimState } from '../sim/state';
 import { transactionPrefix } from '../runtime/sink';
 import type { ScenarioSpec } from '../scenarios/schema';
 import { ScenarioError } from '../scenarios/validate';
-import { redistributeOperatorState } from '../kernels/operatorStateRedistribution';
+import { assignState, stateMappingFor, StateRestoreError } from '../jobs/assignState';
+import { snapshotByOperator } from '../jobs/operatorSnapshot';
+import type { StateMapping } from '../jobs/stateMapping';
 import { createInitialState, Simulation } from '../sim/simulation';
-import type { CompletedCheckpoint, SubtaskSnapshot } from './types';
+import type { CompletedCheckpoint } from './types';
 import { redistributeChannelState } from './channelStateRedistribution';
 
 // Starting a job from a retained checkpoint or a savepoint, possibly with another parallelism per
@@ -33,45 +35,16 @@ export function findSnapshot(state: SimState, id: number): CompletedCheckpoint |
   return [...state.coordinator.retained, ...state.coordinator.savepoints].find((c) => c.id === id);
 }
 
-/** The snapshot laid out for the new job's subtasks. */
-function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimState, allowNonRestored: boolean): CompletedCheckpoint {
-  const subtasks: { [sid: string]: SubtaskSnapshot } = {};
-  const stateful = (opIndex: number) => old.plan.operators[opIndex].subtasks.some((sid) => {
-    const s = snap.subtasks[sid];
-    return s && (s.keyed.size > 0 || Object.keys(s.operator).length > 0);
-  });
-  for (const oldOp of old.plan.operators) {
-    const newOp = next.plan.operators.find((o) => o.id === oldOp.id);
-    if (!newOp) {
-      if (stateful(oldOp.index) && !allowNonRestored) {
-        throw new RestoreError(`Failed to rollback to checkpoint/savepoint ${snap.id}. Cannot map checkpoint/savepoint state for operator ${oldOp.id} to the new program, because the operator is not available in the new program. If you want to allow to skip this, you can set the --allowNonRestoredState option on the CLI.`);
-      }
-      continue;
-    }
-    if (oldOp.keyed && newOp.maxParallelism !== oldOp.maxParallelism) {
-      throw new RestoreError(`The maximum parallelism (${newOp.maxParallelism}) of the stateful operator ${oldOp.id} does not match the maximum parallelism (${oldOp.maxParallelism}) of the restored state.`);
-    }
-    const olds = oldOp.subtasks.map((sid) => snap.subtasks[sid]);
-    // Keyed state, key group by key group.
-    const byGroup: KeyedStateTable = new Map();
-    for (const s of olds) if (s) for (const [g, group] of s.keyed) byGroup.set(g, group);
-    // Operator state: every named list state is even-split.
-    const names = [...new Set(olds.flatMap((s) => (s ? Object.keys(s.operator) : [])))];
-    const redistributed = redistributeOperatorState(names.map((name) => ({ name, mode: 'split' as const, perSubtask: olds.map((s) => (s?.operator[name] ?? []) as unknown[]) })), newOp.parallelism);
-    newOp.subtasks.forEach((sid, i) => {
-      const ps = next.plan.subtasks[sid];
-      const keyed: KeyedStateTable = new Map();
-      if (ps.keyGroupRange) {
-        for (let g = ps.keyGroupRange[0]; g <= ps.keyGroupRange[1]; g++) {
-          const group = byGroup.get(g);
-          if (group) keyed.set(g, structuredClone(group));
-        }
-      }
-      const operator: SubtaskSnapshot['operator'] = {};
-      for (const r of redistributed) operator[r.name] = r.perSubtask[i];
-      subtasks[sid] = { keyed, keyGroupRange: ps.keyGroupRange, operator, inputChannelState: {}, outputChannelState: {}, files: [] };
-    });
+/** The snapshot laid out for the new job's subtasks, matched by operator id (jobs/assignState.ts). */
+function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimState, allowNonRestored: boolean): { checkpoint: CompletedCheckpoint; mapping: StateMapping } {
+  let assigned;
+  try {
+    assigned = assignState(snapshotByOperator(old, snap), next, allowNonRestored);
+  } catch (e) {
+    if (e instanceof StateRestoreError) throw new RestoreError(e.message);
+    throw e;
   }
+  const subtasks = assigned.checkpoint.subtasks;
   if (holdsChannelState(snap)) {
     if (sameChannels(old, next)) {
       // the same channels: the state stays where it was, input and output side
@@ -92,7 +65,7 @@ function rescaleSnapshot(old: SimState, snap: CompletedCheckpoint, next: SimStat
       }
     }
   }
-  return { ...snap, subtasks };
+  return { checkpoint: { ...snap, subtasks }, mapping: assigned.mapping };
 }
 
 function holdsChannelState(snap: CompletedCheckpoint): boolean {
@@ -109,8 +82,8 @@ function parallelismByOperator(p: RestoreOptions['parallelism']): ReadonlyMap<st
   return p instanceof Map ? p : new Map(Object.entries(p));
 }
 
-/** A new job started from snapshot `id` of `old`, at `old`'s current time. */
-export function restoreJob(old: SimState, id: number, options: RestoreOptions = {}): Simulation {
+/** The snapshot and the new job's initial state, at `old`'s current time, before any state is assigned. */
+function prepareRestore(old: SimState, id: number, options: RestoreOptions): { snap: CompletedCheckpoint; state: SimState } {
   const snap = findSnapshot(old, id);
   if (!snap) throw new RestoreError(`no retained checkpoint or savepoint ${id}; retained: ${[...old.coordinator.retained, ...old.coordinator.savepoints].map((c) => c.id).join(', ') || 'none'}`);
   const base = options.scenario ?? old.scenario;
@@ -130,7 +103,22 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
   // The new job starts now: its first events move to the old job's current time.
   for (const q of state.queue) q.time += old.now;
   state.now = old.now;
-  const rescaled = rescaleSnapshot(old, snap, state, options.allowNonRestoredState === true);
+  return { snap, state };
+}
+
+/**
+ * What a restore of snapshot `id` into the job `options` describe would do with each operator's
+ * state (matched, orphaned, new), without starting it: the page shows it before and after.
+ */
+export function restoreMapping(old: SimState, id: number, options: RestoreOptions = {}): StateMapping {
+  const { snap, state } = prepareRestore(old, id, options);
+  return stateMappingFor(snapshotByOperator(old, snap), state);
+}
+
+/** A new job started from snapshot `id` of `old`, at `old`'s current time. */
+export function restoreJob(old: SimState, id: number, options: RestoreOptions = {}): Simulation {
+  const { snap, state } = prepareRestore(old, id, options);
+  const { checkpoint: rescaled } = rescaleSnapshot(old, snap, state, options.allowNonRestoredState === true);
   // Ids continue after the restored one; the restored snapshot is the initial restore point.
   state.coordinator.nextId = snap.id + 1;
   state.coordinator.savepoints = old.coordinator.savepoints.map((s) => structuredClone(s));

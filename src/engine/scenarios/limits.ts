@@ -24,6 +24,8 @@ export const SCENARIO_LIMITS = {
   /** partitions × records per second per partition, for one source */
   sourceRecordsPerSecond: 1_000_000,
   idChars: 64,
+  /** an operator's `uid`: Flink takes any string, this simulator shows it in tables */
+  uidChars: 200,
   nameChars: 100,
   titleChars: 100,
   /** description and lesson texts */

@@ -19,6 +19,8 @@ const common = {
   maxParallelism,
   /** processing time per record, simulated ms */
   costMs,
+  /** Flink's `uid(String)`: the operator's id in snapshots hashes from it instead of the operator's place in the graph */
+  uid: text(L.uidChars, 'uids').min(1, 'a uid is not empty (leave it out for none)').optional(),
 };
 
 const keyList = z.array(text(L.keyChars, 'keys').min(1)).min(1).max(L.keysPerSource, simulatorLimit('keys per source', L.keysPerSource));

@@ -84,6 +84,14 @@ export function parseScenario(input: unknown): ScenarioSpec {
     if (ops.has(op.id)) problems.push(`operators.${i}.id: ${quote(op.id)} is used twice`);
     ops.set(op.id, op);
   });
+  // Flink refuses two operators with one uid when it derives the operator ids (UidCollisionError)
+  const uids = new Map<string, number>();
+  spec.operators.forEach((op, i) => {
+    if (op.uid === undefined) return;
+    const first = uids.get(op.uid);
+    if (first !== undefined) problems.push(`operators.${i}.uid: ${quote(op.uid)} is the uid of operators.${first} too. Hash collision on user-specified ID. Most likely cause is a non-unique ID. Please check that all IDs specified via \`uid(String)\` are unique.`);
+    else uids.set(op.uid, i);
+  });
   const inputSides = new Map<string, Set<number>>();
   const seenEdges = new Map<string, number>();
   spec.edges.forEach((e, i) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { PhysicalPlan } from '../model/types';
 import { validateConf } from '../config/conf';
+import { parseScenario } from '../scenarios/validate';
+import { SCENARIO_LIMITS } from '../scenarios/limits';
 import type { RecordedCommand } from './recorder';
 
 // The user's commands of a run as plain JSON, checked before they are replayed: a run travels
@@ -25,6 +27,9 @@ const command = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stop-with-savepoint') }),
   z.object({ kind: z.literal('set-config'), conf: z.record(z.string(), z.string()) }),
   z.object({ kind: z.literal('restore'), snapshotId: z.number().int().positive(), parallelism: z.record(z.string(), z.number().int().positive()), allowNonRestoredState: z.boolean() }),
+  // the changed job is checked as a scenario file is (parseScenario), below
+  z.object({ kind: z.literal('upgrade'), scenario: z.unknown(), allowNonRestoredState: z.boolean() }),
+  z.object({ kind: z.literal('cancel') }),
 ]);
 const commands = z.array(z.object({ at: z.number().nonnegative(), command }));
 
@@ -64,6 +69,16 @@ export function decodeCommands(value: unknown, plan: PhysicalPlan): RecordedComm
         parallelism.set(id, p);
       }
       subtasks = [...parallelism.values()].reduce((n, p) => n + p, 0);
+      reshaped = true;
+    }
+    if (c.kind === 'upgrade') {
+      try {
+        c.scenario = parseScenario(c.scenario);
+      } catch (e) {
+        throw new CommandsError(`${where}.scenario: ${(e as Error).message}`);
+      }
+      // the new job's subtasks depend on the run's settings (parallelism.default): the replay checks them
+      subtasks = SCENARIO_LIMITS.subtasks;
       reshaped = true;
     }
     if (c.kind === 'set-config') {

@@ -21,6 +21,8 @@ export function checkCommands(initial: SimState, commands: RecordedCommand[]): v
         if (scenario.slowSubtasks) scenario.slowSubtasks = scenario.slowSubtasks.filter((s) => s.subtask < parallelismOf(s.operator));
         createInitialState(scenario, { seed: initial.seed, conf: initial.config.raw });
       }
+      // the changed job must build with the run's settings (whether its state maps depends on the run)
+      if (c.command.kind === 'upgrade') createInitialState({ ...c.command.scenario, faults: [] }, { seed: initial.seed, conf: initial.config.raw });
     } catch (e) {
       throw new CommandsError(`${where}: ${(e as Error).message}`);
     }

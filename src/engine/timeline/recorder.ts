@@ -2,6 +2,9 @@ import type { SimState } from '../sim/state';
 import type { CheckpointPhase, Fault } from '../faults/faultSpec';
 import { Simulation } from '../sim/simulation';
 import { restoreJob } from '../checkpoint/restoreJob';
+import { upgradeJob } from '../jobs/upgradeJob';
+import { cancelJob } from '../jobs/cancelJob';
+import type { ScenarioSpec } from '../scenarios/schema';
 
 // Time travel on the deterministic engine. A run is its initial state plus the user's commands,
 // each at a simulated time; keyframes (clones of the plain state) are taken as the run advances
@@ -18,7 +21,11 @@ export type UserCommand =
   | { kind: 'stop-with-savepoint' }
   | { kind: 'set-config'; conf: Record<string, string> }
   /** a new job from a retained checkpoint or savepoint (`flink run -s`), other parallelism per operator id */
-  | { kind: 'restore'; snapshotId: number; parallelism: Record<string, number>; allowNonRestoredState: boolean };
+  | { kind: 'restore'; snapshotId: number; parallelism: Record<string, number>; allowNonRestoredState: boolean }
+  /** stop-with-savepoint, then the changed job from that savepoint (jobs/upgradeJob.ts) */
+  | { kind: 'upgrade'; scenario: ScenarioSpec; allowNonRestoredState: boolean }
+  /** `flink cancel`: retained checkpoints follow externalized-checkpoint-retention (jobs/cancelJob.ts) */
+  | { kind: 'cancel' };
 
 export interface RecordedCommand { at: number; command: UserCommand }
 
@@ -54,6 +61,8 @@ export function applyCommand(sim: Simulation, c: UserCommand): Simulation {
     case 'stop-with-savepoint': sim.stopWithSavepoint(); break;
     case 'set-config': sim.reconfigure(c.conf); break;
     case 'restore': return restoreJob(sim.state, c.snapshotId, { parallelism: c.parallelism, allowNonRestoredState: c.allowNonRestoredState });
+    case 'upgrade': return upgradeJob(sim, c.scenario, { allowNonRestoredState: c.allowNonRestoredState });
+    case 'cancel': cancelJob(sim); break;
   }
   return sim;
 }
