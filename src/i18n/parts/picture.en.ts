@@ -1,3 +1,43 @@
 // The picture part of the page's English messages (merged into en.ts); ko has the same ids (picture.ko.ts).
 export const pictureEn = {
+  // duplicates at the sink
+  'picture.dupBadge': '{n} {n|duplicate|duplicates}',
+  'picture.dupBadgeTitle': 'This sink wrote {n} {n|record|records} a second time: the same source record, read again after the restore rewound the sources. A read_committed reader sees them.',
+  'picture.dupSummary': '{n} {n|write duplicates|writes duplicate} an earlier write of the same source record (replayed after a restore).',
+  'picture.dupSummaryTxn': '{written} {written|write duplicates|writes duplicate} an earlier write (replayed after a restore); {committed} of them {committed|is|are} visible to a read_committed reader.',
+  'picture.noDup': 'No duplicates: no source record was written twice.',
+  'picture.duplicate': 'duplicate',
+  'picture.duplicateTitle': 'Source record {id} (source/partition/offset/copy) was written before: this is its second write',
+  'picture.written': 'Written (newest first)',
+  'picture.readUncommitted': 'read_uncommitted: every write',
+  'picture.readCommitted': 'read_committed: committed transactions only',
+  'picture.nothingYet': 'nothing yet',
+  // two-phase-commit lanes
+  'picture.lanesHeading': 'Transactions, one per checkpoint',
+  'picture.lanesNote': 'The sink writes into an open transaction; its barrier pre-commits it for that checkpoint; notifyCheckpointComplete commits it. A failover aborts the open one and every pre-committed one the restored checkpoint does not hold.',
+  'picture.laneOpen': 'open',
+  'picture.lanePreCommitted': 'pre-committed',
+  'picture.laneCommitted': 'committed',
+  'picture.laneAborted': 'aborted',
+  'picture.laneCheckpoint': 'checkpoint {id}',
+  'picture.laneAbortedOpen': 'open at the failure',
+  'picture.laneNext': 'next checkpoint',
+  'picture.laneRecords': '{n} {n|record|records}',
+  'picture.noLanes': 'No transaction yet.',
+  // after the barrier, at-least-once
+  'picture.afterBarrierTitle': 'Read after barrier {id} of its channel, before the snapshot: in checkpoint {id} although its source offset is not',
+  'picture.afterBarrierNote': 'At-least-once: {n} {n|record was|records were} read after {n|its|their} channel\'s barrier but before the snapshot, so checkpoint {id} holds {n|its|their} effect while the sources will read {n|it|them} again after a restore (tinted).',
+  'picture.afterBarrierNone': 'Every record in checkpoint {id} came before its barrier.',
+  'picture.afterBarrierKeys': '{name}: {list}',
+  'picture.afterBarrierShort': 'The replay stopped early: the list may be short.',
+  'picture.afterBarrierCell': '{n} after the barrier',
+  // event log
+  'picture.logFilter': 'Show in the log',
+  'picture.logCheckpoints': 'Checkpoints',
+  'picture.logFailures': 'Failures and recovery',
+  'picture.logState': 'State',
+  'picture.logRecords': 'Records',
+  'picture.logHeld': 'Held while you read: {n} new {n|line|lines} below',
+  'picture.logJump': 'Jump to latest',
+  'picture.logHidden': 'All lines are hidden by the filter.',
 } as const;

@@ -1,4 +1,3 @@
-import { motion, useReducedMotion } from 'motion/react';
 import { useState } from 'react';
 import { assignToKeyGroup, plainStateValue, type SimState, type StateValue } from '../../engine';
 import { viewEqual } from '../../store/equality';
@@ -8,6 +7,8 @@ import { keyColour } from '../graph/keyColours';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/translate';
 import { rich } from '../../i18n/rich';
+import { SinkView } from './SinkView';
+import { useAfterBarrierKeys } from './AfterBarrier';
 
 // The state of one subtask: keyed state per key with its key group, beside the value the latest
 // completed checkpoint holds (what a restore would bring back); operator state for sources.
@@ -37,14 +38,9 @@ function rowsOf(state: SimState, sid: number): { rows: Row[]; checkpointId: numb
   return { rows, checkpointId: latest ? latest.id : null };
 }
 
+// a CSS animation (app.css .value.flash), restarted by the key: motion stays out of the first screen's JavaScript
 function FlashCell({ value }: { value: string }) {
-  const reduced = useReducedMotion();
-  if (reduced) return <td className="value">{value}</td>;
-  return (
-    <motion.td key={value} className="value" initial={{ backgroundColor: 'rgba(250, 204, 21, 0.85)' }} animate={{ backgroundColor: 'rgba(250, 204, 21, 0)' }} transition={{ duration: 1.2 }}>
-      {value}
-    </motion.td>
-  );
+  return <td key={value} className="value flash">{value}</td>;
 }
 
 const KIND_NAMES = { value: 'ValueState', list: 'ListState', map: 'MapState', reducing: 'ReducingState' } as const;
@@ -56,6 +52,7 @@ function KeyedTable({ sid }: { sid: number }) {
     return { opId: op.id, index: ps.index, range: ps.keyGroupRange!.join('–'), states: op.states.map((d) => `${d.name} (${KIND_NAMES[d.kind]})`) };
   }, viewEqual);
   const { rows, checkpointId } = useRun((r) => rowsOf(r.sim.state, sid), viewEqual);
+  const afterBarrier = useAfterBarrierKeys(sid, checkpointId);
   const plan = useRun((r) => r.sim.state.plan);
   const t = useT();
   const states = meta.states;
@@ -77,7 +74,10 @@ function KeyedTable({ sid }: { sid: number }) {
                 <th scope="row"><span className="swatch" style={{ background: keyColour(r.key, plan) }} aria-hidden="true" />{r.key}</th>
                 <td>{r.keyGroup}</td>
                 {r.values.map((v, i) => <FlashCell key={i} value={v} />)}
-                <td className={`checkpointed${r.checkpointed.join() !== r.values.join() ? ' differs' : ''}`}>{checkpointId ? r.checkpointed.filter(Boolean).join(' · ') || '—' : '—'}</td>
+                <td className={`checkpointed${r.checkpointed.join() !== r.values.join() ? ' differs' : ''}${afterBarrier.has(r.key) ? ' after-barrier' : ''}`} title={afterBarrier.has(r.key) ? t('picture.afterBarrierTitle', { id: String(checkpointId) }) : undefined}>
+                  {checkpointId ? r.checkpointed.filter(Boolean).join(' · ') || '—' : '—'}
+                  {afterBarrier.has(r.key) && <span className="after-barrier-count">{t('picture.afterBarrierCell', { n: afterBarrier.get(r.key)! })}</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -106,20 +106,6 @@ function SourceTable({ sid }: { sid: number }) {
           ))}
         </tbody>
       </table>
-    </>
-  );
-}
-
-function SinkView({ sid }: { sid: number }) {
-  const v = useRun((r) => {
-    const sink = r.sim.state.subtasks[sid].sink!;
-    return { kind: sink.kind, count: sink.count, committed: sink.committed.length, last: sink.received.slice(-8).reverse().map((x) => `${x.key}=${x.value}`) };
-  }, viewEqual);
-  const t = useT();
-  return (
-    <>
-      <p className="panel-note">{rich(t, 'state.sinkNote', { committed: v.committed }, { kind: <strong>{v.kind}</strong>, count: <span data-testid={`sink-count-${sid}`}>{v.count}</span> })}</p>
-      <ol className="sink-list">{v.last.map((x, i) => <li key={i}>{x}</li>)}</ol>
     </>
   );
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { recentWrites, sinkWritesView, sourceRecordId, writesAgain } from './sinkWrites';
+import { killedRun } from './pictureRuns.testkit';
+import type { Rec } from '../model/types';
+
+/** duplicates counted the slow way: every write of a source record after its first */
+function repeats(list: Rec[]): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const r of list) {
+    const id = sourceRecordId(r);
+    if (seen.has(id)) n++;
+    seen.add(id);
+  }
+  return n;
+}
+
+describe('sink writes: duplicates where they are written', () => {
+  it('a plain sink writes the records replayed after a restore a second time, and each is marked', () => {
+    const { sim, sinks } = killedRun('plain');
+    let total = 0;
+    for (const sid of sinks) {
+      const sink = sim.state.subtasks[sid].sink!;
+      const v = sinkWritesView(sim.state, sid)!;
+      expect(v.written).toBe(sink.received.length);
+      expect(v.writtenDuplicates).toBe(repeats(sink.received));
+      // plain: what is written is what a read_committed reader sees
+      expect(v.committedDuplicates).toBe(v.writtenDuplicates);
+      const recent = recentWrites(sim.state, sid, 'read_uncommitted', sink.received.length);
+      expect(recent.filter((w) => w.duplicate)).toHaveLength(v.writtenDuplicates);
+      // a marked write has an earlier write of the same source record (the list is newest first)
+      recent.forEach((w, i) => {
+        if (w.duplicate) expect(recent.slice(i + 1).some((x) => x.id === w.id)).toBe(true);
+      });
+      const dups = recentWrites(sim.state, sid, 'read_uncommitted', 100, true);
+      expect(dups).toEqual(recent.filter((w) => w.duplicate));
+      total += v.writtenDuplicates;
+    }
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('without a failure nothing is marked', () => {
+    const { sim, sinks } = killedRun('plain', 25_000, false);
+    for (const sid of sinks) expect(sinkWritesView(sim.state, sid)!.writtenDuplicates).toBe(0);
+  });
+
+  it('a two-phase-commit sink writes the replay too, but a read_committed reader sees each record once', () => {
+    const { sim, sinks } = killedRun('two-phase-commit');
+    const views = sinks.map((sid) => sinkWritesView(sim.state, sid)!);
+    expect(views.reduce((n, v) => n + v.writtenDuplicates, 0)).toBeGreaterThan(0);
+    for (const v of views) expect(v.committedDuplicates).toBe(0);
+  });
+
+  it('tells whether a record on its way has been written already', () => {
+    const { sim, sinks } = killedRun('plain', 12_000, false);
+    const sid = sinks.find((s) => sim.state.subtasks[s].sink!.received.length > 0)!;
+    const written = sim.state.subtasks[sid].sink!.received[0];
+    expect(writesAgain(sim.state, sid, written)).toBe(true);
+    expect(writesAgain(sim.state, sid, { ...written, off: written.off + 100_000 })).toBe(false);
+    // a subtask that is no sink has nothing written
+    expect(sinkWritesView(sim.state, 0)).toBeNull();
+    expect(writesAgain(sim.state, 0, written)).toBe(false);
+  });
+
+  it('keeps counting right as the sink appends, and starts over when a bounded sink drops its oldest', () => {
+    const { sim, sinks } = killedRun('plain', 9000, false);
+    const sid = sinks[0];
+    const sink = sim.state.subtasks[sid].sink!;
+    const first = sinkWritesView(sim.state, sid)!.writtenDuplicates;
+    sink.received.push(sink.received[0]);
+    expect(sinkWritesView(sim.state, sid)!.writtenDuplicates).toBe(first + 1);
+    sink.received.shift();
+    expect(sinkWritesView(sim.state, sid)!.writtenDuplicates).toBe(repeats(sink.received));
+  });
+});
