@@ -92,13 +92,41 @@ test.describe('presenter keys', () => {
     await expect.poll(() => zoom(page)).toBeCloseTo(fitted, 2);
   });
 
+  test('p switches presenter mode on and off, as ?present=1 does; l opens the legend', async ({ page }) => {
+    await open(page);
+    const html = page.locator('html');
+    await expect(html).not.toHaveAttribute('data-presenter', '');
+    await expect(page.getByTestId('presenter-caption')).toHaveCount(0);
+    await page.keyboard.press('p');
+    await expect(html).toHaveAttribute('data-presenter', '');
+    await expect(page.getByTestId('presenter-caption')).toBeVisible();
+    await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'true');
+    // the other keys still work in presenter mode
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => simTime(page)).toBeGreaterThan(0);
+    await expect(page.getByTestId('presenter-caption')).toContainText(/checkpoint|barrier/i);
+    await page.keyboard.press('l');
+    await expect(page.getByTestId('legend')).toBeVisible();
+    await page.keyboard.press('l');
+    await expect(page.getByTestId('legend')).toHaveCount(0);
+    await page.keyboard.press('p');
+    await expect(html).not.toHaveAttribute('data-presenter', '');
+    await expect(page.getByTestId('presenter-caption')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'false');
+
+    await open(page, '&present=1');
+    await expect(html).toHaveAttribute('data-presenter', '');
+    await page.getByTestId('presenter-toggle').click();
+    await expect(html).not.toHaveAttribute('data-presenter', '');
+  });
+
   test('? lists the keys, Escape closes the list; keys do nothing in a text field', async ({ page }) => {
     await open(page);
     await page.keyboard.press('?');
     const help = page.getByTestId('key-help');
     await expect(help).toBeVisible();
     await expect(help.getByRole('heading', { name: 'Keys' })).toBeVisible();
-    for (const key of ['Space', 'PageDown', 'PageUp', 'b', 'Home', 'f', '+', '-', '0', '?']) await expect(help.locator('kbd', { hasText: key }).first()).toBeVisible();
+    for (const key of ['Space', 'PageDown', 'PageUp', 'b', 'Home', 'f', '+', '-', '0', 'p', 'l', '?']) await expect(help.locator('kbd', { hasText: key }).first()).toBeVisible();
     await expect(help).toContainText('Next moment');
     await page.screenshot({ path: 'test-results/presenter-help-en.png' });
     await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@ import { Background, Panel, ReactFlow, ReactFlowProvider, useReactFlow, type Edg
 import { useEffect, useMemo, useRef } from 'react';
 import { stableIdsOf, type PhysicalPlan } from '../../engine';
 import { viewEqual } from '../../store/equality';
-import { useRun, useViewActions } from '../../store/react';
+import { useRun, useStoreApi, useView, useViewActions } from '../../store/react';
 import { ChannelEdge } from './ChannelEdge';
 import { JobManagerNode, StorageNode } from './CoordinatorNodes';
 import { layoutPlan } from './layout';
@@ -12,7 +12,7 @@ import { OperatorNode } from './OperatorNode';
 import { RecordsLayer } from './RecordsLayer';
 import { SubtaskNode } from './SubtaskNode';
 import { useT } from '../../i18n/useT';
-import { GRAPH_ZOOM_EVENT, zoomGraph, type GraphZoom } from './zoom';
+import { FIT_PADDING, GRAPH_ZOOM_EVENT, zoomDuration, zoomGraph, type GraphZoom } from './zoom';
 
 // Defined at module scope: React Flow remounts every node when these objects change.
 const nodeTypes = { subtask: SubtaskNode, operator: OperatorNode, jobmanager: JobManagerNode, storage: StorageNode };
@@ -46,7 +46,8 @@ export function buildGraph(plan: PhysicalPlan): { nodes: Node[]; edges: Edge[] }
       });
     }
   }
-  const edges: Edge[] = plan.channels.map((c) => ({ id: ids.channels[c.id], type: 'channel', source: ids.subtasks[c.from], target: ids.subtasks[c.to], data: { channel: c.id }, selectable: false, focusable: false }));
+  // the edge draws its own focusable element (ChannelEdge): React Flow's wrapper stays out of the tab order
+  const edges: Edge[] = plan.channels.map((c) => ({ id: ids.channels[c.id], type: 'channel', source: ids.subtasks[c.from], target: ids.subtasks[c.to], data: { channel: c.id }, selectable: false, focusable: false, ariaRole: 'group', ariaLabel: ids.channels[c.id] }));
   return { nodes, edges };
 }
 
@@ -55,8 +56,10 @@ function Graph() {
   const { nodes, edges } = useMemo(() => buildGraph(plan), [plan]);
   const flow = useReactFlow();
   const { select } = useViewActions();
+  const store = useStoreApi();
+  // a new job (another scenario or lesson, a restore that changed its shape) fits its pane
   useEffect(() => {
-    const t = setTimeout(() => flow.fitView({ padding: 0.08 }), 50);
+    const t = setTimeout(() => flow.fitView({ padding: FIT_PADDING }), 50);
     return () => clearTimeout(t);
   }, [plan, flow]);
   // the graph fills its area again when the area changes size (window, side-panel splitter)
@@ -67,7 +70,7 @@ function Graph() {
     let t: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(() => {
       clearTimeout(t);
-      t = setTimeout(() => flow.fitView({ padding: 0.08 }), 60);
+      t = setTimeout(() => flow.fitView({ padding: FIT_PADDING }), 60);
     });
     observer.observe(el);
     return () => {
@@ -79,13 +82,18 @@ function Graph() {
   useEffect(() => {
     const onZoom = (e: Event) => {
       const kind = (e as CustomEvent<GraphZoom>).detail;
-      if (kind === 'in') void flow.zoomIn({ duration: 150 });
-      else if (kind === 'out') void flow.zoomOut({ duration: 150 });
-      else void flow.fitView({ padding: 0.08, duration: 150 });
+      const duration = zoomDuration(150);
+      if (kind === 'in') void flow.zoomIn({ duration });
+      else if (kind === 'out') void flow.zoomOut({ duration });
+      else if (kind === 'selected') {
+        const sid = store.getState().view.selectedSubtask;
+        const id = sid === null ? undefined : stableIdsOf(plan).subtasks[sid];
+        if (id) void flow.fitView({ nodes: [{ id }], padding: 0.5, maxZoom: 2, duration: zoomDuration(250) });
+      } else void flow.fitView({ padding: FIT_PADDING, duration });
     };
     window.addEventListener(GRAPH_ZOOM_EVENT, onZoom);
     return () => window.removeEventListener(GRAPH_ZOOM_EVENT, onZoom);
-  }, [flow]);
+  }, [flow, plan, store]);
   return (
     <div ref={area} className="graph-fill">
       <ReactFlow
@@ -94,7 +102,7 @@ function Graph() {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: FIT_PADDING }}
         onNodeClick={(_, node) => {
           if (node.type === 'subtask') select((node.data as { subtask: number }).subtask);
         }}
@@ -117,11 +125,15 @@ function Graph() {
 /** Zoom in, zoom out, fit: the keys + - 0 as buttons. */
 function ZoomButtons() {
   const t = useT();
+  const selected = useView((v) => v.selectedSubtask !== null);
   return (
     <div className="graph-zoom" role="group" aria-label={t('graph.zoomControls')} data-testid="graph-zoom">
       <button type="button" onClick={() => zoomGraph('in')} aria-label={t('graph.zoomIn')} aria-keyshortcuts="+" title={`${t('graph.zoomIn')} (+)`} data-testid="zoom-in">+</button>
       <button type="button" onClick={() => zoomGraph('out')} aria-label={t('graph.zoomOut')} aria-keyshortcuts="-" title={`${t('graph.zoomOut')} (-)`} data-testid="zoom-out">−</button>
       <button type="button" onClick={() => zoomGraph('fit')} aria-label={t('graph.fit')} aria-keyshortcuts="0" title={`${t('graph.fit')} (0)`} data-testid="zoom-fit">⤢</button>
+      <button type="button" onClick={() => zoomGraph('selected')} disabled={!selected} aria-label={t('presenter.zoomSelected')} title={t('presenter.zoomSelected')} data-testid="zoom-selected">
+        <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><circle r="5" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M0 -8.5 V-3 M0 3 V8.5 M-8.5 0 H-3 M3 0 H8.5" stroke="currentColor" strokeWidth="1.6" /></svg>
+      </button>
     </div>
   );
 }

@@ -23,6 +23,8 @@ describe('keyboard shortcuts', () => {
     expect(on('-')).toBe('zoom-out');
     expect(on('0')).toBe('zoom-fit');
     expect(on('?')).toBe('help');
+    expect(on('p')).toBe('presenter');
+    expect(on('l')).toBe('legend');
   });
   it('leaves typing in fields alone', () => {
     expect(shortcutFor(' ', { tagName: 'INPUT' })).toBeNull();

@@ -1,11 +1,11 @@
 // Keyboard shortcuts (CONTRACTS.md section 6): space plays or pauses, → steps, ← steps back;
 // PageDown / PageUp (a presenter's clicker) go to the next / previous moment that matters; b or .
 // blanks the screen; Home resets the run; f full screen; + - zoom the graph and 0 fits it; ? lists
-// the keys. Typing in a field is left alone.
+// the keys; p presenter mode, l the legend. Typing in a field is left alone.
 
 export type ShortcutAction =
   | 'toggle-play' | 'step' | 'step-back' | 'next-moment' | 'previous-moment' | 'blank' | 'reset'
-  | 'fullscreen' | 'zoom-in' | 'zoom-out' | 'zoom-fit' | 'help' | null;
+  | 'fullscreen' | 'zoom-in' | 'zoom-out' | 'zoom-fit' | 'help' | 'presenter' | 'legend' | null;
 
 const KEYS: Record<string, Exclude<ShortcutAction, null>> = {
   ' ': 'toggle-play',
@@ -25,6 +25,10 @@ const KEYS: Record<string, Exclude<ShortcutAction, null>> = {
   '-': 'zoom-out',
   '0': 'zoom-fit',
   '?': 'help',
+  p: 'presenter',
+  P: 'presenter',
+  l: 'legend',
+  L: 'legend',
 };
 
 /** The keys the help overlay lists, in its order, with the id of their description. */
@@ -40,6 +44,8 @@ export const KEY_HELP = [
   { keys: ['+'], what: 'keys.zoomIn' },
   { keys: ['-'], what: 'keys.zoomOut' },
   { keys: ['0'], what: 'keys.fit' },
+  { keys: ['p'], what: 'presenter.keyP' },
+  { keys: ['l'], what: 'presenter.keyL' },
   { keys: ['?'], what: 'keys.help' },
 ] as const;
 

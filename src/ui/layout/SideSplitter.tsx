@@ -1,11 +1,11 @@
-import { useCallback, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/useT';
 
 // The bar between the graph and the side panels: drag it (or focus it and use the arrow keys)
 // to give the graph or the tables more room. The width is remembered in this browser.
 
 const STORAGE_KEY = 'checkpointLab.sideWidth';
-export const SIDE_MIN = 530;
+export const SIDE_MIN = 340;
 const GRAPH_MIN = 440;
 
 export function storedSideWidth(): number | null {
@@ -23,6 +23,13 @@ function clampWidth(w: number): number {
 
 export function SideSplitter({ width, onChange }: { width: number | null; onChange: (w: number) => void }) {
   const drag = useRef<{ x: number; w: number } | null>(null);
+  // a separator that takes focus says where it is (aria-valuenow): the panel's width, measured when not set
+  const bar = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<number | null>(null);
+  useEffect(() => {
+    const side = bar.current?.nextElementSibling;
+    if (width === null && side) setMeasured(Math.round(side.getBoundingClientRect().width));
+  }, [width]);
   const t = useT();
   const commit = useCallback((w: number) => {
     const c = clampWidth(w);
@@ -51,7 +58,7 @@ export function SideSplitter({ width, onChange }: { width: number | null; onChan
   return (
     <div
       className="side-splitter" role="separator" aria-orientation="vertical" aria-label={t('splitter.label')} tabIndex={0} data-testid="side-splitter"
-      aria-valuenow={width ?? undefined} title={t('splitter.title')}
+      ref={bar} aria-valuenow={width ?? measured ?? SIDE_MIN} aria-valuemin={SIDE_MIN} title={t('splitter.title')}
       onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={() => { drag.current = null; }} onKeyDown={onKeyDown}
     />
   );

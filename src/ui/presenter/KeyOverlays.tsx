@@ -1,13 +1,15 @@
 import { useT } from '../../i18n/useT';
 import { KEY_HELP } from '../hooks/keyboard';
 import type { KeyOverlay } from '../hooks/useKeyboardShortcuts';
+import { Legend } from './Legend';
 
-/** The black screen (b, .) and the list of keys (?) over the page. */
+/** The black screen (b, .), the list of keys (?) and the legend (l) over the page. */
 export function KeyOverlays({ overlay, close }: { overlay: KeyOverlay; close: () => void }) {
   const t = useT();
   if (overlay === 'blank') {
     return <div className="blank-screen" data-testid="blank-screen" role="button" tabIndex={-1} aria-label={t('keys.blanked')} onClick={close} />;
   }
+  if (overlay === 'legend') return <Legend close={close} />;
   if (overlay !== 'help') return null;
   return (
     <div className="key-help-backdrop" onClick={close}>
