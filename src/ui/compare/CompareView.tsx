@@ -1,0 +1,99 @@
+import './compare.css';
+import { useState, type ReactNode } from 'react';
+import { viewEqual } from '../../store/equality';
+import { RunIdContext, useAppStore, useRun, type RunId } from '../../store/react';
+import { differingSettings } from '../../store/compareDiff';
+import { JobGraph } from '../graph/JobGraph';
+import { formatSimTime } from '../format';
+import { useT } from '../../i18n/useT';
+import { DifferenceStrip } from './DifferenceStrip';
+import { ToBothChoice } from './ToBothChoice';
+
+// Two runs of one scenario under one clock (CONTRACTS 7): each in its own container with its own
+// time and graph. Both graphs come from the same layout of the same plan and fill boxes of the
+// same size, so the same subtask sits at the same place in both.
+
+type Layout = 'stacked' | 'side';
+
+/** What sets this run apart from the other: its settings that differ, else its seed and commands. */
+function RunLabel({ id }: { id: RunId }) {
+  const t = useT();
+  const differs = useAppStore((s) => (s.runs.b ? differingSettings(s.runs.a.sim.state.config.raw, s.runs.b.sim.state.config.raw) : []), viewEqual);
+  const seed = useRun((r) => r.sim.state.seed);
+  const commands = useRun((r) => r.commands.length);
+  const mine = differs.map((d) => `${d.key} = ${(id === 'a' ? d.a : d.b) ?? t('compare.notSet')}`);
+  const text = mine.length ? mine.join(', ') : t('compare.sameSettings');
+  return (
+    <span className="compare-settings" title={text} data-testid={`run-${id}-settings`}>
+      {text} · {t('compare.seed', { seed: String(seed) })}{commands ? ` · ${t('compare.commands', { n: commands })}` : ''}
+    </span>
+  );
+}
+
+function RunPane({ id }: { id: RunId }) {
+  const t = useT();
+  const now = useRun((r) => r.sim.now);
+  const status = useRun((r) => r.sim.state.job.status);
+  const panels = useAppStore((s) => s.compare.panels);
+  const { showPanelsOf } = useAppStore((s) => s.compareActions);
+  const name = t(id === 'a' ? 'compare.runA' : 'compare.runB');
+  return (
+    <section className={`compare-run compare-run-${id}`} data-testid={`run-${id}`} aria-label={name}>
+      <header className="compare-run-head">
+        <strong className="compare-run-name">{name}</strong>
+        <RunLabel id={id} />
+        <span className="sim-time">t = <span data-testid="sim-time">{formatSimTime(now)}</span></span>
+        <span className={`job-status job-${status.toLowerCase()}`} data-testid="job-status">{status}</span>
+        <button type="button" className={panels === id ? 'active' : ''} aria-pressed={panels === id} title={t('compare.panelsTitle')} onClick={() => showPanelsOf(id)} data-testid={`panels-${id}`}>{t('compare.panels')}</button>
+      </header>
+      <div className="compare-graph"><JobGraph /></div>
+    </section>
+  );
+}
+
+export function CompareView() {
+  const t = useT();
+  const [layout, setLayout] = useState<Layout>('side');
+  const { close } = useAppStore((s) => s.compareActions);
+  return (
+    <div className={`compare compare-${layout}`} data-testid="compare" role="region" aria-label={t('compare.region')}>
+      <div className="compare-bar">
+        <ToBothChoice />
+        <span className="compare-layout" role="radiogroup" aria-label={t('compare.layout')}>
+          {(['stacked', 'side'] as const).map((l) => (
+            <button key={l} type="button" role="radio" aria-checked={layout === l} className={layout === l ? 'active' : ''} onClick={() => setLayout(l)} data-testid={`compare-${l}`}>{t(l === 'stacked' ? 'compare.stacked' : 'compare.sideBySide')}</button>
+          ))}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={close} data-testid="compare-close">{t('compare.close')}</button>
+      </div>
+      <div className="compare-runs">
+        {(['a', 'b'] as const).map((id) => (
+          <RunIdContext.Provider key={id} value={id}>
+            <RunPane id={id} />
+          </RunIdContext.Provider>
+        ))}
+      </div>
+      <DifferenceStrip />
+    </div>
+  );
+}
+
+/** The comparison when there are two runs, else what the page shows of one run. */
+export function CompareOr({ children }: { children: ReactNode }) {
+  const comparing = useAppStore((s) => s.runs.b !== undefined);
+  return comparing ? <CompareView /> : <>{children}</>;
+}
+
+/** The side panels show the run chosen in the comparison (run A without one). */
+export function PanelsRun({ children }: { children: ReactNode }) {
+  const id = useAppStore((s) => (s.runs.b ? s.compare.panels : 'a'));
+  const t = useT();
+  const comparing = useAppStore((s) => s.runs.b !== undefined);
+  return (
+    <RunIdContext.Provider value={id}>
+      {comparing && <p className={`compare-panels-note compare-run-${id}`} data-testid="panels-run">{t('compare.panelsShow', { run: t(id === 'a' ? 'compare.runA' : 'compare.runB') })}</p>}
+      {children}
+    </RunIdContext.Provider>
+  );
+}
