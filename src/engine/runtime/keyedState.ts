@@ -3,8 +3,8 @@ import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, SimKey
 // Keyed state scoped to the current key, stored per key group, as Flink's heap backend does.
 // Snapshots take the table's key groups as they are and share them with the task (the
 // copy-on-write of Flink's CopyOnWriteStateMap, by key group): before the task next writes to a
-// shared key group it copies that group, so the snapshot never sees a later write. Values are
-// replaced, never mutated in place.
+// shared key group it copies that group shallowly, and each key's entry on its first write, so the
+// snapshot never sees a later write. Values are replaced, never mutated in place.
 
 export class KeyedStateAccessError extends Error {
   constructor(message: string) {
@@ -24,6 +24,12 @@ interface HeapTable {
    * cloned state's. A table nobody registered (cloned, restored) owns nothing, so it copies first.
    */
   owned: (KeyGroupState | undefined)[];
+  /**
+   * By key group, for an owned group made as a shallow copy of a shared one: the keys whose entry
+   * the task has since made its own. Any other key's entry is still the shared one, copied on its
+   * first write. Undefined for a group the task made from nothing (every entry is its own).
+   */
+  ownKeys: (Set<SimKey> | undefined)[];
   /** the last key looked up, with its group and entry as they are in the table */
   key: SimKey | null;
   keyGroup: number;
@@ -35,7 +41,7 @@ const heapTables = new WeakMap<KeyedStateTable, HeapTable>();
 
 function heapTableOf(table: KeyedStateTable): HeapTable {
   let t = heapTables.get(table);
-  if (!t) heapTables.set(table, (t = { table, owned: [], key: null, keyGroup: -1, group: undefined, entry: undefined }));
+  if (!t) heapTables.set(table, (t = { table, owned: [], ownKeys: [], key: null, keyGroup: -1, group: undefined, entry: undefined }));
   return t;
 }
 
@@ -55,15 +61,13 @@ export interface KeyContext {
  */
 export function snapshotKeyedState(table: KeyedStateTable): KeyedStateTable {
   const t = heapTables.get(table);
-  if (t) t.owned.length = 0;
+  if (t) {
+    t.owned.length = 0;
+    t.ownKeys.length = 0;
+  }
   return new Map(table);
 }
 
-function copyGroup(group: KeyGroupState): KeyGroupState {
-  const copy: KeyGroupState = new Map();
-  for (const [key, entry] of group) copy.set(key, new Map(entry));
-  return copy;
-}
 
 /** The table's state of the current key, looked up once per key. */
 function current(ctx: KeyContext): HeapTable {
@@ -89,7 +93,9 @@ function writableGroup(ctx: KeyContext, t: HeapTable): KeyGroupState {
   const g = t.keyGroup;
   let group = t.group;
   if (group !== undefined && t.owned[g] === group) return group;
-  group = group === undefined ? new Map() : copyGroup(group);
+  // a shared group is copied shallowly: its entries stay shared until each is written (writableEntry)
+  t.ownKeys[g] = group === undefined ? undefined : new Set();
+  group = group === undefined ? new Map() : new Map(group);
   ctx.table.set(g, group);
   t.owned[g] = group;
   t.group = group;
@@ -97,12 +103,21 @@ function writableGroup(ctx: KeyContext, t: HeapTable): KeyGroupState {
   return group;
 }
 
+/** The current key's entry in its (writable) group, the task's own: created, or copied when it may be shared. */
+function writableEntry(t: HeapTable, group: KeyGroupState): KeyedStateEntry {
+  const key = t.key!;
+  const own = t.ownKeys[t.keyGroup];
+  let entry = t.entry;
+  if (entry === undefined) group.set(key, (entry = t.entry = new Map()));
+  else if (own === undefined || own.has(key)) return entry;
+  else group.set(key, (entry = t.entry = new Map(entry)));
+  own?.add(key);
+  return entry;
+}
+
 function write(ctx: KeyContext, name: string, value: StateValue): void {
   const t = current(ctx);
-  const group = writableGroup(ctx, t);
-  let entry = t.entry;
-  if (entry === undefined) group.set(t.key!, (entry = t.entry = new Map()));
-  entry.set(name, value);
+  writableEntry(t, writableGroup(ctx, t)).set(name, value);
   ctx.onUpdate(name, value);
 }
 
@@ -110,7 +125,7 @@ export function clearState(ctx: KeyContext, name: string): void {
   const t = current(ctx);
   if (!t.entry || !t.entry.has(name)) return;
   const group = writableGroup(ctx, t);
-  const entry = t.entry;
+  const entry = writableEntry(t, group);
   entry.delete(name);
   if (entry.size === 0) {
     group.delete(t.key!);

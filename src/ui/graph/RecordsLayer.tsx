@@ -1,9 +1,10 @@
 import { useStoreApi as useFlowStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { channelMessages, rpcMessages, stableIdsOf, type SimState } from '../../engine';
+import { rpcMessages, stableIdsOf, visitChannelRecords, type PhysicalPlan, type SimState } from '../../engine';
 import { runOf, useRunId, useStoreApi } from '../../store/react';
-import { pointOnChannel, progress, type Point } from './geometry';
+import { channelControlPoints, progress, type Point } from './geometry';
 import { checkpointColour, keyColour } from './keyColours';
+import { drawRecordMarks, recordPicture, recordStyle } from './recordStyle';
 
 // One canvas over the graph draws everything that moves in numbers: records on channels, the
 // JobManager's trigger and notification messages, acknowledgements flying back, and snapshot
@@ -34,41 +35,114 @@ const lerp = (a: Point, b: Point, f: number): Point => ({ x: a.x + (b.x - a.x) *
 
 const RPC_COLOURS = { 'notify-complete': '#1b7f3a', 'notify-aborted': '#a33', decline: '#a33' } as const;
 
-export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displayTime: number, lookup: Lookup, transform: [number, number, number]): number {
+/** How a frame draws records: dot size in graph units, and whether they snap rather than glide. */
+export interface RecordLook {
+  /** a travelling record's dot diameter in graph units (presenter mode: larger) */
+  dot: number;
+  /** reduced motion: a travelling dot sits at one of a few places along its edge, no gliding */
+  snap: boolean;
+}
+
+export const DEFAULT_LOOK: RecordLook = { dot: 9, snap: false };
+/** places a snapping dot can sit at along its edge */
+const SNAP_STEPS = 4;
+
+/** Dots of one colour, as x, y pairs, reused frame after frame (a frame draws thousands). */
+class Buckets {
+  private byColour = new Map<string, number[]>();
+  add(colour: string, x: number, y: number): void {
+    let b = this.byColour.get(colour);
+    if (!b) this.byColour.set(colour, (b = []));
+    b.push(x, y);
+  }
+  /**
+   * Each colour set once, each dot its own small fill: one path holding thousands of dots costs the
+   * software rasteriser several times more (bench/pageProbe.ts, renderer process CPU per frame).
+   */
+  flush(ctx: CanvasRenderingContext2D, shape: (ctx: CanvasRenderingContext2D, x: number, y: number) => void): void {
+    for (const [colour, b] of this.byColour) {
+      if (!b.length) continue;
+      ctx.fillStyle = colour;
+      for (let i = 0; i < b.length; i += 2) shape(ctx, b[i], b[i + 1]);
+      b.length = 0;
+    }
+  }
+}
+
+const travelling = new Buckets();
+const piled = new Buckets();
+/** records with marks around them (channel state, after-barrier, duplicate): x, y, seq, persisted */
+const marked: number[] = [];
+
+const coloursOf = new WeakMap<PhysicalPlan, Map<string, string>>();
+function colourCache(plan: PhysicalPlan): Map<string, string> {
+  let m = coloursOf.get(plan);
+  if (!m) coloursOf.set(plan, (m = new Map()));
+  return m;
+}
+
+export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displayTime: number, lookup: Lookup, transform: [number, number, number], look: RecordLook = DEFAULT_LOOK): number {
   const [tx, ty, zoom] = transform;
   ctx.save();
   ctx.translate(tx, ty);
   ctx.scale(zoom, zoom);
   let drawn = 0;
   const ids = stableIdsOf(state.plan);
+  const picture = recordPicture(state);
+  const colours = colourCache(state.plan);
+  const r = look.dot / 2;
+  const half = Math.max(4, r - 0.5);
   for (const pc of state.plan.channels) {
     const s = anchor(lookup, ids.subtasks[pc.from], 'right');
     const t = anchor(lookup, ids.subtasks[pc.to], 'left');
     if (!s || !t) continue;
-    let piled = 0;
-    for (const m of channelMessages(state, pc.id, displayTime)) {
-      if (m.kind !== 'record') continue;
-      ctx.fillStyle = keyColour(m.key, state.plan);
-      let p: Point | null = null;
-      if (m.waitingAhead < 0) {
-        p = pointOnChannel(s, t, progress(m.sentAt, m.deliverAt, displayTime));
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, 4.5, 0, Math.PI * 2);
-        ctx.fill();
-      } else if (piled < PILE) {
+    // the channel's Bézier (geometry.ts), its control points once per channel
+    const [c1, c2] = channelControlPoints(s, t);
+    let pile = 0;
+    visitChannelRecords(state, pc.id, displayTime, (key, sentAt, deliverAt, waitingAhead, persisted, seq) => {
+      let colour = colours.get(key);
+      if (colour === undefined) colours.set(key, (colour = keyColour(key, state.plan)));
+      let f: number;
+      let bucket: Buckets;
+      if (waitingAhead < 0) {
+        f = progress(sentAt, deliverAt, displayTime);
+        if (look.snap) f = Math.floor(f * SNAP_STEPS) / SNAP_STEPS;
+        bucket = travelling;
+      } else if (pile < PILE) {
         // arrived, waiting to be read: a pile at the consumer's end of the edge
-        p = pointOnChannel(s, t, Math.max(0.4, 0.95 - piled * 0.045));
-        ctx.fillRect(p.x - 4, p.y - 4, 8, 8);
-        piled++;
+        f = Math.max(0.4, 0.95 - pile * 0.045);
+        pile++;
+        bucket = piled;
+      } else {
+        drawn++;
+        return;
       }
-      if (p && m.persisted) {
-        ctx.strokeStyle = '#111827';
-        ctx.lineWidth = 2;
-        ctx.strokeRect(p.x - 6.5, p.y - 6.5, 13, 13);
-      }
+      const u = 1 - f;
+      const a = u * u * u, b = 3 * u * u * f, c = 3 * u * f * f, d = f * f * f;
+      const x = a * s.x + b * c1.x + c * c2.x + d * t.x;
+      const y = a * s.y + b * c1.y + c * c2.y + d * t.y;
+      bucket.add(colour, x, y);
+      const style = recordStyle(picture, pc.id, seq);
+      if (persisted || style.afterBarrier !== null || style.duplicate) marked.push(x, y, seq, persisted ? 1 : 0, pc.id);
       drawn++;
+    });
+  }
+  travelling.flush(ctx, (c, x, y) => {
+    c.beginPath();
+    c.arc(x, y, r, 0, Math.PI * 2);
+    c.fill();
+  });
+  piled.flush(ctx, (c, x, y) => c.fillRect(x - half, y - half, half * 2, half * 2));
+  for (let i = 0; i < marked.length; i += 5) {
+    const [x, y, seq, persisted, channel] = [marked[i], marked[i + 1], marked[i + 2], marked[i + 3], marked[i + 4]];
+    drawRecordMarks(ctx, x, y, recordStyle(picture, channel, seq));
+    if (persisted) {
+      ctx.strokeStyle = '#111827';
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x - half - 2.5, y - half - 2.5, half * 2 + 5, half * 2 + 5);
     }
   }
+  marked.length = 0;
   const jm = anchor(lookup, 'jobmanager', 'bottom');
   const storage = anchor(lookup, 'storage', 'bottom');
   for (const m of rpcMessages(state, displayTime)) {
@@ -104,6 +178,16 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
   return drawn;
 }
 
+/**
+ * The dot size from the canvas's CSS (`--record-dot`, a diameter in graph units, which presenter
+ * mode may raise), else 9, and 12 in presenter mode (at least 10 px on screen at zoom 1); reduced motion snaps.
+ */
+function recordLook(canvas: HTMLCanvasElement, presenter: boolean, reducedMotion: boolean): RecordLook {
+  const fromCss = parseFloat(getComputedStyle(canvas).getPropertyValue('--record-dot'));
+  const dot = Number.isFinite(fromCss) && fromCss > 0 ? Math.min(fromCss, 40) : presenter ? 12 : DEFAULT_LOOK.dot;
+  return { dot: presenter ? Math.max(dot, 12) : dot, snap: reducedMotion };
+}
+
 export function RecordsLayer() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rf = useFlowStoreApi();
@@ -112,13 +196,17 @@ export function RecordsLayer() {
   useEffect(() => {
     const canvas = canvasRef.current!;
     const ctx = canvas.getContext('2d')!;
+    const parent = canvas.parentElement!;
     let frame = 0;
+    // sizes from the observer, not read per frame: reading layout after React's updates forces it
+    let w = parent.clientWidth;
+    let h = parent.clientHeight;
+    const motion = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+    let lookFor: boolean | null = null;
+    let look = DEFAULT_LOOK;
     const draw = () => {
       frame = 0;
-      const parent = canvas.parentElement!;
       const dpr = window.devicePixelRatio || 1;
-      const w = parent.clientWidth;
-      const h = parent.clientHeight;
       if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
         canvas.width = Math.round(w * dpr);
         canvas.height = Math.round(h * dpr);
@@ -129,21 +217,35 @@ export function RecordsLayer() {
       ctx.clearRect(0, 0, w, h);
       const { nodeLookup, transform } = rf.getState();
       const app = store.getState();
-      const n = drawFrame(ctx, runOf(app, runId).sim.state, app.clock.displayTime, nodeLookup, transform);
+      if (lookFor !== app.view.presenter) {
+        lookFor = app.view.presenter;
+        look = recordLook(canvas, lookFor, motion?.matches ?? false);
+      }
+      const n = drawFrame(ctx, runOf(app, runId).sim.state, app.clock.displayTime, nodeLookup, transform, look);
       canvas.dataset.records = String(n);
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
     };
+    const restyle = () => {
+      lookFor = null;
+      schedule();
+    };
     const unsubscribeSim = store.subscribe(schedule);
     const unsubscribeFlow = rf.subscribe(schedule);
-    const resize = new ResizeObserver(schedule);
-    resize.observe(canvas.parentElement!);
+    const resize = new ResizeObserver(() => {
+      w = parent.clientWidth;
+      h = parent.clientHeight;
+      restyle();
+    });
+    resize.observe(parent);
+    motion?.addEventListener('change', restyle);
     schedule();
     return () => {
       unsubscribeSim();
       unsubscribeFlow();
       resize.disconnect();
+      motion?.removeEventListener('change', restyle);
       if (frame) cancelAnimationFrame(frame);
     };
   }, [rf, store, runId]);

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { TimelineMarker } from '../../store/appState';
 import { useClock, useClockActions, useRun } from '../../store/react';
 import { formatSimTime } from '../format';
+import { BranchTree } from '../compare/BranchTree';
 import { translateStoreText } from '../../i18n/notices';
 import { useLang, useT } from '../../i18n/useT';
 
@@ -12,15 +13,23 @@ const COLOURS = { trigger: '#64748b', completed: '#16a34a', failed: '#dc2626', s
 
 const WIDTH = 1000;
 
-/** At most one mark of a kind per unit of the bar: a long run with a tiny interval has hundreds of thousands. */
-function thinned(markers: TimelineMarker[], max: number): TimelineMarker[] {
-  const seen = new Set<string>();
-  return markers.filter((m) => {
-    const slot = `${m.kind}:${Math.round((m.time / max) * WIDTH)}`;
-    if (seen.has(slot)) return false;
-    seen.add(slot);
-    return true;
-  });
+/** The bar's marks of a kind fall into this many slots: when marks crowd, one mark stands for a slot's. */
+export const MARK_SLOTS = 250;
+
+export interface MarkGroup { first: TimelineMarker; last: TimelineMarker; count: number }
+
+/** The marks grouped per kind and slot of the bar, so a long run draws at most MARK_SLOTS per kind. */
+export function groupedMarks(markers: readonly TimelineMarker[], max: number): MarkGroup[] {
+  const groups = new Map<string, MarkGroup>();
+  for (const m of markers) {
+    const slot = `${m.kind}:${Math.min(MARK_SLOTS - 1, Math.floor((m.time / max) * MARK_SLOTS))}`;
+    const g = groups.get(slot);
+    if (g) {
+      g.count++;
+      g.last = m;
+    } else groups.set(slot, { first: m, last: m, count: 1 });
+  }
+  return [...groups.values()];
 }
 
 export function Timeline() {
@@ -32,9 +41,11 @@ export function Timeline() {
   const lang = useLang();
   const t = useT();
   // drawn again only when the marks or the language change, not with every frame of playback
-  const marks = useMemo(() => thinned(markers, max).map((m, i) => (
-    <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={m.kind === 'trigger' ? 2 : 4} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind}>
-      <title>{t('timeline.markAt', { label: translateStoreText(lang, m.label), t: formatSimTime(m.time) })}</title>
+  const marks = useMemo(() => groupedMarks(markers, max).map(({ first: m, last, count }, i) => (
+    <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={(m.kind === 'trigger' ? 2 : 4) + ((last.time - m.time) / max) * WIDTH} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind} data-count={count}>
+      <title>{count === 1
+        ? t('timeline.markAt', { label: translateStoreText(lang, m.label), t: formatSimTime(m.time) })
+        : t('perf.marksGrouped', { n: count, first: translateStoreText(lang, m.label), last: translateStoreText(lang, last.label), from: formatSimTime(m.time), to: formatSimTime(last.time) })}</title>
     </rect>
   )), [markers, max, lang, t]);
   return (
@@ -54,6 +65,7 @@ export function Timeline() {
       <span className="timeline-legend">
         <i style={{ background: COLOURS.completed }} /> {t('timeline.completed')} <i style={{ background: COLOURS.failed }} /> {t('timeline.failed')} <i style={{ background: COLOURS.savepoint }} /> {t('timeline.savepoint')} <i style={{ background: COLOURS.fault }} /> {t('timeline.fault')} <i style={{ background: COLOURS.restored }} /> {t('timeline.restored')}
       </span>
+      <BranchTree />
     </div>
   );
 }

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { buildSite, frameFigures, openPlaying, WIDE_5000, WIDE_5000_MIN_IN_FLIGHT, withBrowser } from './page';
+
+// `node --import tsx bench/pageProbe.ts [speedPosition] [query] [--profile out.cpuprofile] [--no-build]`:
+// frame figures of one page setting, and optionally a CPU profile of the page meanwhile, to see
+// where a frame's time goes (open the .cpuprofile in Chromium's DevTools, or read its top list).
+
+const args = process.argv.slice(2);
+const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
+const profileOut = flag('--profile');
+const noBuild = args.includes('--no-build');
+const rest = args.filter((a) => a !== '--no-build');
+const speed = Number(rest[0] ?? 40);
+const query = rest[1] ?? WIDE_5000;
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
+
+if (!noBuild) buildSite(Boolean(profileOut));
+await withBrowser(async (browser) => {
+  const page = await openPlaying(browser, query, query === WIDE_5000 ? WIDE_5000_MIN_IN_FLIGHT : 1000, speed);
+  const cdp = await page.context().newCDPSession(page);
+  if (profileOut) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const figures = await frameFigures(page);
+  console.log(JSON.stringify({ speed, query, ...figures }));
+  if (profileOut) {
+    const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: ProfileNode[] } };
+    writeFileSync(profileOut, JSON.stringify(profile));
+    const self = new Map<string, number>();
+    let total = 0;
+    for (const n of profile.nodes) {
+      const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      self.set(name, (self.get(name) ?? 0) + (n.hitCount ?? 0));
+      total += n.hitCount ?? 0;
+    }
+    for (const [name, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(hits / total * 100).toFixed(1).padStart(5)} %  ${name}`);
+  }
+});
