@@ -1,4 +1,48 @@
 import type { transferEn } from './transfer.en';
 
+// {n||} keeps the English plural's parameter where Korean needs no plural
 export const transferKo: Record<keyof typeof transferEn, string> = {
+  'transfer.export': 'Flink 잡으로 내보내기',
+  'transfer.exportTitle': '이 시나리오를 지금 적용된 설정 그대로 Flink 2.x용 Maven 프로젝트로 내려받습니다: pom.xml, Java로 작성한 DataStream 잡, 체크포인팅 구성을 담은 config.yaml',
+  'transfer.exporting': '내보내는 중…',
+  'transfer.exportFailed': '잡을 내보낼 수 없습니다: {why}',
+
+  'transfer.import.summary': '실제 잡의 체크포인트 가져오기',
+  'transfer.import.hint': '플링크 REST API가 잡에 대해 돌려주는 내용을 붙여 넣으십시오: GET /jobs/:jobid/checkpoints, 그리고 있다면 …/checkpoints/config, …/checkpoints/details/:checkpointid, …/subtasks/:vertexid를 차례로 이어서 넣습니다. 저장한 파일은 파일 열기…로 엽니다.',
+  'transfer.paste.label': 'Flink REST 문서 (JSON)',
+  'transfer.paste.import': '가져오기',
+  'transfer.paste.refused': '가져오지 않았습니다: {why}. 현재 실행은 그대로 둡니다.',
+  'transfer.showImported': '가져온 잡 보기',
+
+  'transfer.view.title': '가져온 잡: {name}',
+  'transfer.view.pasted': '붙여 넣은 문서',
+  'transfer.view.readOnly': '읽기 전용',
+  'transfer.view.from': '출처: {source}.',
+  'transfer.view.fromFiles': '파일 {n}개에서 가져왔습니다.',
+  'transfer.view.epoch': '시각은 첫 체크포인트 시작({time} UTC)부터 셉니다.',
+  'transfer.view.back': '시뮬레이션 실행으로 돌아가기',
+  'transfer.view.close': '가져온 잡 닫기',
+  'transfer.view.noHistory': '문서에 체크포인트가 없습니다.',
+  'transfer.hint.tasks': '연산자별 수치가 없습니다: GET /jobs/:jobid/checkpoints/details/{id}를 추가하십시오.',
+  'transfer.hint.subtasks': '서브태스크별 수치가 없습니다: GET /jobs/:jobid/checkpoints/details/{id}/subtasks/{vertex}를 추가하십시오.',
+  'transfer.noConfig': '가져온 구성이 없습니다: GET /jobs/:jobid/checkpoints/config를 추가하십시오.',
+  'transfer.setAside.details': '{source}: 기록에 없는 체크포인트 {id}의 상세 정보는 표시하지 않습니다.',
+  'transfer.setAside.subtasks': '{source}: 체크포인트 {id}의 서브태스크는 표시하지 않습니다. 체크포인트 {id}의 상세 문서 중 그 버텍스를 가리키는 것이 없습니다 (details/{id}를 추가하거나 파일 이름에 버텍스 id를 넣으십시오).',
+  'transfer.conf.externalized': '체크포인트 외부 보관',
+  'transfer.conf.externalizedRetain': '사용 (취소해도 보관)',
+  'transfer.conf.externalizedDelete': '사용 (취소하면 삭제)',
+  'transfer.conf.finishedTasks': '끝난 태스크가 있어도 체크포인트',
+  'transfer.conf.changelog': 'Changelog 상태 백엔드',
+  'transfer.conf.disabled': '사용 안 함',
+
+  'transfer.notes.heading': '수치가 보여 주는 것',
+  'transfer.note.alignment-dominates': '체크포인트 {ids}{n||}: 한 서브태스크가 전체 소요 시간의 {share} 이상을 배리어 정렬에 썼습니다. 배리어가 백프레셔가 걸린 채널 뒤에서 기다렸습니다.',
+  'transfer.note.start-delay-dominates': '체크포인트 {ids}{n||}: 첫 배리어가 전체 소요 시간의 {share} 이상이 지나서야 서브태스크에 닿았습니다 (시작 지연). 배리어가 전송 중 레코드 뒤에 줄을 섰습니다.',
+  'transfer.note.checkpoints-expiring': '체크포인트 {ids}{n||}가 만료되었습니다: execution.checkpointing.timeout을 넘겼습니다.',
+  'transfer.note.persisted-in-flight': '체크포인트 {ids}{n||}는 전송 중 데이터를 스냅샷과 함께 저장했습니다: 비정렬 체크포인트입니다 (또는 제한 시간이 지나 비정렬로 바뀐 정렬 체크포인트).',
+  'transfer.note.async-dominates': '체크포인트 {ids}{n||}: 비동기 단계(상태를 체크포인트 저장소에 올리는 일)가 전체 소요 시간의 {share} 이상을 차지했습니다.',
+  'transfer.note.lesson': '레슨: {title}',
+  'transfer.lesson.backpressure': '백프레셔 아래의 체크포인트',
+  'transfer.lesson.unaligned': '비정렬 체크포인트',
+  'transfer.lesson.state-backends': '상태 백엔드',
 };

@@ -1,130 +1,22 @@
-import { Fragment, useState } from 'react';
-import { checkpointingStatistics, type CheckpointStats } from '../../engine';
+import { useState } from 'react';
+import { checkpointingStatistics } from '../../engine';
 import { viewEqual } from '../../store/equality';
+import { useImportedJob } from '../../store/importedJob';
 import { useRun } from '../../store/react';
-import { formatBytes, formatMs } from '../format';
 import { AlgorithmCost } from './AlgorithmCost';
-import { CheckpointTimeline } from './CheckpointTimeline';
-import { Th } from './ColumnHead';
+import { HistoryLimitNote, latestHistory } from './HistoryLimit';
+import { CheckpointTabs, ConfigurationTable, Counts, History, Overview, Summary } from './CheckpointTables';
+import { ImportBar } from '../transfer/ImportBar';
+import { ImportedJobView } from '../transfer/ImportedJobView';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/translate';
 
 // Reads like Flink's web UI: Overview, History (expandable to operators and subtasks), Summary,
-// Configuration. Every figure comes from the REST-shaped statistics the CLI prints too.
+// Configuration. Every figure comes from the REST-shaped statistics the CLI prints too; the tables
+// are CheckpointTables.tsx, shared with a real job imported from Flink's REST API (ui/transfer).
 
 type Tab = 'overview' | 'history' | 'summary' | 'configuration' | 'cost';
-
-// Flink's web UI's columns; in Korean each heading carries Flink's English name as a tooltip
-const HISTORY_COLUMNS: MessageId[] = ['col.id', 'col.status', 'col.acknowledged', 'col.triggerTime', 'col.latestAck', 'col.e2e', 'col.checkpointedSize', 'col.fullSize', 'col.inFlight'];
-const OPERATOR_COLUMNS: MessageId[] = ['col.operator', 'col.acknowledged', 'col.latestAck', 'col.e2e', 'col.checkpointedSize', 'col.fullSize', 'col.inFlight'];
-const SUBTASK_COLUMNS: MessageId[] = ['col.subtask', 'col.acknowledged', 'col.e2e', 'col.checkpointedSize', 'col.syncDuration', 'col.asyncDuration', 'col.processedData', 'col.alignmentDuration', 'col.startDelay', 'col.unaligned'];
-
-function SubtaskDetail({ cp, opId }: { cp: CheckpointStats; opId: string }) {
-  const task = cp.tasks[opId];
-  const t = useT();
-  return (
-    <table className="detail-table">
-      <thead>
-        <tr>{SUBTASK_COLUMNS.map((id) => <Th key={id} id={id} />)}</tr>
-      </thead>
-      <tbody>
-        {task.subtasks.map((s) => (
-          <tr key={s.index}>
-            <td>{s.index + 1}</td>
-            <td>{s.ack_timestamp === null ? t('cp.pending') : `${formatMs(s.ack_timestamp)}`}</td>
-            <td>{formatMs(s.end_to_end_duration)}</td>
-            <td>{formatBytes(s.checkpointed_size)}</td>
-            <td>{formatMs(s.checkpoint.sync)}</td>
-            <td>{formatMs(s.checkpoint.async)}</td>
-            <td>{formatBytes(s.alignment.processed)} ({formatBytes(s.alignment.persisted)})</td>
-            <td>{formatMs(s.alignment.duration)}</td>
-            <td>{formatMs(s.start_delay)}</td>
-            <td>{s.unaligned_checkpoint ? 'true' : 'false'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function CheckpointDetail({ cp }: { cp: CheckpointStats }) {
-  const [open, setOpen] = useState<string | null>(null);
-  const t = useT();
-  return (
-    <div className="checkpoint-detail">
-      {cp.failure_message && <p className="failure">{t('cp.failure', { message: cp.failure_message })}</p>}
-      <table className="detail-table">
-        <thead>
-          <tr>{OPERATOR_COLUMNS.map((id) => <Th key={id} id={id} />)}</tr>
-        </thead>
-        <tbody>
-          {Object.values(cp.tasks).map((t) => (
-            <Fragment key={t.id}>
-              <tr className="expandable" onClick={() => setOpen(open === t.id ? null : t.id)}>
-                <td><button type="button" className="link" aria-expanded={open === t.id}>{open === t.id ? '▾' : '▸'} {t.name}</button></td>
-                <td>{t.num_acknowledged_subtasks}/{t.num_subtasks}</td>
-                <td>{t.latest_ack_timestamp === null ? '-' : formatMs(t.latest_ack_timestamp)}</td>
-                <td>{formatMs(t.end_to_end_duration)}</td>
-                <td>{formatBytes(t.checkpointed_size)}</td>
-                <td>{formatBytes(t.state_size)}</td>
-                <td>{formatBytes(t.processed_data)} ({formatBytes(t.persisted_data)})</td>
-              </tr>
-              {open === t.id && <tr><td colSpan={7}><SubtaskDetail cp={cp} opId={t.id} /></td></tr>}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-      <CheckpointTimeline checkpointId={cp.id} />
-    </div>
-  );
-}
-
-function History({ history }: { history: CheckpointStats[] }) {
-  const [open, setOpen] = useState<number | null>(null);
-  const t = useT();
-  if (!history.length) return <p className="panel-note">{t('cp.noneYet')}</p>;
-  return (
-    <table className="history-table">
-      <thead>
-        <tr>{HISTORY_COLUMNS.map((id) => <Th key={id} id={id} />)}</tr>
-      </thead>
-      <tbody>
-        {[...history].reverse().map((h) => (
-          <Fragment key={h.id}>
-            <tr data-testid={`checkpoint-row-${h.id}`} className={`expandable status-${h.status.toLowerCase()}`} onClick={() => setOpen(open === h.id ? null : h.id)}>
-              <td><button type="button" className="link" aria-expanded={open === h.id} aria-label={t('cp.details', { id: String(h.id) })}>{open === h.id ? '▾' : '▸'} {h.id}</button>{h.is_savepoint && <span className="tag">{t('cp.savepointTag')}</span>}{h.checkpoint_type === 'UNALIGNED_CHECKPOINT' && <span className="tag">{t('cp.unalignedTag')}</span>}</td>
-              <td className="status">{h.status}</td>
-              <td>{h.num_acknowledged_subtasks}/{h.num_subtasks}</td>
-              <td>{formatMs(h.trigger_timestamp)}</td>
-              <td>{h.latest_ack_timestamp === null ? '-' : formatMs(h.latest_ack_timestamp)}</td>
-              <td>{formatMs(h.end_to_end_duration)}</td>
-              <td>{formatBytes(h.checkpointed_size)}</td>
-              <td>{formatBytes(h.state_size)}</td>
-              <td>{formatBytes(h.processed_data)} ({formatBytes(h.persisted_data)})</td>
-            </tr>
-            {open === h.id && <tr><td colSpan={9}><CheckpointDetail cp={h} /></td></tr>}
-          </Fragment>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Summary({ stats }: { stats: ReturnType<typeof checkpointingStatistics> }) {
-  const rows: [MessageId, { min: number; max: number; avg: number }, (n: number) => string][] = [
-    ['sum.e2e', stats.summary.end_to_end_duration, formatMs],
-    ['sum.checkpointedSize', stats.summary.checkpointed_size, formatBytes],
-    ['sum.fullSize', stats.summary.state_size, formatBytes],
-    ['sum.processed', stats.summary.processed_data, formatBytes],
-    ['sum.persisted', stats.summary.persisted_data, formatBytes],
-  ];
-  return (
-    <table className="history-table">
-      <thead><tr><th /><Th id="col.minimum" /><Th id="col.average" /><Th id="col.maximum" /></tr></thead>
-      <tbody>{rows.map(([name, v, f]) => <tr key={name}><Th scope="row" id={name} /><td>{f(v.min)}</td><td>{f(v.avg)}</td><td>{f(v.max)}</td></tr>)}</tbody>
-    </table>
-  );
-}
+const TABS: readonly Tab[] = ['overview', 'history', 'summary', 'configuration', 'cost'];
 
 function Configuration() {
   const raw = useRun((r) => r.sim.state.config.raw);
@@ -144,38 +36,27 @@ function Configuration() {
     ['conf.incremental', raw['execution.checkpointing.incremental'] === 'true' && (raw['state.backend.type'] ?? 'hashmap') !== 'rocksdb' ? t('conf.incrementalIgnored') : raw['execution.checkpointing.incremental'] ?? 'false'],
     ['conf.algorithm', raw['sim.checkpointing.algorithm'] ?? 'barriers'],
   ];
-  return <table className="history-table"><tbody>{entries.map(([k, v]) => <tr key={k}><Th scope="row" id={k} /><td>{v}</td></tr>)}</tbody></table>;
+  return <ConfigurationTable entries={entries} />;
 }
 
+/** The simulated run's checkpoints, or a real job's imported from Flink's REST API (read-only). */
 export function CheckpointsPanel() {
+  const imported = useImportedJob((s) => s.showing && s.job !== null);
+  return imported ? <ImportedJobView /> : <SimulatedCheckpoints />;
+}
+
+function SimulatedCheckpoints() {
   const [tab, setTab] = useState<Tab>('history');
   const stats = useRun((r) => checkpointingStatistics(r.sim.state), viewEqual);
-  const c = stats.counts;
   const t = useT();
   return (
     <section className="panel" aria-labelledby="checkpoints-heading">
       <h2 id="checkpoints-heading">{t('cp.heading')}</h2>
-      <div className="counts" data-testid="checkpoint-counts">
-        <span>{t('cp.triggered')} <strong>{c.total}</strong></span>
-        <span>{t('cp.inProgress')} <strong>{c.in_progress}</strong></span>
-        <span>{t('cp.completed')} <strong>{c.completed}</strong></span>
-        <span>{t('cp.failed')} <strong>{c.failed}</strong></span>
-        <span>{t('cp.restored')} <strong>{c.restored}</strong></span>
-      </div>
-      <div className="tabs" role="tablist">
-        {(['overview', 'history', 'summary', 'configuration', 'cost'] as Tab[]).map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : ''} data-testid={`cp-tab-${x}`} onClick={() => setTab(x)}>{t(`cp.tab.${x}`)}</button>
-        ))}
-      </div>
-      {tab === 'overview' && (
-        <dl className="overview">
-          <dt>{t('cp.latestCompleted')}</dt><dd>{stats.latest.completed ? `#${stats.latest.completed.id}, ${formatMs(stats.latest.completed.end_to_end_duration)}, ${formatBytes(stats.latest.completed.state_size)}` : t('cp.none')}</dd>
-          <dt>{t('cp.latestFailed')}</dt><dd>{stats.latest.failed ? `#${stats.latest.failed.id}: ${stats.latest.failed.failure_message}` : t('cp.none')}</dd>
-          <dt>{t('cp.latestSavepoint')}</dt><dd>{stats.latest.savepoint ? `#${stats.latest.savepoint.id}` : t('cp.none')}</dd>
-          <dt>{t('cp.latestRestore')}</dt><dd>{stats.latest.restored ? `#${stats.latest.restored.id}` : t('cp.none')}</dd>
-        </dl>
-      )}
-      {tab === 'history' && <div className="table-scroll"><History history={stats.history} /></div>}
+      <ImportBar />
+      <Counts counts={stats.counts} />
+      <CheckpointTabs tabs={TABS} tab={tab} onChange={setTab} />
+      {tab === 'overview' && <Overview stats={stats} />}
+      {tab === 'history' && <div className="table-scroll"><History history={latestHistory(stats.history)} empty={t('cp.noneYet')} /><HistoryLimitNote total={stats.history.length} /></div>}
       {tab === 'summary' && <div className="table-scroll"><Summary stats={stats} /></div>}
       {tab === 'configuration' && <Configuration />}
       {tab === 'cost' && <AlgorithmCost />}
