@@ -46,7 +46,8 @@ export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } fro
 export { decodeCommands, CommandsError } from './timeline/commandCodec';
 export { ReplayError } from './timeline/recorder';
 export { redistributeOperatorState, type OperatorStateMode } from './kernels/operatorStateRedistribution';
-export { restoreJob, findSnapshot, RestoreError, type RestoreOptions } from './checkpoint/restoreJob';
+export { restoreJob, restoreMapping, findSnapshot, RestoreError, type RestoreOptions } from './checkpoint/restoreJob';
+export * from './jobs';
 export { partitionerCarriesUnalignedBarriers } from './runtime/barriers';
 export {
   formatSubtaskId, formatChannelId, formatCheckpointId, formatOperatorId, formatStableId, parseStableId,
@@ -57,6 +58,9 @@ export { eventIds, eventIdList, type EventIds } from './trace/eventIds';
 export type { TraceEventType, TraceEventOf, CheckpointSkipReason } from './trace/events';
 export { subtaskView, barrierHandlingOf, arrivedCount, recordsInFlight, type SubtaskView, type BarrierWaitView, type SnapshotPhase } from './view/subtaskView';
 export { channelView, type ChannelView } from './view/channelView';
-export { channelMessages, rpcMessages, messagesInFlight, type ChannelMessage, type RpcMessage, type RpcKind, type MessageView } from './view/messages';
+export { channelMessages, visitChannelRecords, rpcMessages, messagesInFlight, type RecordVisitor, type ChannelMessage, type RpcMessage, type RpcKind, type MessageView } from './view/messages';
 export { coordinatorView, storageView, type CoordinatorView, type PendingCheckpointView, type StorageView } from './view/coordinatorView';
 export { configView, effectiveRestartStrategy, effectiveFailoverStrategy, type ConfigKeyView, type RestartStrategyView } from './view/configView';
+export { sinkWritesView, recentWrites, writesAgain, sourceRecordId, type SinkWritesView, type WrittenRecord } from './view/sinkWrites';
+export { afterBarrierChannels, afterBarrierInCheckpoint, AfterBarrierLog, type AfterBarrierRecord, type CheckpointAfterBarrier } from './view/afterBarrier';
+export { transactionWatchOf, TransactionWatch, MAX_LANES, type TransactionLane, type TransactionStatus } from './view/transactions';

@@ -84,7 +84,7 @@ describe('fuzz regressions: scenario files', () => {
 
 describe('fuzz regressions: command lines', () => {
   it('control characters and escape sequences in an unknown argument do not reach the message raw [src/cli/args.ts]', () => {
-    for (const arg of ['', '\u001b[31m', '\u0007', '\r', '--from-savepoint=\u001b]0;title\u0007', 'toString\n', '\u009b2J']) refused(cliVerdict([arg]));
+    for (const arg of ['', '\u001b[31m', '\u0007', '\r', '--from-savepoint=\u001b]0;title\u0007', '--from-checkpoint=\u001b]0;title\u0007', 'toString\n', '\u009b2J']) refused(cliVerdict([arg]));
   });
   it('a 1,900-character argument gives a message of at most 2,000 characters [src/cli/args.ts]', () => {
     refused(cliVerdict(['a'.repeat(1900)]));

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { builtinScenario, Simulation } from '../engine';
+import { builtinScenario, quote, Simulation } from '../engine';
 import { parseArgs } from '../cli/args';
 import { buildPageStore, scenarioFromText, type PageStore } from './adapters';
 import { readPageParams } from '../store/urlParams';
@@ -182,6 +182,8 @@ export function checkArgv(argv: string[], bounds: RunBounds): Verdict {
     if (key && !has) return { outcome: 'accepted-invalid', detail: `--conf ${JSON.stringify(c)} was accepted but its key is not in the result`, events: 0 };
   }
   if (args.help) return { outcome: 'accepted', events: 0, hash: 'help' };
+  // a fuzzer reads no snapshot files: a path given is refused as sim.ts refuses an unreadable one
+  if (args.fromSavepoint !== undefined) return { outcome: 'refused', message: `--from-savepoint: cannot read ${quote(args.fromSavepoint)}`, events: 0 };
   const loaded = cliScenario(args.scenario);
   if (loaded.refused) return { outcome: 'refused', message: loaded.refused, events: 0 };
   if ('error' in loaded) return verdictOfError(loaded.error, scenarioMessageProblem);

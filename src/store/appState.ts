@@ -1,6 +1,9 @@
 import type { CheckpointPhase, Fault, OracleResult, PhysicalPlan, RecordedCommand, RunCost, RunRecorder, ScenarioSpec, SimState, Simulation } from '../engine';
 import type { LogLine } from './narrate';
 import type { SlicedWork } from './slicedWork';
+import type { BranchTree } from './branches';
+import type { Messages } from '../lessons/messages';
+import type { Lesson } from '../lessons/schema';
 
 // The shape of the page's one store: runs (each a simulation with its recorder), one playback
 // clock that moves every run, what the page shows (view), and the notices. Types only: the slices
@@ -39,6 +42,10 @@ export interface RunActions {
   applySettings(conf: Record<string, string>): boolean;
   /** a new job from a retained checkpoint or savepoint, with new parallelism per operator: a command of the run */
   restoreFrom(snapshotId: number, parallelism: Record<string, number>, allowNonRestoredState: boolean): boolean;
+  /** stop-with-savepoint, then the changed job from it (one command of the run) */
+  upgradeJob(scenario: ScenarioSpec, allowNonRestoredState: boolean): boolean;
+  /** `flink cancel`: retained checkpoints are deleted unless RETAIN_ON_CANCELLATION */
+  cancelJob(): boolean;
   checkOracle(): void;
   /** the Cost comparison: this run's setup replayed to this moment with each algorithm, a row per frame */
   compareAlgorithms(): void;
@@ -144,15 +151,89 @@ export interface AppState {
   clockActions: ClockActions;
   view: ViewState;
   viewActions: ViewActions;
+  /** two runs side by side (compareSlice.ts) */
+  compare: CompareState;
+  compareActions: CompareActions;
+  /** run A's history as a tree of branches (branches.ts) */
+  branches: BranchTree;
+  branchActions: BranchActions;
+  /** the lesson on screen (lessonState.ts; the player is lessonPlayer.ts); null in free play */
+  lesson: LessonState | null;
   notices: string[];
   busy: BusyState | null;
   notify(message: string): void;
   dismissNotice(index: number): void;
-  /** a second run under the same clock, brought to the time shown */
-  addRun(id: RunId, setup: RunSetup): boolean;
+  /** a second run under the same clock, brought to the time shown; `run`: its commands (decoded JSON, checked here) */
+  addRun(id: RunId, setup: RunSetup, run?: unknown): boolean;
   removeRun(id: RunId): void;
   /** stops the long work under way, keeping what it did */
   cancelBusy(): void;
   /** the trace hash of run a's setup run to `ms` without commands (the page's determinism check) */
   referenceTraceHash(ms: number): string;
+}
+
+// The shapes of the comparison, branch and lesson slices live here with the others, so the slices
+// import this file and it imports none of them.
+
+export interface CompareState {
+  /** commands given to one run go to the other one too, at the same simulated moment */
+  toBoth: boolean;
+  /** the run the side panels show */
+  panels: RunId;
+}
+
+export interface CompareActions {
+  /**
+   * Opens run B beside run A: A's scenario with `conf` (and `seed`), B's `run` commands (decoded
+   * JSON; by default A's commands but its settings changes, so the same failure strikes both).
+   */
+  open(conf: Record<string, string>, seed?: number, run?: unknown): boolean;
+  close(): void;
+  setToBoth(on: boolean): void;
+  showPanelsOf(id: RunId): void;
+  /** the exactly-once oracle of both runs, one after the other, at the moment shown */
+  checkOracles(): void;
+}
+
+export interface BranchActions {
+  switchTo(branch: number): boolean;
+  /** the branch as run B beside run A (on its own branch) */
+  openBeside(branch: number): boolean;
+}
+
+export interface LessonAnswer {
+  option: string;
+  correct: boolean;
+  /** the option the engine computed (shown once the answer is right) */
+  right?: string;
+}
+
+export interface LessonState {
+  id: string;
+  /** a teacher's lesson opened from a file (a link cannot carry it) */
+  fromFile: boolean;
+  lesson: Lesson;
+  /** narration by language: the course's, with a file's own on top */
+  messages: Messages;
+  /** the step shown, from 0; `done` once the learner went past the last */
+  step: number;
+  done: boolean;
+  /** simulated ms at which the step began in the run on screen */
+  from: number;
+  /** when the step's window closes: its `until` fires, or its time is up; null: the step has no window */
+  stopAt: number | null;
+  /** the window closes because `until` fired (false: its time ran out) */
+  fired: boolean;
+  /** the run on screen reached stopAt: the reveal */
+  closed: boolean;
+  /** whether the step's goal holds when its window closes (null: no goal) */
+  goal: boolean | null;
+  answer: LessonAnswer | null;
+  /** Play was pressed before the question was answered */
+  answerFirst: boolean;
+  hint: boolean;
+  /** "Show me" is playing the step's solution */
+  showing: boolean;
+  /** why the player could not work the step out (a run that failed); shown as it is */
+  problem: string | null;
 }

@@ -2,6 +2,11 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO_ID, formatTraceHash, parseScenario, ScenarioError, Simulation, type ScenarioSpec } from '../engine';
 import type { AppState, RunId, RunSetup } from './appState';
 import { createClockSlice, runsOf } from './clockSlice';
+import { compareConf, type CompareParams } from './compareParams';
+import { comparedRecorderOptions, createCompareSlice, followRunA } from './compareSlice';
+import { inSequence } from './compareWork';
+import { createBranchesSlice } from './branchesSlice';
+import { readLinkBranches } from './branches';
 import { createRunSlice, type RunContext } from './runSlice';
 import { currentScenario } from './scenarioFile';
 import { nextFrame, workRunner, type Scheduler, type WorkRunner } from './slicedWork';
@@ -22,6 +27,10 @@ export interface AppInit {
   run?: unknown;
   /** the simulated ms a link opens at */
   at?: number;
+  /** a link's `b.` parameters: run B beside run A (compareParams.ts) */
+  b?: CompareParams;
+  /** a link's branches of run A, decoded JSON not yet checked (branches.ts) */
+  branches?: unknown;
 }
 
 export interface AppStoreOptions {
@@ -60,7 +69,10 @@ export function createAppStore(initial: AppInit = {}, options: AppStoreOptions =
     };
     const ctx: RunContext = {
       get, set, notify,
+      recorderOptions: (id) => comparedRecorderOptions(id === 'b' || initial.b !== undefined || (get() as AppState | undefined)?.runs?.b !== undefined),
+      branched: (id, left, at) => branchesSlice.branched(id, left, at),
       restarted(id) {
+        branchesSlice.restarted(id);
         if (work.runner?.current()?.holdsClock) work.runner.cancel();
         set((s) => ({ clock: { ...s.clock, displayTime: 0, playing: false, beat: 0 }, view: { ...s.view, selectedSubtask: null } }));
         for (const r of runsOf(get())) if (r.id !== id) r.driver.seekTo(0);
@@ -68,20 +80,29 @@ export function createAppStore(initial: AppInit = {}, options: AppStoreOptions =
       halt: () => set((s) => ({ clock: { ...s.clock, playing: false } })),
       startWork: (piece) => work.runner?.start(piece),
     };
+    const compareSlice = createCompareSlice({ get, set, notify, startWork: ctx.startWork });
+    const branchesSlice = createBranchesSlice({ get, set, notify, startWork: ctx.startWork });
     const a = createRunSlice('a', ctx, { setup, run: initial.run }, notices);
+    a.actions = compareSlice.mirror('a', a.actions);
     return {
       ...clockSlice,
       clockActions,
       ...createViewSlice(set),
+      compare: compareSlice.compare,
+      compareActions: compareSlice.compareActions,
+      branches: branchesSlice.branches,
+      branchActions: branchesSlice.branchActions,
+      lesson: null,
       runs: { a },
       notices,
       busy: null,
       notify,
       dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
-      addRun(id: RunId, runSetup: RunSetup) {
+      addRun(id: RunId, runSetup: RunSetup, commands?: unknown) {
         if (id === 'a') return false;
         const problems: string[] = [];
-        const run = createRunSlice(id, ctx, { setup: runSetup }, problems);
+        const run = createRunSlice(id, ctx, { setup: runSetup, run: commands }, problems);
+        run.actions = compareSlice.mirror(id, run.actions);
         set((s) => ({ runs: { ...s.runs, [id]: run } }));
         for (const p of problems) notify(p);
         const at = get().clock.displayTime;
@@ -106,9 +127,23 @@ export function createAppStore(initial: AppInit = {}, options: AppStoreOptions =
     store.setState((s) => ({ clock: { ...s.clock, playing: false } }));
   });
   work.runner = runner;
+  followRunA(store);
+  if (initial.branches !== undefined) {
+    const a = store.getState().runs.a;
+    const problems: string[] = [];
+    const tree = readLinkBranches(initial.branches, a.recorder.keyframes[0].state, a.sim.state.plan, { commands: a.commands, headTime: a.headTime }, problems);
+    if (tree) store.setState({ branches: tree });
+    for (const p of problems) store.getState().notify(p);
+  }
+  if (initial.b) {
+    const a = store.getState().runs.a;
+    store.getState().compareActions.open(compareConf(a.conf, initial.b), initial.b.seed ?? a.seed, initial.b.run ?? []);
+  }
   if (initial.at) {
     const reached = (t: number) => store.setState((s) => ({ clock: { ...s.clock, displayTime: t } }));
-    runner.start(store.getState().runs.a.driver.replayWork(initial.at, reached));
+    // with two runs: both to the link's moment, one after the other; the clock shows where the last got
+    const runs = runsOf(store.getState());
+    runner.start(inSequence('Replaying both runs', runs.map((r, i) => r.driver.replayWork(initial.at!, i === runs.length - 1 ? reached : () => {}))));
   }
   return store;
 }

@@ -1,6 +1,7 @@
 import type { AppState, ClockActions, ClockState, RunState } from './appState';
 import { isMoment, MOMENT_MAX_MS, nextMomentOf, previousMomentOf } from './moments';
 import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
+import { EngineBudget } from './engineBudget';
 
 // The one playback clock of the page: every run moves with it, so runs side by side always show
 // the same simulated moment.
@@ -16,6 +17,8 @@ export function runsOf(s: AppState): RunState[] {
 
 export function createClockSlice(set: Set, get: () => AppState, notify: (message: string) => void): { clock: ClockState; clockActions: ClockActions } {
   const clock = (p: Partial<ClockState>) => set((s) => ({ clock: { ...s.clock, ...p } }));
+  // the engine's share of a frame, in events measured per millisecond (engineBudget.ts)
+  const budget = new EngineBudget(undefined, MAX_EVENTS_PER_FRAME);
   /** every run one event on: the run whose next event comes first steps, the others catch up to it */
   const stepAll = (): boolean => {
     const runs = runsOf(get());
@@ -53,7 +56,12 @@ export function createClockSlice(set: Set, get: () => AppState, notify: (message
       }
       const target = c.displayTime + Math.min(realMs, 250) * speedMultiplier(c.speedPosition);
       let reached = target;
-      for (const r of runsOf(get())) reached = Math.min(reached, r.driver.advanceTo(target, MAX_EVENTS_PER_FRAME));
+      const runs = runsOf(get());
+      const events = () => runsOf(get()).reduce((n, r) => n + r.sim.state.stats.events, 0);
+      const e0 = events();
+      const t0 = performance.now();
+      for (const r of runs) reached = Math.min(reached, r.driver.advanceTo(target, Math.ceil(budget.events() / runs.length)));
+      budget.observe(events() - e0, performance.now() - t0);
       const finished = runsOf(get()).every((r) => r.driver.finished());
       // a run that cannot go on (the simulator's run guard stopped it) must not leave the page playing with time stuck
       const stuck = reached <= c.displayTime && target > c.displayTime;

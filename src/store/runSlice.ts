@@ -4,6 +4,7 @@ import {
 } from '../engine';
 import { algorithmOf } from '../engine/checkpoint/algorithmCost';
 import { checkCommands } from '../engine/timeline/dryCheck';
+import type { RecorderOptions } from '../engine/timeline/recorder';
 import type { AppState, RescaleInfo, RunActions, RunDriver, RunId, RunSetup, RunState, TimelineMarker } from './appState';
 import { markersOf } from './markers';
 import { narrate, type LogLine } from './narrate';
@@ -37,6 +38,10 @@ export interface RunContext {
   /** a command was refused while replaying: playback stops */
   halt(): void;
   startWork(work: SlicedWork): void;
+  /** the time-travel recorder's options for a new run (two runs compared share the memory of one budget) */
+  recorderOptions?(id: RunId): RecorderOptions;
+  /** the run forked at `at` in the past; `left` is the history it was on. True: kept as a branch (branchesSlice.ts) */
+  branched?(id: RunId, left: { commands: RecordedCommand[]; headTime: number }, at: number): boolean;
 }
 
 export interface RunInit {
@@ -47,7 +52,8 @@ export interface RunInit {
   at?: number;
 }
 
-interface Replaced { at: number; markers: TimelineMarker[]; rescale: RescaleInfo }
+/** `rescale` is null after an upgrade that added operators: there is no before to show them in */
+interface Replaced { at: number; markers: TimelineMarker[]; rescale: RescaleInfo | null }
 
 function inFlight(state: SimState): number {
   return state.channels.reduce((n, ch) => n + ch.records, 0);
@@ -87,15 +93,17 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
   const patch = (p: Partial<RunState>) => ctx.set((s) => ({ runs: { ...s.runs, [id]: { ...s.runs[id]!, ...p } } }));
 
   const newRecorder = (sim: Simulation): RunRecorder => {
-    const recorder = new RunRecorder(sim.state);
+    const recorder = new RunRecorder(sim.state, ctx.recorderOptions?.(id));
     recorder.onReplace = (next, previous, c) => {
-      if (c.command.kind !== 'restore') return;
-      const rescale: RescaleInfo = { at: c.at, snapshotId: c.command.snapshotId, before: previous.state.plan, beforeState: previous.state, after: next.state.plan };
+      if (c.command.kind !== 'restore' && c.command.kind !== 'upgrade') return;
+      const snapshotId = c.command.kind === 'restore' ? c.command.snapshotId : next.state.restores.at(-1)?.id ?? 0;
+      const comparable = next.state.plan.operators.every((o) => previous.state.plan.operators.some((p) => p.id === o.id));
+      const rescale: RescaleInfo | null = comparable ? { at: c.at, snapshotId, before: previous.state.plan, beforeState: previous.state, after: next.state.plan } : null;
       replaced = replaced.filter((r) => r.at < c.at).concat({ at: c.at, markers: markersOf(previous.state).filter((m) => m.time <= c.at), rescale });
       const records = inFlight(next.state);
       narrating.target.push({
         id: nextLogId++, time: next.now, kind: 'job', ids: next.state.plan.operators.map((o) => `op:${o.id}`),
-        text: `New job started from ${c.command.snapshotId} with parallelism ${next.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}${records ? `; ${records} in-flight records of its channel state are replayed first (a channel may hold more than its credits while they drain)` : ''}`,
+        text: `New job started from ${c.command.kind === 'upgrade' ? `savepoint ${snapshotId} (upgrade)` : snapshotId} with parallelism ${next.state.plan.operators.map((o) => `${o.id}=${o.parallelism}`).join(', ')}${records ? `; ${records} in-flight records of its channel state are replayed first (a channel may hold more than its credits while they drain)` : ''}`,
       });
       narrateInto(next, narrating.target);
     };
@@ -135,10 +143,11 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
 
   const command = (c: UserCommand) => {
     const r = run();
+    const left = { commands: r.recorder.commands, headTime: r.recorder.headTime };
     const { forked, sim } = r.recorder.command(r.sim, c);
     if (forked) {
       replaced = replaced.filter((x) => x.at <= sim.now);
-      ctx.notify(`You changed the past at ${(sim.now / 1000).toFixed(3)} s: the run after that moment was discarded, and it goes on from here.`);
+      if (!ctx.branched?.(id, left, sim.now)) ctx.notify(`You changed the past at ${(sim.now / 1000).toFixed(3)} s: the run after that moment was discarded, and it goes on from here.`);
     }
     moved({ sim, markers: markersAt(sim) });
   };
@@ -317,6 +326,28 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
       }
       // an earlier refused attempt is settled now
       ctx.set((s) => ({ notices: s.notices.filter((n) => !n.startsWith('Could not restore')), view: { ...s.view, selectedSubtask: null } }));
+      ctx.halt();
+      patch({ oracle: null });
+      return true;
+    },
+    cancelJob() {
+      try {
+        command({ kind: 'cancel' });
+      } catch (e) {
+        ctx.notify(`Could not cancel the job: ${(e as Error).message}`);
+        return false;
+      }
+      ctx.halt();
+      return true;
+    },
+    upgradeJob(scenario, allowNonRestoredState) {
+      try {
+        command({ kind: 'upgrade', scenario, allowNonRestoredState });
+      } catch (e) {
+        ctx.notify(`Could not upgrade the job: ${(e as Error).message}`);
+        return false;
+      }
+      ctx.set((s) => ({ notices: s.notices.filter((n) => !n.startsWith('Could not upgrade')), view: { ...s.view, selectedSubtask: null } }));
       ctx.halt();
       patch({ oracle: null });
       return true;

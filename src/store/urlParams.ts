@@ -66,12 +66,7 @@ export function readPageParams(search: string): PageParams {
     problems.push(`scenario ${quote(scenarioId)} does not exist; built-in scenarios are ${BUILTIN_SCENARIOS.map((s) => s.id).join(', ')}. Showing "${DEFAULT_SCENARIO_ID}".`);
     scenarioId = DEFAULT_SCENARIO_ID;
   }
-  let seed: number | undefined;
-  const seedText = params.get('seed');
-  if (seedText !== null) {
-    if (/^-?\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText))) seed = Number(seedText);
-    else problems.push(`seed ${quote(seedText)} is not an integer; using the scenario's seed.`);
-  }
+  const seed = readSeed(params, 'seed', problems);
   const out: PageParams = { scenarioId, seed, conf: readConf(params, problems), problems };
   if (spec !== undefined) out.scenario = spec;
   const runText = params.get('run');
@@ -99,16 +94,25 @@ export function readPageParams(search: string): PageParams {
   return out;
 }
 
+/** The seed parameter `name` (`seed`, or `b.seed` for a comparison), when given and an integer. */
+export function readSeed(params: URLSearchParams, name: string, problems: string[]): number | undefined {
+  const seedText = params.get(name);
+  if (seedText === null) return undefined;
+  if (/^-?\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText))) return Number(seedText);
+  problems.push(`${name} ${quote(seedText)} is not an integer; using the scenario's seed.`);
+  return undefined;
+}
+
 /**
- * The `conf.<key>=<value>` parameters, each validated alone; a bad, oversized or repeated one is
- * left out and said why. Keys come from outside: they are gathered in a Map, and only validated
- * (known) keys reach the object handed on.
+ * The `<prefix><key>=<value>` parameters (`conf.` by default; `b.conf.` for a comparison), each
+ * validated alone; a bad, oversized or repeated one is left out and said why. Keys come from
+ * outside: they are gathered in a Map, and only validated (known) keys reach the object handed on.
  */
-function readConf(params: URLSearchParams, problems: string[]): Record<string, string> {
+export function readConf(params: URLSearchParams, problems: string[], prefix = 'conf.'): Record<string, string> {
   const given = new Map<string, string[]>();
   for (const [k, v] of params) {
-    if (!k.startsWith('conf.')) continue;
-    const key = k.slice('conf.'.length);
+    if (!k.startsWith(prefix)) continue;
+    const key = k.slice(prefix.length);
     const values = given.get(key);
     if (values) values.push(v);
     else given.set(key, [v]);
@@ -116,9 +120,9 @@ function readConf(params: URLSearchParams, problems: string[]): Record<string, s
   const conf = new Map<string, string>();
   let read = 0;
   for (const [key, values] of given) {
-    const name = `conf.${key}`;
+    const name = `${prefix}${key}`;
     if (++read > LINK_LIMITS.confParams) {
-      problems.push(`the link has ${given.size} conf.* parameters; this simulator reads at most ${LINK_LIMITS.confParams}. The rest are ignored.`);
+      problems.push(`the link has ${given.size} ${prefix}* parameters; this simulator reads at most ${LINK_LIMITS.confParams}. The rest are ignored.`);
       break;
     }
     if (key.length > LINK_LIMITS.confKeyChars) {
@@ -142,7 +146,7 @@ function readConf(params: URLSearchParams, problems: string[]): Record<string, s
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** lz-string-compressed JSON, as the link carries it, or why it cannot be read. */
-function decodeJson(text: string, what: 'scenario' | 'commands'): { value: unknown } | { problem: string } {
+export function decodeJson(text: string, what: 'scenario' | 'commands' | 'branches'): { value: unknown } | { problem: string } {
   if (text.length > LINK_LIMITS.paramChars) {
     return { problem: `the link's ${what} take ${fmt(text.length)} characters; this simulator reads at most ${fmt(LINK_LIMITS.paramChars)}` };
   }
@@ -160,7 +164,7 @@ function decodeJson(text: string, what: 'scenario' | 'commands'): { value: unkno
 
 // The URL is rebuilt on every change of the run; the same objects need compressing only once.
 const compressed = new WeakMap<object, string>();
-function encodeJson(value: object): string {
+export function encodeJson(value: object): string {
   let s = compressed.get(value);
   if (s === undefined) compressed.set(value, (s = lzString.compressToEncodedURIComponent(JSON.stringify(value))));
   return s;

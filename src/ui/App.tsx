@@ -1,22 +1,32 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore, useRun, useView, useViewActions } from '../store/react';
 import { currentScenario } from '../store/scenarioFile';
 import type { SideTab } from '../store/appState';
 import { Controls } from './controls/Controls';
 import { CopyLinkButton } from './controls/CopyLinkButton';
+import { CopyEmbedButton } from './embed/CopyEmbedButton';
+import { ExportPicture } from './export/ExportPicture';
 import { ScenarioPicker } from './controls/ScenarioPicker';
+import { LessonPicker } from './lesson/LessonPicker';
+import { LessonPanel } from './lesson/LessonPanel';
+import { useLessonLink } from './lesson/useLessonLink';
+import { ExportJobButton } from './transfer/ExportJobButton';
 import { JobGraph } from './graph/JobGraph';
+import { CompareOr, PanelsRun } from './compare/CompareView';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { KeyOverlays } from './presenter/KeyOverlays';
+import { Announcer } from './presenter/Announcer';
+import { PresenterCaption } from './presenter/Caption';
+import { FirstRunHint } from './presenter/FirstRunHint';
+import { useDrawer } from './presenter/useDrawer';
+import { usePresenterMode } from './presenter/usePresenterMode';
+import { ViewToggles } from './presenter/ViewToggles';
 import { useRunInUrl } from './hooks/useRunInUrl';
 import { SideSplitter, storedSideWidth } from './layout/SideSplitter';
-import { CheckpointsPanel } from './panels/CheckpointsPanel';
 import { EventLog } from './panels/EventLog';
 import { Timeline } from './timeline/Timeline';
-import { FaultsPanel } from './panels/FaultsPanel';
-import { SettingsPanel } from './panels/SettingsPanel';
-import { SnapshotsPanel } from './panels/SnapshotsPanel';
+import { LazyCheckpointsPanel, LazyFaultsPanel, LazyPanel, LazySettingsPanel, LazySnapshotsPanel, preloadPanels } from './lazy/lazyPanels';
 import { StatePanel } from './panels/StatePanel';
 import { LanguageSwitch } from './controls/LanguageSwitch';
 import { useDocumentLanguage, useLang, useT } from '../i18n/useT';
@@ -28,7 +38,7 @@ const TABS: { id: SideTab; label: MessageId }[] = [
 ];
 
 /** The store's notices are English; they are shown in the page's language (i18n/notices.ts). */
-function Notices() {
+export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
   const lang = useLang();
@@ -50,7 +60,7 @@ function Notices() {
  * A built-in scenario's words: the engine's English, or their Korean (i18n.test.ts checks that the
  * catalogue's English still equals the engine's); a scenario from a file speaks for itself.
  */
-function ScenarioLesson() {
+export function ScenarioLesson() {
   const scenario = useRun(currentScenario);
   const custom = useRun((r) => r.customScenario !== null);
   const lang = useLang();
@@ -63,46 +73,70 @@ function ScenarioLesson() {
 export function App() {
   usePlaybackClock();
   const keys = useKeyboardShortcuts();
+  useLessonLink();
   useRunInUrl();
   useDocumentLanguage();
   const t = useT();
   const tab = useView((v) => v.tab);
   const { setTab } = useViewActions();
   const [sideWidth, setSideWidth] = useState<number | null>(storedSideWidth);
+  // presenter mode (p, ?present=1): big type, the side panels in a drawer, a caption (presenter/)
+  const presenter = usePresenterMode();
+  const drawer = useDrawer(presenter);
+  // the other tabs' chunks, fetched once the first screen is up (lazy/lazyPanels.tsx)
+  useEffect(() => {
+    const timer = window.setTimeout(preloadPanels, 2000);
+    return () => window.clearTimeout(timer);
+  }, []);
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <ScenarioPicker />
+        <LessonPicker />
+        <ExportJobButton />
         <CopyLinkButton />
+        <CopyEmbedButton />
+        <ExportPicture />
         <LanguageSwitch />
+        <ViewToggles openLegend={keys.showLegend} />
         <ScenarioLesson />
       </header>
       <Notices />
       <Controls />
       <main className="workspace">
         <div className="graph-column">
-          <div className="graph-area"><JobGraph /></div>
+          <LessonPanel />
+          <div className="graph-area">
+            <CompareOr><JobGraph /></CompareOr>
+            <FirstRunHint />
+          </div>
+          <PresenterCaption><ViewToggles openLegend={keys.showLegend} drawer={drawer} /></PresenterCaption>
           <Timeline />
         </div>
-        <SideSplitter width={sideWidth} onChange={setSideWidth} />
-        <aside className="side" style={sideWidth ? { width: sideWidth } : undefined}>
+        {!presenter && <SideSplitter width={sideWidth} onChange={setSideWidth} />}
+        <aside className="side" style={sideWidth && !presenter ? { width: sideWidth } : undefined} aria-label={presenter ? t('presenter.drawer') : undefined} {...drawer.panelProps}>
           <div className="tabs" role="tablist" aria-label={t('app.panels')}>
             {TABS.map((x) => (
               <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} className={tab === x.id ? 'active' : ''} onClick={() => setTab(x.id)}>{t(x.label)}</button>
             ))}
           </div>
+          <PanelsRun>
           <div className="side-body">
             {tab === 'state' && <StatePanel />}
-            {tab === 'checkpoints' && <CheckpointsPanel />}
-            {tab === 'faults' && <FaultsPanel />}
-            {tab === 'snapshots' && <SnapshotsPanel />}
-            {tab === 'settings' && <SettingsPanel />}
+            <LazyPanel>
+              {tab === 'checkpoints' && <LazyCheckpointsPanel />}
+              {tab === 'faults' && <LazyFaultsPanel />}
+              {tab === 'snapshots' && <LazySnapshotsPanel />}
+              {tab === 'settings' && <LazySettingsPanel />}
+            </LazyPanel>
           </div>
           <EventLog />
+          </PanelsRun>
         </aside>
       </main>
       <KeyOverlays overlay={keys.overlay} close={keys.close} />
+      <Announcer />
     </div>
   );
 }

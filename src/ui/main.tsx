@@ -3,16 +3,25 @@ import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../store/appStore';
 import { AppStoreContext } from '../store/react';
 import { readPageParams } from '../store/urlParams';
+import { readCompareParams } from '../store/compareParams';
+import { readBranchesParam } from '../store/branches';
 import { recordsInFlight } from '../engine';
 import { initialLang } from '../i18n/lang';
 import { prepareLanguage } from '../i18n/prepare';
 import { App } from './App';
+import { EmbedApp } from './embed/EmbedApp';
+import { readEmbedMode } from './embed/embedMode';
+import { registerOffline } from './embed/offline';
 import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
 
 const params = readPageParams(window.location.search);
+// `?embed=1`: only the graph, the narration and the controls, driven by the page around it (embed/)
+const embedded = readEmbedMode(window.location.search);
+const compare = readCompareParams(window.location.search, params.problems);
+const branches = readBranchesParam(window.location.search, params.problems);
 const notices = params.langProblem ? [params.langProblem, ...params.problems] : params.problems;
-const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.scenario, seed: params.seed, conf: params.conf, notices, run: params.run, at: params.at });
+const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.scenario, seed: params.seed, conf: params.conf, notices, run: params.run, at: params.at, b: compare, branches });
 // `?lang=en|ko`, else the browser's language; <html lang> and the font follow (useDocumentLanguage)
 const lang = initialLang(params.lang, window.navigator);
 store.getState().viewActions.setLang(lang);
@@ -33,8 +42,13 @@ void prepareLanguage(lang).finally(() => createRoot(document.getElementById('roo
   <StrictMode>
     <ErrorBoundary>
       <AppStoreContext.Provider value={store}>
-        <App />
+        {embedded ? <EmbedApp /> : <App />}
       </AppStoreContext.Provider>
     </ErrorBoundary>
   </StrictMode>,
 ));
+
+// the host page hears `ready` once the page is drawn (the callback above runs first)
+if (embedded && window.parent !== window) void prepareLanguage(lang).catch(() => undefined).then(() => import('./embed/startEmbed')).then(({ startEmbed }) => startEmbed(store));
+// works offline once loaded: a service worker keeps the app and every lesson (embed/offline.ts)
+registerOffline();

@@ -11,7 +11,7 @@ export function CopyLinkButton() {
   const copyLink = async () => {
     const s = store.getState();
     const { displayTime } = s.clock;
-    const n = s.runs.a.commands.length;
+    const n = s.runs.a.commands.length + (s.runs.b?.commands.length ?? 0);
     const url = `${window.location.origin}${window.location.pathname}${runSearch(s, displayTime)}`;
     // said in the language of the moment: the page made this notice, not the store
     const say = translator(s.view.lang);

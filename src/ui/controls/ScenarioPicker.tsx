@@ -1,8 +1,10 @@
 import { useRef } from 'react';
 import { BUILTIN_SCENARIOS } from '../../engine';
-import { useRun, useRunActions } from '../../store/react';
+import { useRun, useRunActions, useStoreApi } from '../../store/react';
+import { looksLikeLessonText, openLessonFile } from '../../store/lessonState';
 import { hasMessage, type MessageId } from '../../i18n/translate';
 import { useLang, useT } from '../../i18n/useT';
+import { useImportFlinkRest } from '../transfer/useImportFlinkRest';
 
 // The built-in scenarios, and a scenario of your own from a JSON file in the format of the README
 // (checked against the same schema as the sim command's; what is wrong is named, the run is kept).
@@ -17,6 +19,7 @@ export function ScenarioPicker() {
   const input = useRef<HTMLInputElement>(null);
   const lang = useLang();
   const t = useT();
+  const store = useStoreApi();
   // a built-in scenario's title in the page's language; the engine's own in English
   const title = (s: { id: string; title: string }) => {
     const id = `scenario.${s.id}.title`;
@@ -24,8 +27,18 @@ export function ScenarioPicker() {
   };
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    open(file.name, await file.text());
+    const text = await file.text();
+    // a lesson file (it has steps) opens as a lesson, validated the same way
+    if (looksLikeLessonText(text)) await openLessonFile(store, file.name, text);
+    else open(file.name, text);
     if (input.current) input.current.value = '';
+  };
+  // a real job's Flink REST documents (one file, or several chosen together) open as the imported job
+  const importRest = useImportFlinkRest();
+  const onFiles = async (files: FileList | null) => {
+    const list = [...(files ?? [])];
+    if ((await importRest(list)) === 'not-rest') await onFile(list[0]);
+    else if (input.current) input.current.value = '';
   };
   return (
     <>
@@ -36,7 +49,7 @@ export function ScenarioPicker() {
         </select>
       </label>
       <button type="button" onClick={() => input.current?.click()} title={t('picker.openTitle')} data-testid="open-file">{t('picker.open')}</button>
-      <input ref={input} type="file" accept=".json,application/json" hidden aria-label={t('picker.fileInput')} data-testid="scenario-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      <input ref={input} type="file" accept=".json,application/json" hidden aria-label={t('picker.fileInput')} data-testid="scenario-file" multiple onChange={(e) => void onFiles(e.target.files)} />
     </>
   );
 }

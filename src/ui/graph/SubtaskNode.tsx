@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { subtaskView, type SubtaskView } from '../../engine';
 import { useView, useViewActions } from '../../store/react';
 import { useHighlighted, useRunView } from './useRunView';
+import { DuplicateBadge } from './DuplicateBadge';
 import { useT } from '../../i18n/useT';
 import type { MessageId, Translate } from '../../i18n/translate';
 
@@ -76,6 +77,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
         {badge && <span className={`badge ${view.barrier!.mode === 'tracking' ? 'track' : 'align'}`} title={badge.title}>{badge.text}</span>}
         {view.barrier?.mode === 'tracking' && <span className="badge track-note" title={badge!.title}>{t('subtask.nothingBlocked')}</span>}
         {view.snapshot && <span className="badge snap">{t(SNAPSHOT_WORDS[view.snapshot.phase])} #{view.snapshot.checkpointId}</span>}
+        {view.kind === 'sink' && <DuplicateBadge sid={sid} />}
       </div>
       {view.kind !== 'sink' && <Handle type="source" position={Position.Right} isConnectable={false} />}
     </div>

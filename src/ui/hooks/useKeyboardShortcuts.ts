@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStoreApi } from '../../store/react';
 import { zoomGraph } from '../graph/zoom';
 import { shortcutFor } from './keyboard';
+import { lessonNext, lessonPrevious, lessonResetStep } from '../../store/lessonState';
 
-/** what the keys put over the page: a black screen (b, .) or the list of keys (?) */
-export type KeyOverlay = 'blank' | 'help' | null;
+/** what the keys put over the page: a black screen (b, .), the list of keys (?) or the legend (l) */
+export type KeyOverlay = 'blank' | 'help' | 'legend' | null;
 
 function toggleFullscreen(): void {
   try {
@@ -16,7 +17,7 @@ function toggleFullscreen(): void {
 }
 
 /** The keys of CONTRACTS.md section 6 act on the one clock of the page. Once per page. */
-export function useKeyboardShortcuts(): { overlay: KeyOverlay; close: () => void } {
+export function useKeyboardShortcuts(): { overlay: KeyOverlay; close: () => void; showLegend: () => void } {
   const store = useStoreApi();
   const [overlay, setOverlay] = useState<KeyOverlay>(null);
   const shown = useRef<KeyOverlay>(null);
@@ -33,7 +34,7 @@ export function useKeyboardShortcuts(): { overlay: KeyOverlay; close: () => void
         show(null);
         return;
       }
-      if (shown.current === 'help' && (e.key === 'Escape' || e.key === '?')) {
+      if ((shown.current === 'help' && (e.key === 'Escape' || e.key === '?')) || (shown.current === 'legend' && (e.key === 'Escape' || e.key === 'l' || e.key === 'L'))) {
         e.preventDefault();
         show(null);
         return;
@@ -52,22 +53,25 @@ export function useKeyboardShortcuts(): { overlay: KeyOverlay; close: () => void
         case 'toggle-play': clock.togglePlay(); break;
         case 'step': clock.step(); break;
         case 'step-back': clock.stepBack(); break;
-        case 'next-moment': clock.nextMoment(); break;
-        case 'previous-moment': clock.previousMoment(); break;
+        // in a lesson: its next / previous step, and Home begins the step again
+        case 'next-moment': if (!lessonNext(store)) clock.nextMoment(); break;
+        case 'previous-moment': if (!lessonPrevious(store)) clock.previousMoment(); break;
         case 'blank':
           clock.pause();
           show('blank');
           break;
-        case 'reset': s.runs.a.actions.reset(); break;
+        case 'reset': if (!lessonResetStep(store)) s.runs.a.actions.reset(); break;
         case 'fullscreen': toggleFullscreen(); break;
         case 'zoom-in': zoomGraph('in'); break;
         case 'zoom-out': zoomGraph('out'); break;
         case 'zoom-fit': zoomGraph('fit'); break;
         case 'help': show('help'); break;
+        case 'legend': show('legend'); break;
+        case 'presenter': s.viewActions.setPresenter(!s.view.presenter); break;
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store, show]);
-  return { overlay, close: useCallback(() => show(null), [show]) };
+  return { overlay, close: useCallback(() => show(null), [show]), showLegend: useCallback(() => show('legend'), [show]) };
 }

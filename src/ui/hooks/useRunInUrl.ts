@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/react';
 import { pageSearch } from '../../store/urlParams';
+import { withComparison } from '../../store/compareParams';
+import { withBranches } from '../../store/branches';
+import { withLesson } from '../../store/lessonLink';
 import type { AppState } from '../../store/appState';
 import { browserLang } from '../../i18n/lang';
 
@@ -10,10 +13,11 @@ function linkLang(lang: AppState['view']['lang']): AppState['view']['lang'] | un
   return lang === 'en' && browserLang(nav?.languages, nav?.language) === 'en' ? undefined : lang;
 }
 
-/** The page's address for run a: scenario, seed, settings, commands (a restore among them), the moment `at` and the language. */
+/** The page's address for run a (and run b beside it): scenario, seed, settings, commands (a restore among them), the moment `at` and the language. */
 export function runSearch(s: AppState, at: number | undefined): string {
   const run = s.runs.a;
-  return pageSearch(run.scenarioId, run.seed, run.conf, { commands: run.commands, at }, run.customScenario, linkLang(s.view.lang));
+  // in a lesson: its id, step and the step's start ride along (lessonLink.ts)
+  return withLesson(withBranches(withComparison(pageSearch(run.scenarioId, run.seed, run.conf, { commands: run.commands, at }, run.customScenario, linkLang(s.view.lang)), s.runs), s.branches), s.lesson);
 }
 
 /** The address follows run a (paused: with the moment shown). Once per page. */

@@ -1,5 +1,6 @@
 import { CHECKPOINT_ALGORITHMS } from '../../engine';
 import { useRun, useRunActions } from '../../store/react';
+import { OpenBeside } from '../compare/OpenBeside';
 import { formatMs, formatSimTime } from '../format';
 import { Th } from './ColumnHead';
 import { useT } from '../../i18n/useT';
@@ -34,7 +35,7 @@ export function AlgorithmCost() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.algorithm} className={r.current ? 'current' : ''} data-testid={`cost-${r.algorithm.replace(/ /g, '-')}`}>
-                  <th scope="row">{r.algorithm}{r.current && <span className="tag">{t('cost.current')}</span>}</th>
+                  <th scope="row">{r.algorithm}{r.current && <span className="tag">{t('cost.current')}</span>}{!r.refused && <OpenBeside algorithm={r.algorithm} />}</th>
                   {r.refused ? <td colSpan={6} className="muted">{t('cost.refused', { why: r.refused })}</td> : (
                     <>
                       <td>{r.recordsPerSecond.toFixed(2)}</td>

@@ -7,6 +7,7 @@ import { keyColour } from '../graph/keyColours';
 import { useRunView } from '../graph/useRunView';
 import { useT } from '../../i18n/useT';
 import { rich } from '../../i18n/rich';
+import { ToBothChoice } from '../compare/ToBothChoice';
 
 // Failures on demand, recovery as it happens, and the exactly-once verdict.
 
@@ -147,6 +148,7 @@ export function FaultsPanel() {
       <h2 id="faults-heading">{t('faults.heading')}</h2>
       <RecoveryStatus />
       <h3>{t('faults.inject')}</h3>
+      <ToBothChoice />
       <FaultButtons />
       <h3>{t('faults.exactlyOnce')}</h3>
       <Oracle />

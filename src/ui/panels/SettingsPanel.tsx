@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { configView, type ConfigKeyView } from '../../engine';
 import { useRun, useRunActions } from '../../store/react';
+import { CompareWithSettings } from '../compare/OpenBeside';
 import { useT } from '../../i18n/useT';
 import type { MessageId, Translate } from '../../i18n/translate';
 
@@ -55,10 +56,13 @@ export function SettingsPanel() {
   const [draft, setDraft] = useState<Record<string, string>>({});
   const value = (k: ConfigKeyView) => draft[k.key] ?? k.value ?? k.default ?? '';
   const set = (key: string) => (v: string) => setDraft({ ...draft, [key]: v });
-  const apply = () => {
+  const edited = () => {
     const next = { ...conf, ...Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '')) };
     for (const [k, v] of Object.entries(draft)) if (v === '') delete next[k];
-    if (applySettings(next)) setDraft({});
+    return next;
+  };
+  const apply = () => {
+    if (applySettings(edited())) setDraft({});
   };
   const main = Object.keys(MAIN).map((key) => keys.find((k) => k.key === key)).filter((k): k is ConfigKeyView => k !== undefined);
   const rest = keys.filter((k) => !Object.hasOwn(MAIN, k.key));
@@ -75,6 +79,7 @@ export function SettingsPanel() {
           </div>
         </details>
         <button type="submit" className="primary" data-testid="apply-settings">{t('settings.apply')}</button>
+        <CompareWithSettings conf={edited} />
       </form>
     </section>
   );

@@ -4,6 +4,8 @@ import { plainStateValue, type CompletedCheckpoint, type KeyedStateEntry, type S
 import { useRun, useRunActions } from '../../store/react';
 import { formatBytes, formatMs, formatStateValue } from '../format';
 import { RescaleView } from './RescaleView';
+import { JobEditor } from '../jobs/JobEditor';
+import { AfterBarrierNote } from './AfterBarrier';
 import { useT } from '../../i18n/useT';
 import { rich } from '../../i18n/rich';
 import type { Translate } from '../../i18n/translate';
@@ -33,6 +35,7 @@ function Inspect({ snap, state }: { snap: CompletedCheckpoint; state: SimState }
   const t = useT();
   return (
     <div className="inspect" data-testid={`snapshot-detail-${snap.id}`}>
+      <AfterBarrierNote checkpointId={snap.id} />
       {state.plan.operators.map((op) => (
         <Fragment key={op.id}>
           <h4>{op.name}</h4>
@@ -123,6 +126,7 @@ export function SnapshotsPanel() {
           </table>
         </div>
       )}
+      <JobEditor />
     </section>
   );
 }
