@@ -136,6 +136,7 @@ test.describe('embedding', () => {
   test('"Copy embed code" gives an iframe snippet for the scenario shown, which opens embedded', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/?scenario=two-inputs&seed=4&lang=en');
+    await page.getByTestId('share-menu').click();
     await page.getByRole('button', { name: 'Copy embed code' }).click();
     const code = page.getByTestId('embed-code');
     await expect(code).toBeVisible();

@@ -4,6 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 // "Export picture": the graph at this moment, as PNG and SVG, named after the scenario and the time.
 
 async function save(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  // the tool sits in the header's "Share and export" menu
+  const menu = page.getByTestId('share-menu');
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   const download = page.waitForEvent('download');
   await page.getByTestId(testId).click();
   const d = await download;

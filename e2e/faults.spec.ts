@@ -74,7 +74,7 @@ test.describe('failures and recovery on screen', () => {
     const sim = new SimulatorPage(page);
     await sim.open('?scenario=two-inputs');
     await sim.selectSubtask('join', 0);
-    await page.getByLabel('When').selectOption('alignment');
+    await page.getByTestId('kill-when').selectOption('alignment');
     await page.getByRole('button', { name: 'Kill task', exact: true }).click();
     await expect(page.getByTestId('armed-fault')).toContainText('alignment of checkpoint 1');
     await sim.setSpeed(60);

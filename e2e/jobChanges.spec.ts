@@ -32,8 +32,8 @@ test('restoring with lower parallelism, from an unaligned checkpoint with in-fli
   await sim.open('?scenario=backpressure&conf.execution.checkpointing.unaligned.enabled=true&conf.execution.checkpointing.interval=1s&t=10000');
   await sim.openTab('Snapshots');
   await page.locator('[data-testid^="snapshot-row-"]').first().getByRole('button').click();
-  await page.getByLabel('Parallelism of Keyed Sum').fill('2');
-  await page.getByLabel('Parallelism of Sink: Totals').fill('2');
+  await page.getByLabel('Parallelism of Keyed Sum', { exact: true }).fill('2');
+  await page.getByLabel('Parallelism of Sink: Totals', { exact: true }).fill('2');
   await page.getByRole('button', { name: /Restore from/ }).click();
   await expect(page.getByTestId('rescale-view')).toContainText('After the restore', { timeout: 10_000 });
   await expect(sim.subtask('sum', 1)).toHaveAccessibleName('Keyed Sum (2/2)');

@@ -23,8 +23,8 @@ test('take a savepoint, rescale Keyed Count 2 -> 3, every key keeps its state on
   await sim.openTab('Snapshots');
   const row = page.locator('[data-testid^="snapshot-row-"]').filter({ hasText: 'Savepoint (stop)' });
   await row.getByRole('button').click();
-  await page.getByLabel('Parallelism of Keyed Count').fill('3');
-  await page.getByLabel('Parallelism of Sink: Counts').fill('3');
+  await page.getByLabel('Parallelism of Keyed Count', { exact: true }).fill('3');
+  await page.getByLabel('Parallelism of Sink: Counts', { exact: true }).fill('3');
   await page.getByRole('button', { name: /Restore from savepoint/ }).click();
   await expect(page.getByTestId('rescale-view')).toContainText('After the restore', { timeout: 10_000 });
   await sim.screenshot('rescale-2-to-3');

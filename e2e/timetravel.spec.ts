@@ -43,7 +43,7 @@ test.describe('time travel', () => {
     expect(sim.errors).toEqual([]);
   });
 
-  test('acting in the past forks the run and says so', async ({ page }) => {
+  test('acting in the past starts a branch and says so', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open();
     await sim.setSpeed(75);
@@ -54,6 +54,7 @@ test.describe('time travel', () => {
     await expect.poll(() => sim.simSeconds()).toBeLessThan(5);
     await sim.triggerCheckpoint.click();
     await expect(page.getByRole('alert')).toContainText('You changed the past');
+    await expect(page.getByRole('alert')).toContainText('kept as branch 1');
     await expect(page.getByTestId('head-time')).toHaveText(/^4\.\d+ s$/);
   });
 });

@@ -107,6 +107,7 @@ test('a broken REST document is refused with what is wrong, and the run is kept'
 test('Export as Flink job downloads the scenario in force as a Maven project', async ({ page }) => {
   const sim = new SimulatorPage(page);
   await sim.open('?scenario=two-inputs&conf.execution.checkpointing.interval=3s');
+  await page.getByTestId('share-menu').click();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as Flink job' }).click();
   const file = await download;

@@ -16,7 +16,7 @@ const TRANSLATED: MessageId[] = [
   'mark.checkpointTriggered', 'mark.savepointTriggered', 'mark.completed', 'mark.failed', 'mark.restored',
   'fault.jmFailed', 'fault.tmLost', 'fault.storageDown', 'fault.channelBroke', 'fault.slower', 'fault.taskKilled',
   'lang.invalid',
-  'notice.pastEnd', 'notice.nothingLeft', 'notice.noMomentLeft', 'notice.noMomentSoon', 'notice.commandFailed', 'notice.pastChanged', 'notice.loadFailed',
+  'notice.pastEnd', 'notice.nothingLeft', 'notice.noMomentLeft', 'notice.noMomentSoon', 'notice.commandFailed', 'notice.pastChanged', 'notice.branched', 'notice.loadFailed',
   'notice.newRunSettings', 'notice.settingsFailed', 'notice.restoreFailed', 'notice.startFailed',
   'notice.linkRunFailed', 'notice.linkRunStops', 'notice.linkScenario', 'notice.spec', 'notice.noScenario',
   'notice.seed', 'notice.linkRun', 'notice.tPast', 'notice.tBad', 'notice.openFailed',

@@ -79,7 +79,9 @@ export function createBranchesSlice(ctx: BranchContext) {
     /** RunContext.branched: run A keeps the history it left; run B's past is still discarded */
     branched(id: 'a' | 'b', left: { commands: import('../engine').RecordedCommand[]; headTime: number }, at: number): boolean {
       if (id !== 'a') return false;
+      const kept = get().branches.current;
       set((s) => ({ branches: fork(s.branches, left, at) }));
+      ctx.notify(`You changed the past at ${(at / 1000).toFixed(3)} s: a new branch goes on from here; the run you left is kept as branch ${kept + 1} under the timeline.`);
       return true;
     },
     /** a new run of A (another scenario, Reset, new settings that reshape the job) starts a single history */

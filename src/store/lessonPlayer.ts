@@ -10,6 +10,7 @@ import type { AppState, RunState } from './appState';
 import type { AppStoreApi } from './appStore';
 import { courseTo, lessonRunAt, rightOption, runStep, shapesTheJob, startConf, stepCommands, type PageRunSetup, type StepOutcome } from './lessonCourse';
 import { readLessonFile } from './lessonFile';
+import { settingsInForce } from './settingsInForce';
 import { markFinished } from './lessonProgress';
 import type { LessonState } from './appState';
 import { lessonWordsOf, registerLessonControls, type LessonControls, type LessonNoticeId } from './lessonRegistry';
@@ -404,7 +405,7 @@ class Player implements LessonControls {
         // a setting that shapes the job starts a new run: the solution goes on in it from its start
         const c = solution[k].command as Extract<UserCommand, { kind: 'set-config' }>;
         const run = this.state.runs.a;
-        if (!run.actions.applySettings({ ...run.conf, ...c.conf })) return;
+        if (!run.actions.applySettings({ ...settingsInForce(run, run.sim.state.now), ...c.conf })) return;
         rest = solution.slice(k + 1).map((x) => ({ at: x.at - solution[k].at, command: x.command }));
       } else {
         const start = this.starts.get(lesson.step);
@@ -455,7 +456,7 @@ class Player implements LessonControls {
       case 'trigger-savepoint': a.triggerSavepoint(); break;
       case 'stop-with-savepoint': a.stopWithSavepoint(); break;
       // as LessonRun gives it: the running job takes it as it is; a new run gets it on top of the run's settings
-      case 'set-config': a.applySettings(shapesTheJob(run.sim.state, c.conf) ? { ...run.conf, ...c.conf } : c.conf); break;
+      case 'set-config': a.applySettings(shapesTheJob(run.sim.state, c.conf) ? { ...settingsInForce(run, run.sim.state.now), ...c.conf } : c.conf); break;
       case 'restore': a.restoreFrom(c.snapshotId, c.parallelism, c.allowNonRestoredState); break;
     }
   }

@@ -9,6 +9,7 @@ import type { AppState, RescaleInfo, RunActions, RunDriver, RunId, RunSetup, Run
 import { markersOf } from './markers';
 import { narrate, type LogLine } from './narrate';
 import { currentScenario, readScenarioFile } from './scenarioFile';
+import { settingsInForce } from './settingsInForce';
 import type { SlicedWork } from './slicedWork';
 import { oracleWork } from './oracleWork';
 
@@ -293,8 +294,9 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
       }
     },
     reset() {
-      const { scenarioId, seed, conf } = run();
-      actions.load(scenarioId, seed, conf, true);
+      // a new run with the settings shown at the moment the user left
+      const r = run();
+      actions.load(r.scenarioId, r.seed, settingsInForce(r, ctx.get().clock.displayTime), true);
     },
     triggerCheckpoint: () => command({ kind: 'trigger-checkpoint' }),
     triggerSavepoint: () => command({ kind: 'trigger-savepoint' }),
@@ -303,8 +305,8 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
     armFault: (fault, when) => command({ kind: 'arm-fault', fault, when }),
     applySettings(conf) {
       try {
+        // the run's conf stays what it started with: the command carries the change (settingsInForce.ts)
         command({ kind: 'set-config', conf });
-        patch({ conf });
         return true;
       } catch (e) {
         if (/shape the job itself/.test((e as Error).message)) {

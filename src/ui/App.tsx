@@ -23,6 +23,7 @@ import { useDrawer } from './presenter/useDrawer';
 import { usePresenterMode } from './presenter/usePresenterMode';
 import { ViewToggles } from './presenter/ViewToggles';
 import { useRunInUrl } from './hooks/useRunInUrl';
+import { HeaderMenu } from './layout/HeaderMenu';
 import { SideSplitter, storedSideWidth } from './layout/SideSplitter';
 import { EventLog } from './panels/EventLog';
 import { Timeline } from './timeline/Timeline';
@@ -94,10 +95,12 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <ScenarioPicker />
         <LessonPicker />
-        <ExportJobButton />
         <CopyLinkButton />
-        <CopyEmbedButton />
-        <ExportPicture />
+        <HeaderMenu label={t('app.share')} testId="share-menu">
+          <ExportJobButton />
+          <CopyEmbedButton />
+          <ExportPicture />
+        </HeaderMenu>
         <LanguageSwitch />
         <ViewToggles openLegend={keys.showLegend} />
         <ScenarioLesson />

@@ -7,7 +7,7 @@ export const jobsEn = {
   'jobs.editor.parallelism': 'Parallelism',
   'jobs.editor.uid': 'uid',
   'jobs.editor.uidOf': 'uid of {name}',
-  'jobs.editor.parallelismOf': 'Parallelism of {name}',
+  'jobs.editor.parallelismOf': 'Parallelism of {name} in the changed job',
   'jobs.editor.noUid': '(none)',
   'jobs.editor.remove': 'Remove',
   'jobs.editor.removeOf': 'Remove {name}',

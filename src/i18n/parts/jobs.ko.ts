@@ -8,7 +8,7 @@ export const jobsKo: Record<keyof typeof jobsEn, string> = {
   'jobs.editor.parallelism': '병렬도',
   'jobs.editor.uid': 'uid (연산자 고유 이름)',
   'jobs.editor.uidOf': '{name}의 uid',
-  'jobs.editor.parallelismOf': '{name}의 병렬도',
+  'jobs.editor.parallelismOf': '바꾼 잡에서 {name}의 병렬도',
   'jobs.editor.noUid': '(없음)',
   'jobs.editor.remove': '제거',
   'jobs.editor.removeOf': '{name} 제거',

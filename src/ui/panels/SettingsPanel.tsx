@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { configView, type ConfigKeyView } from '../../engine';
-import { useRun, useRunActions } from '../../store/react';
+import { useClock, useRun, useRunActions } from '../../store/react';
+import { settingsInForce } from '../../store/settingsInForce';
 import { CompareWithSettings } from '../compare/OpenBeside';
 import { useT } from '../../i18n/useT';
 import type { MessageId, Translate } from '../../i18n/translate';
@@ -50,7 +51,11 @@ function Field({ k, label, value, onChange }: { k: ConfigKeyView; label: string;
 
 export function SettingsPanel() {
   const raw = useRun((r) => r.sim.state.config.raw);
-  const conf = useRun((r) => r.conf);
+  // the settings shown (the run's start settings, or the last change at the moment shown) are what Apply edits
+  const displayTime = useClock((c) => c.displayTime);
+  const start = useRun((r) => r.conf);
+  const commands = useRun((r) => r.commands);
+  const conf = useMemo(() => settingsInForce({ conf: start, commands }, displayTime), [start, commands, displayTime]);
   const { applySettings } = useRunActions();
   const keys = useMemo(() => configView(raw), [raw]);
   const [draft, setDraft] = useState<Record<string, string>>({});
