@@ -25,7 +25,8 @@ export const en = {
   // the page
   'app.title': 'Checkpoint Lab',
   'app.docTitle': 'Checkpoint Lab — Flink checkpointing, seen as it happens',
-  'app.share': 'Share and export',
+  'app.share': 'Share',
+  'app.shareTitle': 'Share and export: the embed code for a course page, a picture of the graph, the scenario as a Flink job',
   'app.panels': 'Panels',
   'lang.label': 'Language',
   'lang.en': 'English',

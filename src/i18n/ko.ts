@@ -24,6 +24,7 @@ export const ko: Messages = {
   'app.title': 'Checkpoint Lab',
   'app.docTitle': 'Checkpoint Lab — 플링크 (Flink) 체크포인팅을 눈으로 봅니다',
   'app.share': '공유와 내보내기',
+  'app.shareTitle': '공유와 내보내기: 강의 페이지에 넣을 임베드 코드, 그래프 그림, Flink 잡으로 내보낸 시나리오',
   'app.panels': '패널',
   'lang.label': '언어',
   'lang.en': 'English',

@@ -96,7 +96,7 @@ export function App() {
         <ScenarioPicker />
         <LessonPicker />
         <CopyLinkButton />
-        <HeaderMenu label={t('app.share')} testId="share-menu">
+        <HeaderMenu label={t('app.share')} title={t('app.shareTitle')} testId="share-menu">
           <ExportJobButton />
           <CopyEmbedButton />
           <ExportPicture />

@@ -42,7 +42,7 @@ export function ScenarioPicker() {
   };
   return (
     <>
-      <label className="scenario-picker">{t('picker.scenario')}
+      <label className="scenario-picker"><span className="picker-label">{t('picker.scenario')}</span>
         <select value={custom ? FROM_FILE : scenarioId} onChange={(e) => { if (e.target.value !== FROM_FILE) load(e.target.value, undefined, {}); }}>
           {PICKABLE.map((s) => <option key={s.id} value={s.id}>{title(s)} ({s.id})</option>)}
           {custom && <option value={FROM_FILE}>{t('picker.fromFile', { title: custom.title ?? custom.id })}</option>}

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
  * A header button that opens a small panel of less frequent tools (sharing and exporting), so the
  * header keeps to one row at 1280 px. Escape or a click outside closes it; focus returns to the button.
  */
-export function HeaderMenu({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+export function HeaderMenu({ label, title, testId, children }: { label: string; title?: string; testId: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -34,7 +34,7 @@ export function HeaderMenu({ label, testId, children }: { label: string; testId:
   }, [open]);
   return (
     <div className="header-menu" ref={root}>
-      <button type="button" ref={button} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} data-testid={testId}>
+      <button type="button" ref={button} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} title={title} data-testid={testId}>
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && <div className="header-menu-panel" id={panelId} role="group" aria-label={label}>{children}</div>}
