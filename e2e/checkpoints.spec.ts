@@ -95,7 +95,7 @@ test.describe('checkpointing on screen', () => {
     await expect(page.getByTestId('oracle-verdict')).toContainText('exactly-once');
   });
 
-  test('changing the settings applies them from now on and keeps them in the URL', async ({ page }) => {
+  test('changing the settings applies them from now on, and the link replays the change at its moment', async ({ page }) => {
     const sim = new SimulatorPage(page);
     await sim.open();
     await sim.setSpeed(70);
@@ -106,9 +106,19 @@ test.describe('checkpointing on screen', () => {
     await sim.openTab('Settings');
     await page.getByLabel('Algorithm').selectOption('stop-the-world');
     await page.getByRole('button', { name: 'Apply from now on' }).click();
-    await expect(page).toHaveURL(/sim\.checkpointing\.algorithm=stop-the-world/);
+    // the run's start settings stay in the link; the change is one of its commands, at its moment
+    await expect(page).toHaveURL(/[?&]run=/);
+    expect(page.url()).not.toContain('conf.sim.checkpointing.algorithm');
     expect(await sim.simSeconds()).toBe(t); // the run goes on from here, not from zero
     await expect(page.getByRole('log')).toContainText('Checkpointing settings changed');
+    await page.reload();
+    await expect.poll(() => sim.simSeconds()).toBe(t);
+    // once the run moves on from the reloaded moment, the replayed change is in force
+    await sim.play.click();
+    await expect.poll(() => sim.simSeconds()).toBeGreaterThan(t + 0.5);
+    await sim.pause.click();
+    await sim.openTab('Settings');
+    await expect(page.getByLabel('Algorithm')).toHaveValue('stop-the-world');
     await page.getByLabel('Max concurrent').fill('0');
     await page.getByRole('button', { name: 'Apply from now on' }).click();
     await expect(page.getByRole('alert')).toContainText('execution.checkpointing.max-concurrent-checkpoints');
