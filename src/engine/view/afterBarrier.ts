@@ -129,7 +129,7 @@ export function afterBarrierInCheckpoint(recorder: Pick<RunRecorder, 'keyframes'
   if (known) return known;
   const log = new AfterBarrierLog();
   let first = true;
-  const window = replayWindow(recorder, record.triggerTime, to, () => {
+  const stretch = replayWindow(recorder, record.triggerTime, to, () => {
     // a restore replacing the job ends this checkpoint's story
     if (!first) return () => {};
     first = false;
@@ -138,7 +138,7 @@ export function afterBarrierInCheckpoint(recorder: Pick<RunRecorder, 'keyframes'
   const subtasks = log.ofCheckpoint(checkpointId);
   let total = 0;
   for (const keys of subtasks.values()) for (const n of keys.values()) total += n;
-  const result = { checkpointId, subtasks, total, complete: window.complete };
+  const result = { checkpointId, subtasks, total, complete: stretch.complete };
   if (memo.size > 64) memo.clear();
   memo.set(memoKey, result);
   return result;

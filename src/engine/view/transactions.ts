@@ -128,14 +128,14 @@ export function transactionWatchOf(sim: Simulation, recorder: Pick<RunRecorder, 
   const known = watches.get(sim);
   if (known) return known;
   let watch: TransactionWatch | null = null;
-  const window = replayWindow(recorder, Math.max(0, sim.now - TRANSACTION_HISTORY_MS), sim.now, (state) => {
+  const replayed = replayWindow(recorder, Math.max(0, sim.now - TRANSACTION_HISTORY_MS), sim.now, (state) => {
     if (!watch) watch = new TransactionWatch(state);
     else watch.follow(state);
     const w = watch;
     return (ev) => w.onEvent(ev);
   });
   // the replay is the run up to now: go on from the live run's state
-  const live: TransactionWatch = watch ?? new TransactionWatch(window.state);
+  const live: TransactionWatch = watch ?? new TransactionWatch(replayed.state);
   live.rebind(sim.state);
   sim.subscribe((ev) => live.onEvent(ev));
   watches.set(sim, live);
