@@ -6,6 +6,7 @@ import { useStoreApi } from '../../store/react';
 import { fontCssFor } from './ExportPictureFonts';
 import { pictureName } from './ExportPictureName';
 import { inlineSvgPaint } from './ExportPictureSvgStyles';
+import { downloadHref } from '../download';
 
 // "Export picture": the graph as it is at this moment, as PNG and SVG, for slides and handouts.
 // html-to-image (a DOM-to-image library) draws it; it is loaded only when asked for, so it is not
@@ -29,14 +30,6 @@ function background(el: HTMLElement): string {
   return '#ffffff';
 }
 
-function download(href: string, name: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 export function ExportPicture() {
   const store = useStoreApi();
@@ -58,7 +51,7 @@ export function ExportPicture() {
       } finally {
         restore();
       }
-      download(picture, name);
+      downloadHref(picture, name);
     } catch (e) {
       s.notify(translator(s.view.lang)('embed.export.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {

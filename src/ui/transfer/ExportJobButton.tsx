@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useRunReader } from '../../store/react';
 import { currentScenario } from '../../store/scenarioFile';
 import { useT } from '../../i18n/useT';
+import { downloadHref } from '../download';
 
 // "Export as Flink job": the scenario in force (built in, from a file, or with the settings changed
 // since) as a zipped Maven project for a real Flink cluster. The exporter and the zip library load
@@ -15,12 +16,7 @@ export function projectName(scenarioId: string): string {
 
 function download(bytes: Uint8Array, fileName: string) {
   const url = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
+  downloadHref(url, fileName);
   // the browser has taken the file once the click is handled
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
