@@ -6,6 +6,9 @@ import { compareEn } from './parts/compare.en';
 import { jobsEn } from './parts/jobs.en';
 import { transferEn } from './parts/transfer.en';
 import { perfEn } from './parts/perf.en';
+import { ttlEn } from './parts/ttl.en';
+import { txnEn } from './parts/txn.en';
+import { resubmitEn } from './parts/resubmit.en';
 
 // Every string the page shows, in English: the source of truth. Korean (ko.ts) must have every id
 // (the type and i18n.test.ts check it). Syntax: {name} and {name|one|other}, see format.ts.
@@ -22,6 +25,9 @@ export const en = {
   ...jobsEn,
   ...transferEn,
   ...perfEn,
+  ...ttlEn,
+  ...txnEn,
+  ...resubmitEn,
   // the page
   'app.title': 'Checkpoint Lab',
   'app.docTitle': 'Checkpoint Lab — Flink checkpointing, seen as it happens',

@@ -7,6 +7,9 @@ import { compareKo } from './parts/compare.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { transferKo } from './parts/transfer.ko';
 import { perfKo } from './parts/perf.ko';
+import { ttlKo } from './parts/ttl.ko';
+import { txnKo } from './parts/txn.ko';
+import { resubmitKo } from './parts/resubmit.ko';
 
 // 한국어. Terms follow shared/spec/glossary-ko.md; Flink's identifiers (IN_PROGRESS, config keys,
 // operator names such as "Keyed Count (2/2)", read_committed) stay in English. One polite form: -습니다.
@@ -21,6 +24,9 @@ export const ko: Messages = {
   ...jobsKo,
   ...transferKo,
   ...perfKo,
+  ...ttlKo,
+  ...txnKo,
+  ...resubmitKo,
   'app.title': 'Checkpoint Lab',
   'app.docTitle': 'Checkpoint Lab — 플링크 (Flink) 체크포인팅을 눈으로 봅니다',
   'app.share': '공유와 내보내기',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { COURSE_IDS, courseOutline, LESSON_FILES, loadMessages } from './course';
 
 describe('course', () => {
-  it('lists twelve lessons in course order; every file is a course lesson under its own id', () => {
-    expect(COURSE_IDS).toHaveLength(12);
+  it('lists seventeen lessons in course order; every file is a course lesson under its own id', () => {
+    expect(COURSE_IDS).toHaveLength(17);
     expect(courseOutline().filter((l) => l.written).map((l) => l.id)).toEqual(COURSE_IDS.filter((id) => LESSON_FILES.has(id)));
     for (const [id, raw] of LESSON_FILES) expect((raw as { id: string }).id).toBe(id);
   });
