@@ -14,11 +14,18 @@ export type GateOptions = Parameters<typeof initialBarrierHandlerState>[0];
 
 // Options are asked for on every record: computed once per configuration and subtask.
 const optionsCache = new WeakMap<SimState['config'], GateOptions[]>();
+// the configuration asked about last, and its options: one run asks about the same one every time
+let lastConfig: SimState['config'] | null = null;
+let lastOptions: GateOptions[] = [];
 
 export function gateOptionsFor(state: SimState, ps: PlanSubtask): GateOptions {
-  let perSubtask = optionsCache.get(state.config);
-  if (!perSubtask) optionsCache.set(state.config, (perSubtask = []));
-  return (perSubtask[ps.id] ??= computeOptions(state, ps));
+  if (state.config !== lastConfig) {
+    let perSubtask = optionsCache.get(state.config);
+    if (!perSubtask) optionsCache.set(state.config, (perSubtask = []));
+    lastConfig = state.config;
+    lastOptions = perSubtask;
+  }
+  return (lastOptions[ps.id] ??= computeOptions(state, ps));
 }
 
 function computeOptions(state: SimState, ps: PlanSubtask): GateOptions {

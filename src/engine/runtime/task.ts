@@ -15,7 +15,7 @@ import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
 import { sinkWrite } from './sink';
 import { sourceNext, sourceNextAt, sourceRead } from './source';
-import { traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
+import { traceBackpressure, traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
 
 // A subtask is single-threaded, like a Flink task's mailbox: mails first, then one input at a
 // time, from the earliest-arrived item among the channels its gate reads (unaligned barriers in a
@@ -86,7 +86,7 @@ function setBackpressure(rt: Runtime, id: number, on: boolean): void {
   const st = rt.state.subtasks[id];
   if (st.backpressured === on) return;
   st.backpressured = on;
-  rt.emit({ type: 'backpressure', time: rt.state.now, subtask: id, on });
+  traceBackpressure(rt, rt.state.now, id, on);
 }
 
 /** A subtask's key context, and the output its operator emits to (one per subtask, not per record). */

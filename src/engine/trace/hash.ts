@@ -22,11 +22,45 @@ export function mixNumber(h: number, v: number): number {
   return mixInt(h, Math.round(v * 1000) >>> 0);
 }
 
+/**
+ * A text known in advance (an event's type name), ready to be mixed in one step. For a character
+ * c < 256, (h ^ c) * P changes h's low byte only before the multiply, so the low byte after a
+ * step depends on the low byte before it alone; by induction, mixing n such characters turns h
+ * into (h with its low byte cleared) * P^n + table[h's low byte], all modulo 2^32.
+ */
+export interface FixedText { readonly pn: number; readonly table: Int32Array }
+
+export function fixedText(text: string): FixedText {
+  let pn = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0xff) throw new RangeError(`fixedText: ${JSON.stringify(text)} has a character above U+00FF`);
+    pn = Math.imul(pn, 0x01000193);
+  }
+  pn = Math.imul(pn, 0x01000193); // mixString's end marker
+  const table = new Int32Array(256);
+  for (let low = 0; low < 256; low++) table[low] = mixString(low, text);
+  return { pn, table };
+}
+
+/** mixString(h, text) for the text `f` was made from, in one step (h a 32-bit hash). */
+export function mixFixed(h: number, f: FixedText): number {
+  return (Math.imul(h & ~0xff, f.pn) + f.table[h & 0xff]) | 0;
+}
+
+// every event's type name, mixed in one step
+const typeTexts = new Map<string, FixedText>();
+
 export function hashEvent(h: number, ev: TraceEvent): number {
   const fields = ev as unknown as Record<string, unknown>;
-  for (const k of TRACE_EVENT_FIELDS[ev.type]) {
-    const v = fields[k];
-    if (typeof v === 'number') h = mixNumber(h, v);
+  const names: readonly string[] = TRACE_EVENT_FIELDS[ev.type];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const v = fields[name];
+    if (name === 'type') {
+      let type = typeTexts.get(ev.type);
+      if (type === undefined) typeTexts.set(ev.type, (type = fixedText(ev.type)));
+      h = mixFixed(h, type);
+    } else if (typeof v === 'number') h = mixNumber(h, v);
     else if (typeof v === 'string') h = mixString(h, v);
     else if (typeof v === 'boolean') h = mixInt(h, v ? 1 : 2);
   }
