@@ -34,8 +34,11 @@ export function measureCompareMemory(simMs = COMPARE_SIM_MS): CompareMemory {
 }
 
 /** The line `npm run bench` prints. */
-export function compareMemoryReport(): string {
-  const m = measureCompareMemory();
+export function compareMemoryLine(m: CompareMemory): string {
   const ok = m.heapMb <= COMPARE_HEAP_MB_MAX;
   return `Two wide runs compared, ${(m.simMs / 60_000).toFixed(0)} simulated minutes: compareHeapMB ${m.heapMb.toFixed(1)} (${m.keyframes.join(' + ')} keyframes, estimated ${m.keyframeMb.toFixed(1)} MB); target <= ${COMPARE_HEAP_MB_MAX} MB: ${ok ? 'PASS' : 'FAIL'}\n`;
+}
+
+export function compareMemoryReport(): string {
+  return compareMemoryLine(measureCompareMemory());
 }

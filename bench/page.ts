@@ -13,6 +13,9 @@ export const BASE = `http://127.0.0.1:${PORT}`;
 /** The `wide` scenario with longer, roomier channels: about 6,000 records in flight once filled. */
 export const WIDE_5000 = 'scenario=wide&conf.sim.channel.latency=6000+ms&conf.sim.channel.capacity=512';
 export const WIDE_5000_MIN_IN_FLIGHT = 5000;
+/** Two runs side by side (CONTRACTS 7): the same variant, run B with unaligned checkpoints; each at least half as full. */
+export const WIDE_COMPARE = `${WIDE_5000}&b.conf.execution.checkpointing.unaligned.enabled=true`;
+export const WIDE_COMPARE_MIN_IN_FLIGHT_EACH = 2500;
 export const VIEWPORT = { width: 1440, height: 900 };
 
 export interface FrameFigures {
@@ -54,7 +57,7 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Pr
     try {
       return await work(browser);
     } finally {
-      await browser.close();
+      await bounded(browser.close(), 20_000, 'closing Chromium').catch((e) => console.error(`bench: ${e.message}`));
     }
   } finally {
     server.kill();
@@ -62,26 +65,73 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Pr
 }
 
 // Strings, not functions, for page.evaluate: the TypeScript loader would wrap a function with helpers the page lacks.
-const IN_FLIGHT = 'window.__checkpointLab.inFlight()';
 
 export async function setSpeed(page: Page, position: number): Promise<void> {
   await page.getByTestId('speed').fill(String(position));
 }
 
-/** Opens `query`, plays at top speed until `minInFlight` records are under way, then at `speedPosition`. */
+/** Rejects with `what` after `ms`: no step of the bench waits for ever. */
+export async function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${Math.round(ms / 1000)} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** the simulated moment a measured page opens at (a link's `t=`): wide's channels are full by then */
+export const FILLED_AT_MS = 25_000;
+const OPEN_MS = 90_000;
+const FILL_MS = 60_000;
+
+/** Records in flight in run A, and in run B when two runs are compared: the fewer of the two. */
+export const IN_FLIGHT_EACH = `(() => {
+  const s = window.__checkpointLab.store.getState();
+  const count = (r) => r.sim.state.channels.reduce((n, c) => n + c.records, 0);
+  return s.runs.b ? Math.min(count(s.runs.a), count(s.runs.b)) : count(s.runs.a);
+})()`;
+
+/**
+ * Opens `query` at the simulated moment FILLED_AT_MS (replayed as a shared link's `t=` is, so
+ * filling the channels does not depend on how fast a loaded machine draws), waits until
+ * `minInFlight` records are under way in each run, then plays at `speedPosition`. Every wait is
+ * bounded; the error says how far it got.
+ */
 export async function openPlaying(browser: Browser, query: string, minInFlight: number, speedPosition: number): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   page.on('crash', () => console.error(`bench: the page ${query} crashed (out of memory?)`));
   page.on('pageerror', (e) => console.error(`bench: page error in ${query}: ${e.message}`));
-  await page.goto(`${BASE}/?${query}`);
-  await setSpeed(page, 100);
-  await page.getByTestId('play').click();
-  await page.waitForFunction(`${IN_FLIGHT} >= ${minInFlight}`, undefined, { timeout: 120_000 });
-  await setSpeed(page, speedPosition);
-  return page;
+  const state = () => page.evaluate<{ t: number; inFlight: number }>(`({ t: window.__checkpointLab.store.getState().clock.displayTime, inFlight: ${IN_FLIGHT_EACH} })`).catch(() => ({ t: NaN, inFlight: NaN }));
+  try {
+    await page.goto(`${BASE}/?${query.replace(/^\?/, '')}&t=${FILLED_AT_MS}`, { timeout: OPEN_MS });
+    await page.waitForFunction(`window.__checkpointLab && window.__checkpointLab.store.getState().clock.displayTime >= ${FILLED_AT_MS} && !window.__checkpointLab.store.getState().busy`, undefined, { timeout: OPEN_MS, polling: 250 })
+      .catch(async () => { throw new Error(`the page did not replay to t = ${FILLED_AT_MS} ms in ${OPEN_MS / 1000} s (it shows t = ${(await state()).t} ms)`); });
+    await setSpeed(page, speedPosition);
+    await page.getByTestId('play').click({ timeout: 10_000 });
+    await page.waitForFunction(`${IN_FLIGHT_EACH} >= ${minInFlight}`, undefined, { timeout: FILL_MS, polling: 250 })
+      .catch(async () => { const s = await state(); throw new Error(`${s.inFlight} records in flight at t = ${Math.round(s.t)} ms after ${FILL_MS / 1000} s of play, fewer than ${minInFlight}`); });
+    return page;
+  } catch (e) {
+    await page.close().catch(() => undefined);
+    throw e;
+  }
 }
 
-/** `count` frames' requestAnimationFrame deltas (after 10 to settle) and the fewest records in flight meanwhile. */
+/**
+ * the longest a measurement takes frames for: on a very busy machine (frames of half a second) it
+ * ends with the frames it has, at least MIN_FRAMES of them, rather than never
+ */
+const FRAMES_MS = 60_000;
+const MIN_FRAMES = 30;
+
+/**
+ * `count` frames' requestAnimationFrame deltas (after 10 to settle), or as many as came in
+ * FRAMES_MS, and the fewest records in flight meanwhile.
+ */
 export async function frameFigures(page: Page, count = 300): Promise<FrameFigures> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -91,20 +141,23 @@ export async function frameFigures(page: Page, count = 300): Promise<FrameFigure
     return { thread: of('ThreadTime'), process: of('ProcessTime') };
   };
   const before = await cpu();
-  const r = await page.evaluate<{ deltas: number[]; inFlight: number }>(`new Promise((resolve) => {
+  const r = await bounded(page.evaluate<{ deltas: number[]; inFlight: number }>(`new Promise((resolve) => {
     const deltas = [];
     let last = performance.now();
     let minInFlight = Infinity;
+    const until = performance.now() + ${FRAMES_MS};
     const frame = (now) => {
       deltas.push(now - last);
       last = now;
-      minInFlight = Math.min(minInFlight, ${IN_FLIGHT});
-      if (deltas.length < ${count + 10}) requestAnimationFrame(frame);
+      minInFlight = Math.min(minInFlight, ${IN_FLIGHT_EACH});
+      if (deltas.length < ${count + 10} && now < until) requestAnimationFrame(frame);
       else resolve({ deltas: deltas.slice(10), inFlight: minInFlight });
     };
     requestAnimationFrame(frame);
-  })`);
+  })`), FRAMES_MS + 30_000, `${count} frames`);
+  if (r.deltas.length < MIN_FRAMES) throw new Error(`only ${r.deltas.length + 10} frames in ${FRAMES_MS / 1000} s (a frame took ${Math.round(median(r.deltas))} ms)`);
   const after = await cpu();
+  await cdp.detach().catch(() => undefined);
   const frames = r.deltas.length + 10;
   return {
     medianMs: median(r.deltas), p95Ms: percentile(r.deltas, 0.95), inFlight: r.inFlight, frames: r.deltas.length,
@@ -116,6 +169,10 @@ export interface PageWeight { heapMB: number; domNodes: number; simSeconds: numb
 
 /** The page's JS heap after garbage collection and its DOM node count (Chromium's counters). */
 export async function pageWeight(page: Page, cdp: CDPSession): Promise<PageWeight> {
+  return bounded(weigh(page, cdp), 60_000, 'weighing the page (GC, heap, DOM counters)');
+}
+
+async function weigh(page: Page, cdp: CDPSession): Promise<PageWeight> {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const dom = await cdp.send('Memory.getDOMCounters');
@@ -128,21 +185,24 @@ export interface LongRun { at: { minutes: number; weight: PageWeight }[]; heapGr
 /** `wide` at 50× for the given real minutes: the weight at each mark, and its growth from the first to the last. */
 export async function longRun(browser: Browser, marksMinutes: number[]): Promise<LongRun> {
   const page = await browser.newPage({ viewport: VIEWPORT });
-  const cdp = await page.context().newCDPSession(page);
-  await page.goto(`${BASE}/?scenario=wide`);
-  await setSpeed(page, 100);
-  await page.getByTestId('play').click();
-  const t0 = Date.now();
-  const at: LongRun['at'] = [];
-  for (const minutes of marksMinutes) {
-    const wait = t0 + minutes * 60_000 - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
-    at.push({ minutes, weight: await pageWeight(page, cdp) });
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(`${BASE}/?scenario=wide`, { timeout: OPEN_MS });
+    await setSpeed(page, 100);
+    await page.getByTestId('play').click({ timeout: 10_000 });
+    const t0 = Date.now();
+    const at: LongRun['at'] = [];
+    for (const minutes of marksMinutes) {
+      const wait = t0 + minutes * 60_000 - Date.now();
+      if (wait > 0) await page.waitForTimeout(wait);
+      at.push({ minutes, weight: await pageWeight(page, cdp) });
+    }
+    const first = at[0].weight;
+    const last = at[at.length - 1].weight;
+    return { at, heapGrowthMB: last.heapMB - first.heapMB, domGrowth: last.domNodes - first.domNodes };
+  } finally {
+    await page.close().catch(() => undefined);
   }
-  await page.close();
-  const first = at[0].weight;
-  const last = at[at.length - 1].weight;
-  return { at, heapGrowthMB: last.heapMB - first.heapMB, domGrowth: last.domNodes - first.domNodes };
 }
 
 /**
@@ -153,17 +213,20 @@ export async function firstLoadMs(browser: Browser, rate: number, tries = 3): Pr
   const runsMs: number[] = [];
   for (let i = 0; i < tries; i++) {
     const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.goto(`${BASE}/`, { waitUntil: 'commit' });
-    const ready = await page.waitForFunction(`(() => {
-      const play = document.querySelector('[data-testid="play"]');
-      const subtasks = document.querySelectorAll('.react-flow__node').length;
-      return play && !play.disabled && subtasks > 0 ? performance.now() : 0;
-    })()`, undefined, { polling: 'raf', timeout: 60_000 });
-    runsMs.push(Number(await ready.jsonValue()));
-    await context.close();
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.goto(`${BASE}/`, { waitUntil: 'commit', timeout: OPEN_MS });
+      const ready = await page.waitForFunction(`(() => {
+        const play = document.querySelector('[data-testid="play"]');
+        const subtasks = document.querySelectorAll('.react-flow__node').length;
+        return play && !play.disabled && subtasks > 0 ? performance.now() : 0;
+      })()`, undefined, { polling: 'raf', timeout: 60_000 });
+      runsMs.push(Number(await ready.jsonValue()));
+    } finally {
+      await context.close().catch(() => undefined);
+    }
   }
   return { medianMs: median(runsMs), runsMs };
 }

@@ -1,23 +1,28 @@
 import { writeFileSync } from 'node:fs';
-import { buildSite, frameFigures, openPlaying, WIDE_5000, WIDE_5000_MIN_IN_FLIGHT, withBrowser } from './page';
+import { buildSite, frameFigures, openPlaying, WIDE_5000, WIDE_5000_MIN_IN_FLIGHT, WIDE_COMPARE_MIN_IN_FLIGHT_EACH, withBrowser } from './page';
 
-// `node --import tsx bench/pageProbe.ts [speedPosition] [query] [--profile out.cpuprofile] [--no-build]`:
+// `node --import tsx bench/pageProbe.ts [speedPosition] [query] [--min N] [--profile out.cpuprofile] [--no-build]`:
 // frame figures of one page setting, and optionally a CPU profile of the page meanwhile, to see
 // where a frame's time goes (open the .cpuprofile in Chromium's DevTools, or read its top list).
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
 const profileOut = flag('--profile');
+const minFlag = flag('--min');
 const noBuild = args.includes('--no-build');
 const rest = args.filter((a) => a !== '--no-build');
 const speed = Number(rest[0] ?? 40);
-const query = rest[1] ?? WIDE_5000;
+const query = (rest[1] ?? WIDE_5000).replace(/^\?/, '');
+// the records each run must have in flight before frames count: the wide variant's, half each when compared
+const minInFlight = minFlag !== undefined ? Number(minFlag)
+  : !query.includes(WIDE_5000) ? 1000
+  : /(^|&)b\./.test(query) ? WIDE_COMPARE_MIN_IN_FLIGHT_EACH : WIDE_5000_MIN_IN_FLIGHT;
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 
 if (!noBuild) buildSite(Boolean(profileOut));
 await withBrowser(async (browser) => {
-  const page = await openPlaying(browser, query, query === WIDE_5000 ? WIDE_5000_MIN_IN_FLIGHT : 1000, speed);
+  const page = await openPlaying(browser, query, minInFlight, speed);
   const cdp = await page.context().newCDPSession(page);
   if (profileOut) {
     await cdp.send('Profiler.enable');

@@ -19,6 +19,10 @@ export function createClockSlice(set: Set, get: () => AppState, notify: (message
   const clock = (p: Partial<ClockState>) => set((s) => ({ clock: { ...s.clock, ...p } }));
   // the engine's share of a frame, in events measured per millisecond (engineBudget.ts)
   const budget = new EngineBudget(undefined, MAX_EVENTS_PER_FRAME);
+  /** the last frame's runs stopped short of the speed's target: the engine's share bounded it */
+  let engineBound = false;
+  /** when the last playing frame began (performance.now()): frames are timed here, not by the caller's realMs */
+  let lastFrameAt: number | undefined;
   /** every run one event on: the run whose next event comes first steps, the others catch up to it */
   const stepAll = (): boolean => {
     const runs = runsOf(get());
@@ -54,6 +58,10 @@ export function createClockSlice(set: Set, get: () => AppState, notify: (message
         clock({ beat, playing: get().clock.playing && (stepped || more) });
         return;
       }
+      // the last frame's length, start to start: a long one while the engine was bounded leaves it less of the next
+      const frameAt = performance.now();
+      if (lastFrameAt !== undefined) budget.observeFrame(frameAt - lastFrameAt, engineBound);
+      lastFrameAt = frameAt;
       const target = c.displayTime + Math.min(realMs, 250) * speedMultiplier(c.speedPosition);
       let reached = target;
       const runs = runsOf(get());
@@ -62,6 +70,7 @@ export function createClockSlice(set: Set, get: () => AppState, notify: (message
       const t0 = performance.now();
       for (const r of runs) reached = Math.min(reached, r.driver.advanceTo(target, Math.ceil(budget.events() / runs.length)));
       budget.observe(events() - e0, performance.now() - t0);
+      engineBound = reached < target;
       const finished = runsOf(get()).every((r) => r.driver.finished());
       // a run that cannot go on (the simulator's run guard stopped it) must not leave the page playing with time stuck
       const stuck = reached <= c.displayTime && target > c.displayTime;

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { narrationText, type LogLine } from '../../store/narrate';
-import { useRun, useRunReader, useView, useViewActions } from '../../store/react';
+import { useClock, useRun, useRunReader, useView, useViewActions } from '../../store/react';
 import { formatSimTime } from '../format';
 import { translateStoreText } from '../../i18n/notices';
 import { useLang, useT } from '../../i18n/useT';
@@ -50,6 +50,13 @@ function toggled(filter: string, kinds: readonly Kind[]): string {
 }
 
 const AT_BOTTOM_PX = 4;
+/**
+ * While the run plays and the log follows it, only the newest lines are in the page (more than the
+ * tallest log shows): the log drops its oldest lines as new ones come, and re-laying out all of
+ * them every frame was the page's largest DOM cost (bench: 145 rows in and out a frame at wide 1×).
+ * Paused or held, every line is there to scroll back to.
+ */
+const FOLLOW_ROWS = 80;
 
 export function EventLog() {
   const log = useRun((r) => r.log);
@@ -69,7 +76,9 @@ export function EventLog() {
     else if (!held && frozen) setFrozen(null);
   }, [held, frozen, readRun]);
   const hidden = hiddenKinds(filter);
-  const shown = (frozen ?? log).filter((l) => !hidden.has(l.kind));
+  const playing = useClock((c) => c.playing);
+  const kept = (frozen ?? log).filter((l) => !hidden.has(l.kind));
+  const shown = playing && !frozen ? kept.slice(-FOLLOW_ROWS) : kept;
   const lastShown = (frozen ?? log).at(-1)?.id ?? -1;
   const waiting = frozen ? log.filter((l) => l.id > lastShown && !hidden.has(l.kind)).length : 0;
   const newest = shown.at(-1)?.id;
