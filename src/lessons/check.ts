@@ -1,10 +1,10 @@
-import { findChannel, findSubtask, parseDuration, parseStableId, quote, type PhysicalPlan } from '../engine';
+import { createInitialState, findChannel, findSubtask, parseDuration, parseStableId, quote, RunRecorder, Simulation, type PhysicalPlan } from '../engine';
 import { LessonError } from './errors';
 import { FACTS, type FactValue } from './facts';
 import { missingMessages, type Messages } from './messages';
 import { parseLesson } from './parse';
 import { LessonRun } from './run';
-import type { LessonStep } from './schema';
+import type { LessonCompare, LessonStep } from './schema';
 
 // Checking a lesson headless on the engine (CONTRACTS §5). One run goes through the steps in order,
 // the learner doing each step's solution; at every step with a goal, forks from the step's start
@@ -41,6 +41,21 @@ function wrongName(k: number): string {
   return k < 0 ? 'doing nothing' : `wrong outcome ${k + 1}`;
 }
 
+/**
+ * A step's run B as the page opens it (compareLesson.ts): the run's settings in force with the
+ * step's over them, the run's commands but its settings changes, taken to the step's moment.
+ */
+function compareProblem(run: LessonRun, compare: LessonCompare): string | null {
+  try {
+    const conf = { ...Object.fromEntries(Object.entries(run.state.config.raw).map(([k, v]) => [k, String(v)])), ...compare.conf };
+    const sim = new Simulation(createInitialState(run.setup.scenario, { seed: compare.seed ?? run.setup.seed, conf }));
+    new RunRecorder(sim.state).replay(sim, run.recorder.commands.filter((c) => c.command.kind !== 'set-config'), run.state.now);
+    return null;
+  } catch (e) {
+    return `run B does not get to the step's moment: ${(e as Error).message}`;
+  }
+}
+
 export function checkLesson(raw: unknown, messages: Messages): LessonResult {
   const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? String((raw as { id: string }).id).slice(0, 64) : '(no id)';
   let parsed;
@@ -56,6 +71,8 @@ export function checkLesson(raw: unknown, messages: Messages): LessonResult {
   lesson.steps.forEach((s, i) => {
     const at = `step ${i + 1}`;
     const withinMs = s.within === undefined ? 0 : parseDuration(s.within)!;
+    const beside = s.compare ? compareProblem(run, s.compare) : null;
+    if (beside) failures.push(`${at}: compare: ${beside}`);
     if (s.goal) {
       [[], ...(s.wrongOutcomes ?? [])].forEach((wrong, k) => {
         const r = run.fork().runWindow({ commands: wrong, until: s.until, goal: s.goal, withinMs });

@@ -63,6 +63,12 @@ function stepProblems(s: LessonStep, path: string): string[] {
     if (!s.hint) problems.push(`${path}.hint: a step with a goal has a hint`);
     if (!s.wrongOutcomes?.length) problems.push(`${path}.wrongOutcomes: a step with a goal lists at least one command list that misses it`);
   } else if (s.solution || s.wrongOutcomes || s.hint) problems.push(`${path}: "solution", "wrongOutcomes" and "hint" belong to a step with a goal`);
+  if (s.compare) {
+    const keys = Object.keys(s.compare.conf ?? {});
+    problems.push(...keys.filter((k) => !CONF_KEY.test(k)).map((k) => `${path}.compare.conf.${quote(k)}: not a configuration key`));
+    if (keys.length > LESSON_LIMITS.confKeys) problems.push(`${path}.compare.conf: at most ${LESSON_LIMITS.confKeys} keys`);
+    if (!keys.length && s.compare.seed === undefined) problems.push(`${path}.compare: run B would be the very same run; give it "conf" or "seed"`);
+  }
   return problems;
 }
 
@@ -101,6 +107,25 @@ function jobProblems(raw: Lesson, plan: PhysicalPlan, steps: LessonStep[]): stri
   return problems;
 }
 
+/** A step's run B starts (its settings are valid) and, with `toBoth`, has the lesson job's subtasks, so a command strikes the same one in both. */
+function compareProblems(lesson: Lesson, setup: LessonSetup, plan: PhysicalPlan): string[] {
+  const problems: string[] = [];
+  lesson.steps.forEach((s, i) => {
+    if (!s.compare) return;
+    const path = `steps.${i}.compare`;
+    let b: SimState;
+    try {
+      b = createInitialState(setup.scenario, { seed: s.compare.seed ?? setup.seed, conf: { ...setup.conf, ...s.compare.conf } });
+    } catch (e) {
+      problems.push(`${path}.conf: ${e instanceof ScenarioError ? e.allProblems.join('; ') : (e as Error).message}`);
+      return;
+    }
+    const ids = (p: PhysicalPlan) => p.subtasks.map((x) => `${p.operators[x.operator].id}/${x.index}`).join(' ');
+    if (s.compare.toBoth && ids(b.plan) !== ids(plan)) problems.push(`${path}.toBoth: run B's job has other subtasks than the lesson's, so a command cannot strike the same one in both`);
+  });
+  return problems;
+}
+
 function factArgProblems(f: FactRef, plan: PhysicalPlan, path: string): string[] {
   const problems: string[] = [];
   if (f.operator !== undefined && !plan.operators.some((o) => o.id === f.operator)) problems.push(`${path}.operator: the job has no operator ${quote(f.operator)}`);
@@ -132,7 +157,7 @@ export function parseLesson(raw: unknown): ParsedLesson {
     throw new LessonError([`scenario: ${(e as Error).message}`]);
   }
   const steps = lesson.steps.map((s) => ({ ...s }));
-  const jp = jobProblems(lesson, initial.plan, steps);
+  const jp = [...jobProblems(lesson, initial.plan, steps), ...compareProblems(lesson, setup, initial.plan)];
   if (jp.length) throw new LessonError(jp);
   return { lesson: { ...lesson, steps }, setup };
 }

@@ -41,6 +41,14 @@ const ask = z.object({
   compute: z.unknown(),
 }).strict();
 
+/** Run B beside the lesson's run from this step on: the run's settings in force with `conf` over them (and another `seed`). */
+const compare = z.object({
+  conf: z.record(z.string().max(100), z.string().max(L.confValueChars)).optional(),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** the learner's commands (a kill, a checkpoint trigger) strike both runs at the same moment */
+  toBoth: z.boolean().optional(),
+}).strict();
+
 const step = z.object({
   say: messageId,
   until: z.unknown().optional(),
@@ -54,6 +62,7 @@ const step = z.object({
   hint: messageId.optional(),
   solution: commands.optional(),
   wrongOutcomes: z.array(commands).max(L.wrongOutcomes).optional(),
+  compare: compare.optional(),
 }).strict();
 
 export const lessonSchema = z.object({
@@ -71,6 +80,7 @@ export type RawLesson = z.infer<typeof lessonSchema>;
 
 export interface LessonOption { id: string; say: string; value: FactValue }
 export interface LessonAsk { question: string; options: LessonOption[]; expect: string; compute: FactRef }
+export interface LessonCompare { conf?: Record<string, string>; seed?: number; toBoth?: boolean }
 export interface LessonStep {
   say: string;
   until?: Predicate;
@@ -84,6 +94,8 @@ export interface LessonStep {
   /** `at` counts from the start of the step */
   solution?: RecordedCommand[];
   wrongOutcomes?: RecordedCommand[][];
+  /** opens run B beside the run at this step (lessonPlayer.ts) */
+  compare?: LessonCompare;
 }
 /** A lesson that passed parseLesson: its predicates and facts are well formed. */
 export interface Lesson extends Omit<RawLesson, 'steps'> { steps: LessonStep[] }

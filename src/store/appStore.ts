@@ -29,7 +29,7 @@ export interface AppInit {
   at?: number;
   /** a link's `b.` parameters: run B beside run A (compareParams.ts) */
   b?: CompareParams;
-  /** a link's branches of run A, decoded JSON not yet checked (branches.ts) */
+  /** a link's branches of run A, decoded JSON not yet checked (branches.ts); run B's ride in `b` */
   branches?: unknown;
 }
 
@@ -132,12 +132,19 @@ export function createAppStore(initial: AppInit = {}, options: AppStoreOptions =
     const a = store.getState().runs.a;
     const problems: string[] = [];
     const tree = readLinkBranches(initial.branches, a.recorder.keyframes[0].state, a.sim.state.plan, { commands: a.commands, headTime: a.headTime }, problems);
-    if (tree) store.setState({ branches: tree });
+    if (tree) store.setState((s) => ({ branches: { ...s.branches, a: tree } }));
     for (const p of problems) store.getState().notify(p);
   }
   if (initial.b) {
     const a = store.getState().runs.a;
-    store.getState().compareActions.open(compareConf(a.conf, initial.b), initial.b.seed ?? a.seed, initial.b.run ?? []);
+    const opened = store.getState().compareActions.open(compareConf(a.conf, initial.b), initial.b.seed ?? a.seed, initial.b.run ?? []);
+    const b = store.getState().runs.b;
+    if (b && initial.b.branches !== undefined) {
+      const problems: string[] = [];
+      const tree = readLinkBranches(initial.b.branches, b.recorder.keyframes[0].state, b.sim.state.plan, { commands: b.commands, headTime: b.headTime }, problems, 'b');
+      if (tree && opened) store.setState((s) => ({ branches: { ...s.branches, b: tree } }));
+      for (const p of problems) store.getState().notify(p);
+    }
   }
   if (initial.at) {
     const reached = (t: number) => store.setState((s) => ({ clock: { ...s.clock, displayTime: t } }));

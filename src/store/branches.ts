@@ -7,7 +7,8 @@ import { decodeJson, encodeJson } from './urlParams';
 // at an earlier moment) starts a branch there instead of discarding the future: the branch left
 // behind keeps its commands and how far it was taken. Each branch is a run of its own (the
 // setup plus its commands), so switching to one replays it, and any two can be opened side by
-// side. The live branch's commands are the run's; the others travel in the link (`branches=`).
+// side. Each of two compared runs has its own tree. The live branch's commands are the run's;
+// the others travel in the link (`branches=`, and `b.branches=` for run B).
 
 export interface Branch {
   id: number;
@@ -88,9 +89,9 @@ const isId = (x: unknown): x is number => typeof x === 'number' && Number.isSafe
  * are; the live run's commands fill in the current branch. What is wrong is said, and the link
  * opens without its other branches.
  */
-export function readLinkBranches(value: unknown, initial: SimState, plan: PhysicalPlan, live: { commands: RecordedCommand[]; headTime: number }, problems: string[]): BranchTree | null {
+export function readLinkBranches(value: unknown, initial: SimState, plan: PhysicalPlan, live: { commands: RecordedCommand[]; headTime: number }, problems: string[], run: 'a' | 'b' = 'a'): BranchTree | null {
   const refuse = (why: string) => {
-    problems.push(`The link's branches could not be read: ${why}. Showing the run without its other branches.`);
+    problems.push(run === 'a' ? `The link's branches could not be read: ${why}. Showing the run without its other branches.` : `The link's branches of run B could not be read: ${why}. Showing run B without its other branches.`);
     return null;
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('not a list of branches');
@@ -125,23 +126,30 @@ export function readLinkBranches(value: unknown, initial: SimState, plan: Physic
 // the tree changes only when the run forks or switches: its link text is made once per tree
 const linkValues = new WeakMap<BranchTree, object | null>();
 
-/** `search` with the run's other branches (`branches=`), when it has any. */
-export function withBranches(search: string, tree: BranchTree): string {
+function linkValue(tree: BranchTree): object | null {
   let value = linkValues.get(tree);
   if (value === undefined) linkValues.set(tree, (value = branchesForLink(tree)));
-  if (!value) return search;
+  return value;
+}
+
+/** `search` with each run's other branches (`branches=` for run A, `b.branches=` for run B), when it has any. */
+export function withBranches(search: string, trees: { a: BranchTree; b?: BranchTree }): string {
+  const a = linkValue(trees.a);
+  const b = trees.b ? linkValue(trees.b) : null;
+  if (!a && !b) return search;
   const params = new URLSearchParams(search);
-  params.set('branches', encodeJson(value));
+  if (a) params.set('branches', encodeJson(a));
+  if (b) params.set('b.branches', encodeJson(b));
   return `?${params}`;
 }
 
-/** The link's `branches` parameter as decoded JSON (bounded as every compressed parameter), or undefined. */
-export function readBranchesParam(search: string, problems: string[]): unknown {
-  const text = new URLSearchParams(search).get('branches');
+/** A link's branches parameter (`branches`, or run B's `b.branches`) as decoded JSON (bounded as every compressed parameter), or undefined. */
+export function readBranchesParam(search: string, problems: string[], name: 'branches' | 'b.branches' = 'branches'): unknown {
+  const text = new URLSearchParams(search).get(name);
   if (text === null) return undefined;
   const decoded = decodeJson(text, 'branches');
   if ('problem' in decoded) {
-    problems.push(`branches: ${decoded.problem}; showing the run without its other branches.`);
+    problems.push(`${name}: ${decoded.problem}; showing the run without its other branches.`);
     return undefined;
   }
   return decoded.value;

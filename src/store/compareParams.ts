@@ -1,6 +1,7 @@
 import { configKey, quote } from '../engine';
 import { decodeJson, encodeJson, LINK_LIMITS, readConf, readSeed } from './urlParams';
 import type { RecordedCommand } from '../engine';
+import { readBranchesParam } from './branches';
 
 // `b.` parameters open a comparison (CONTRACTS 7): run B is run A's scenario with A's parameters
 // overridden by `b.conf.<key>=<value>` and `b.seed=<n>`; `b.run` carries B's own commands.
@@ -20,6 +21,8 @@ export interface CompareParams {
   unset: string[];
   /** B's commands as decoded JSON, not yet checked against the job (the store does that) */
   run?: unknown;
+  /** B's branches (`b.branches`) as decoded JSON, checked by the store as run A's are */
+  branches?: unknown;
 }
 
 /** The comparison a link asks for, or undefined when it has no `b.` parameter. */
@@ -39,12 +42,12 @@ export function readCompareParams(search: string, problems: string[]): ComparePa
       if (key.length <= LINK_LIMITS.confKeyChars && configKey(key)) unset.add(key);
       else problems.push(`${quote(k)} is not a configuration key this simulator knows. Ignored.`);
     } else if (k.startsWith(CONF_PREFIX)) values.append(k, v);
-    else if (k !== 'b.seed' && k !== 'b.run') unknown.push(k);
+    else if (k !== 'b.seed' && k !== 'b.run' && k !== 'b.branches') unknown.push(k);
   }
   if (unknown.length) {
     const named = unknown.slice(0, NAMED_UNKNOWN).map((k) => quote(k)).join(', ');
     const more = unknown.length > NAMED_UNKNOWN ? ` and ${unknown.length - NAMED_UNKNOWN} more` : '';
-    problems.push(`${named}${more}: a comparison runs the same scenario; only b.conf.<key>, b.seed and b.run are read. Ignored.`);
+    problems.push(`${named}${more}: a comparison runs the same scenario; only b.conf.<key>, b.seed, b.run and b.branches are read. Ignored.`);
   }
   const conf = readConf(values, problems, CONF_PREFIX);
   for (const key of Object.keys(conf)) unset.delete(key);
@@ -55,6 +58,8 @@ export function readCompareParams(search: string, problems: string[]): ComparePa
     if ('problem' in decoded) problems.push(`b.run: ${decoded.problem}; run B starts without them.`);
     else out.run = decoded.value;
   }
+  const branches = readBranchesParam(search, problems, 'b.branches');
+  if (branches !== undefined) out.branches = branches;
   return out;
 }
 

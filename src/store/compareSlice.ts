@@ -3,9 +3,8 @@ import type { RecorderOptions } from '../engine/timeline/recorder';
 import type { AppState, CompareActions, CompareState, RunActions, RunId, RunSetup } from './appState';
 
 export type { CompareActions, CompareState } from './appState';
-import { inSequence } from './compareWork';
-import { oracleWork } from './oracleWork';
 import type { SlicedWork } from './slicedWork';
+import { singleBranch } from './branches';
 
 // Two runs side by side (CONTRACTS 7): run B is run A's scenario with other settings, opened from
 // a link, the Cost tab or the Settings panel. A command can go to one run or to both at the same
@@ -95,7 +94,7 @@ export function createCompareSlice(ctx: CompareContext): { compare: CompareState
       }
       const setup: RunSetup = { scenarioId: a.scenarioId, customScenario: a.customScenario, seed: seed ?? a.seed, conf: { ...conf } };
       const ok = get().addRun('b', setup, run ?? commandsForB(a.commands));
-      set((s) => ({ compare: { ...s.compare, panels: 'a' } }));
+      set((s) => ({ compare: { ...s.compare, panels: 'a' }, branches: { a: s.branches.a, b: singleBranch() } }));
       // a run that could not start shows the default scenario: no comparison then
       if (!sameScenario(get())) {
         actions.close();
@@ -105,20 +104,10 @@ export function createCompareSlice(ctx: CompareContext): { compare: CompareState
     },
     close() {
       get().removeRun('b');
-      set((s) => ({ compare: { ...s.compare, panels: 'a', toBoth: false } }));
+      set((s) => ({ compare: { ...s.compare, panels: 'a', toBoth: false }, branches: { a: s.branches.a } }));
     },
     setToBoth: (toBoth) => set((s) => ({ compare: { ...s.compare, toBoth } })),
     showPanelsOf: (panels) => set((s) => ({ compare: { ...s.compare, panels: s.runs[panels] ? panels : 'a' } })),
-    checkOracles() {
-      const s = get();
-      const works = (['a', 'b'] as const).flatMap((id) => {
-        const r = s.runs[id];
-        if (!r) return [];
-        const at = r.sim.now;
-        return [oracleWork(r.sim.state, (result) => set((x) => (x.runs[id] ? { runs: { ...x.runs, [id]: { ...x.runs[id]!, oracle: { at, result } } } } : {})))];
-      });
-      ctx.startWork(inSequence('Checking exactly-once in both runs', works));
-    },
   };
   return { compare: { toBoth: false, panels: 'a' }, compareActions: actions, mirror };
 }

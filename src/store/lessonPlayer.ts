@@ -15,6 +15,7 @@ import { markFinished } from './lessonProgress';
 import type { LessonState } from './appState';
 import { lessonWordsOf, registerLessonControls, type LessonControls, type LessonNoticeId } from './lessonRegistry';
 import { currentScenario } from './scenarioFile';
+import { closeLessonComparison, stepComparison } from './compareLesson';
 
 // The lesson player: it keeps the store's `lesson` in step with the run on screen. A step begins at
 // a moment of the run; a LessonRun at that moment (lessonCourse.ts) runs the step's window with the
@@ -72,6 +73,8 @@ class Player implements LessonControls {
   private solutionOutcome: StepOutcome | null = null;
   private seen: { recorder: RunRecorder; commands: readonly RecordedCommand[] } | null = null;
   private acting = false;
+  /** the step whose `compare` opened run B (compareLesson.ts): going back before it closes B */
+  private compared: number | null = null;
 
   constructor(private readonly store: AppStoreApi) {
     store.subscribe((s) => this.follow(s));
@@ -151,6 +154,8 @@ class Player implements LessonControls {
     }
     this.acting = true;
     try {
+      // a lesson starts from its own run: no run B from before beside it
+      this.compared = closeLessonComparison(this.store, this.state.runs.b ? -1 : null);
       if (!this.loadRun(parsed, point.conf)) return false;
       const run = this.state.runs.a;
       // the commands at the very start are given now, the rest are the run's future
@@ -210,6 +215,7 @@ class Player implements LessonControls {
       if (sid !== undefined) viewActions.select(sid);
     }
     this.seen = { recorder: run.recorder, commands: run.commands };
+    this.compared = stepComparison(this.store, this.parsed!.lesson.steps, i, this.compared);
   }
 
   /** The step's window on the run as its commands stand: when it closes, and what holds then. */

@@ -1,13 +1,14 @@
 import './compare.css';
 import { useState, type ReactNode } from 'react';
 import { viewEqual } from '../../store/equality';
-import { RunIdContext, useAppStore, useRun, type RunId } from '../../store/react';
+import { RunIdContext, useAppStore, useRun, useView, type RunId } from '../../store/react';
 import { differingSettings } from '../../store/compareDiff';
 import { JobGraph } from '../graph/JobGraph';
 import { formatSimTime } from '../format';
 import { useT } from '../../i18n/useT';
 import { DifferenceStrip } from './DifferenceStrip';
 import { ToBothChoice } from './ToBothChoice';
+import { useRunName } from './useRunName';
 
 // Two runs of one scenario under one clock (CONTRACTS 7): each in its own container with its own
 // time and graph. Both graphs come from the same layout of the same plan and fill boxes of the
@@ -36,11 +37,11 @@ function RunPane({ id }: { id: RunId }) {
   const status = useRun((r) => r.sim.state.job.status);
   const panels = useAppStore((s) => s.compare.panels);
   const { showPanelsOf } = useAppStore((s) => s.compareActions);
-  const name = t(id === 'a' ? 'compare.runA' : 'compare.runB');
+  const name = useRunName(id);
   return (
     <section className={`compare-run compare-run-${id}`} data-testid={`run-${id}`} aria-label={name}>
       <header className="compare-run-head">
-        <strong className="compare-run-name">{name}</strong>
+        <strong className="compare-run-name" data-testid={`run-${id}-name`}>{name}</strong>
         <RunLabel id={id} />
         <span className="sim-time">t = <span data-testid="sim-time">{formatSimTime(now)}</span></span>
         <span className={`job-status job-${status.toLowerCase()}`} data-testid="job-status">{status}</span>
@@ -53,17 +54,21 @@ function RunPane({ id }: { id: RunId }) {
 
 export function CompareView() {
   const t = useT();
-  const [layout, setLayout] = useState<Layout>('side');
+  const [chosen, setLayout] = useState<Layout>('side');
+  // presenter mode: side by side, whatever was chosen. A job is wider than tall, so at 1280x720
+  // each graph fits a half-width pane at about twice the size it has in a half-height one
+  const presenter = useView((v) => v.presenter);
+  const layout = presenter ? 'side' : chosen;
   const { close } = useAppStore((s) => s.compareActions);
   return (
     <div className={`compare compare-${layout}`} data-testid="compare" role="region" aria-label={t('compare.region')}>
       <div className="compare-bar">
         <ToBothChoice />
-        <span className="compare-layout" role="radiogroup" aria-label={t('compare.layout')}>
+        {!presenter && <span className="compare-layout" role="radiogroup" aria-label={t('compare.layout')}>
           {(['stacked', 'side'] as const).map((l) => (
             <button key={l} type="button" role="radio" aria-checked={layout === l} className={layout === l ? 'active' : ''} onClick={() => setLayout(l)} data-testid={`compare-${l}`}>{t(l === 'stacked' ? 'compare.stacked' : 'compare.sideBySide')}</button>
           ))}
-        </span>
+        </span>}
         <span className="spacer" />
         <button type="button" onClick={close} data-testid="compare-close">{t('compare.close')}</button>
       </div>
@@ -90,9 +95,10 @@ export function PanelsRun({ children }: { children: ReactNode }) {
   const id = useAppStore((s) => (s.runs.b ? s.compare.panels : 'a'));
   const t = useT();
   const comparing = useAppStore((s) => s.runs.b !== undefined);
+  const name = useRunName(id);
   return (
     <RunIdContext.Provider value={id}>
-      {comparing && <p className={`compare-panels-note compare-run-${id}`} data-testid="panels-run">{t('compare.panelsShow', { run: t(id === 'a' ? 'compare.runA' : 'compare.runB') })}</p>}
+      {comparing && <p className={`compare-panels-note compare-run-${id}`} data-testid="panels-run">{t('compare.panelsShow', { run: name })}</p>}
       {children}
     </RunIdContext.Provider>
   );

@@ -1,41 +1,79 @@
 import { useEffect, useState } from 'react';
-import type { AppState } from '../../store/appState';
+import type { AppState, RunId, RunState } from '../../store/appState';
 import { compareRuns, type RunDifference, type RunFigures } from '../../store/compareDiff';
-import { useAppStore, useStoreApi } from '../../store/react';
+import { liveOracle, type LiveVerdict } from '../../store/compareOracle';
+import { useStoreApi } from '../../store/react';
 import { formatBytes, formatMs, formatSimTime, formatStateValue } from '../format';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/translate';
+import { useRunName } from './useRunName';
 
-// Under the graphs, updated as the runs move (a few times a second, not every frame: reading every
-// key's state of two runs costs more than a frame can spare).
+// Under the graphs, updated as the runs move: the figures a few times a second (reading every
+// key's state of two runs costs more than a frame can spare), the oracle's duplicates and missing
+// records by a background loop that spends a few milliseconds a frame (compareOracle.ts).
 
 const EVERY_MS = 300;
 
-function differenceOf(s: AppState): RunDifference | null {
+type Verdicts = ReadonlyMap<RunId, LiveVerdict>;
+
+function differenceOf(s: AppState, verdicts: Verdicts): RunDifference | null {
   const b = s.runs.b;
   if (!b) return null;
-  return compareRuns({ state: s.runs.a.sim.state, oracle: s.runs.a.oracle }, { state: b.sim.state, oracle: b.oracle });
+  return compareRuns({ state: s.runs.a.sim.state, oracle: verdicts.get('a') ?? null }, { state: b.sim.state, oracle: verdicts.get('b') ?? null });
 }
 
-/** what changed since the last look: a run moved, or an oracle answered */
+/** what changed since the last look: a run moved */
 const stamp = (s: AppState) => `${s.runs.a.version}/${s.runs.b?.version}/${s.clock.displayTime}`;
 
-function useDifference(): RunDifference | null {
+/** a new run (a recorder of its own) is judged anew even where its version counts as an old one's did */
+const serials = new WeakMap<RunState['recorder'], number>();
+let serial = 0;
+function runStamp(r: RunState): string {
+  let n = serials.get(r.recorder);
+  if (n === undefined) serials.set(r.recorder, (n = serial++));
+  return `${n}/${r.version}/${r.sim.now}`;
+}
+
+/** Both runs' oracle, judged again whenever a run moved, in the frames' spare time; paused while the page does long work. */
+function useLiveVerdicts(): Verdicts {
   const store = useStoreApi();
-  const [diff, setDiff] = useState(() => differenceOf(store.getState()));
+  const [verdicts, setVerdicts] = useState<Verdicts>(() => new Map());
   useEffect(() => {
+    const oracle = liveOracle();
+    let frame = 0;
+    const tick = () => {
+      const s = store.getState();
+      if (s.busy === null) {
+        const runs = (['a', 'b'] as const).flatMap((id) => {
+          const r = s.runs[id];
+          return r ? [{ id, state: r.sim.state, stamp: runStamp(r) }] : [];
+        });
+        const reached = oracle.frame(runs);
+        if (reached.size) setVerdicts((old) => new Map([...old, ...reached]));
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [store]);
+  return verdicts;
+}
+
+function useDifference(verdicts: Verdicts): RunDifference | null {
+  const store = useStoreApi();
+  const [diff, setDiff] = useState(() => differenceOf(store.getState(), verdicts));
+  useEffect(() => {
+    setDiff(differenceOf(store.getState(), verdicts));
     let seen = stamp(store.getState());
-    let oracles = [store.getState().runs.a.oracle, store.getState().runs.b?.oracle];
     const timer = window.setInterval(() => {
       const s = store.getState();
       const now = stamp(s);
-      if (now === seen && oracles[0] === s.runs.a.oracle && oracles[1] === s.runs.b?.oracle) return;
+      if (now === seen) return;
       seen = now;
-      oracles = [s.runs.a.oracle, s.runs.b?.oracle];
-      setDiff(differenceOf(s));
+      setDiff(differenceOf(s, verdicts));
     }, EVERY_MS);
     return () => window.clearInterval(timer);
-  }, [store]);
+  }, [store, verdicts]);
   return diff;
 }
 
@@ -54,17 +92,21 @@ function OracleCell({ f, at }: { f: RunFigures; at: number | undefined }) {
   const t = useT();
   if (!f.oracle) return <span className="muted">{t('compare.oracleNone')}</span>;
   return (
-    <span className={f.oracleStale ? 'muted' : `verdict-${f.oracle.verdict}`}>
-      {f.oracle.duplicates} / {f.oracle.missing} <small>{f.oracle.verdict}{f.oracleStale && at !== undefined ? ` · ${t('compare.oracleAt', { t: formatSimTime(at) })}` : ''}</small>
+    <span className={`verdict-${f.oracle.verdict}${f.oracleStale ? ' trailing' : ''}`}>
+      <span data-testid="oracle-counts">{f.oracle.duplicates} / {f.oracle.missing}</span> <small>{f.oracle.verdict}{f.oracleStale && at !== undefined ? ` · ${t('compare.oracleAt', { t: formatSimTime(at) })}` : ''}</small>
     </span>
   );
 }
 
+function RunName({ id }: { id: RunId }) {
+  return <>{useRunName(id)}</>;
+}
+
 export function DifferenceStrip() {
-  const diff = useDifference();
+  const verdicts = useLiveVerdicts();
+  const diff = useDifference(verdicts);
   const t = useT();
-  const oracleAt = useAppStore((s) => [s.runs.a.oracle?.at, s.runs.b?.oracle?.at] as const, (x, y) => x[0] === y[0] && x[1] === y[1]);
-  const { checkOracles } = useAppStore((s) => s.compareActions);
+  const oracleAt = [verdicts.get('a')?.at, verdicts.get('b')?.at] as const;
   if (!diff) return null;
   const rows = [['a', diff.a], ['b', diff.b]] as const;
   return (
@@ -80,7 +122,7 @@ export function DifferenceStrip() {
         <tbody>
           {rows.map(([id, f], i) => (
             <tr key={id} className={`compare-run-${id}`} data-testid={`diff-${id}`}>
-              <th scope="row">{t(id === 'a' ? 'compare.runA' : 'compare.runB')}</th>
+              <th scope="row"><RunName id={id} /></th>
               {COLUMNS.map((c) => {
                 const value = c.show(f);
                 const other = c.show(rows[1 - i][1]);
@@ -103,7 +145,6 @@ export function DifferenceStrip() {
             {diff.stateDifferences > diff.shown.length && ' …'}
           </>
         )}
-        <button type="button" onClick={checkOracles} data-testid="check-both">{t('compare.checkBoth')}</button>
       </p>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { narrationText } from '../../store/narrate';
-import { useClock, useRun, useView } from '../../store/react';
+import { useAppStore, useClock, useRun, useView } from '../../store/react';
+import { captionOfRuns } from '../compare/captionOfRuns';
 import { useLang, useT } from '../../i18n/useT';
 import { latestCaptionLine } from './importantEvents';
 
@@ -36,16 +37,21 @@ function useLessonSay(active: boolean): string | null {
 export function PresenterCaption({ children }: { children?: ReactNode }) {
   const presenter = useView((v) => v.presenter);
   const line = useRun((r) => (presenter ? latestCaptionLine(r.log) : null));
+  // two runs compared: the latest event of either, with its run (compare/captionOfRuns.ts)
+  const lineB = useAppStore((s) => (presenter && s.runs.b ? latestCaptionLine(s.runs.b.log) : null));
+  const comparing = useAppStore((s) => s.runs.b !== undefined);
+  const shown = comparing ? captionOfRuns(line, lineB) : line && { line, runs: [], key: String(line.id) };
   const lesson = useLessonSay(presenter);
   const atStart = useClock((c) => c.displayTime <= 0 && !c.playing);
   const lang = useLang();
   const t = useT();
   if (!presenter) return null;
   // paused at the start: how to start (the first-run note over the graph is left out in presenter mode)
-  const text = lesson ?? (line ? narrationText(line, lang) : t(atStart ? 'presenter.firstRun' : 'presenter.captionIdle'));
+  const who = shown?.runs.length ? `${shown.runs.map((r) => t(r === 'a' ? 'compare.runA' : 'compare.runB')).join(' + ')} · ` : '';
+  const text = lesson ?? (shown ? who + narrationText(shown.line, lang) : t(atStart ? 'presenter.firstRun' : 'presenter.captionIdle'));
   return (
     <section className={`presenter-caption${lesson ? ' narration' : ''}`} aria-label={t('presenter.caption')} data-testid="presenter-caption">
-      <p key={line?.id ?? 'idle'}>{text}</p>
+      <p key={shown?.key ?? 'idle'}>{text}</p>
       {children}
     </section>
   );
