@@ -106,6 +106,7 @@ function summary(r: SimReport): string {
   const c = r.checkpoints.counts;
   lines.push(`checkpoints: ${c.completed} completed, ${c.failed} failed, ${c.in_progress} in progress; restarts ${r.job.restarts}${r.job.failure ? `; failure: ${r.job.failure}` : ''}`);
   if (r.oracle) lines.push(r.oracle.verdict === 'inconclusive' ? `oracle: inconclusive (${r.oracle.reason})` : `oracle: ${r.oracle.verdict} (${r.oracle.duplicates} duplicates, ${r.oracle.missing} missing; judged ${r.oracle.judged})`);
+  for (const a of r.oracle?.brokerAborted ?? []) lines.push(`  lost: ${a.missing} of ${a.records} records of transaction ${a.txn} (sink ${a.sink}, checkpoint ${a.checkpointId}): the broker aborted it at ${formatDuration(a.abortedAt)} (transaction.timeout.ms)`);
   return lines.join('\n');
 }
 

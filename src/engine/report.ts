@@ -3,7 +3,7 @@ import type { SimState } from './sim/state';
 import { formatTraceHash } from './trace/hash';
 import { sinkOperatorState } from './runtime/sink';
 import { plainStateValue } from './runtime/keyedState';
-import type { OracleKey, OracleResult } from './oracle/oracle';
+import type { OracleBrokerAbort, OracleKey, OracleResult } from './oracle/oracle';
 import { checkpointingStatistics, type CheckpointStats } from './checkpoint/restStats';
 
 // The `sim --json` document (CONTRACTS §2), built from a simulation state. The page's export uses
@@ -21,7 +21,7 @@ export interface SimReport {
   checkpoints: ReturnType<typeof checkpointingStatistics> & { history: CheckpointStats[] };
   state: Record<string, { subtask: number; keyGroupRange: [number, number] | null; keyed: Record<string, PlainValue | Record<string, PlainValue>>; operator: Record<string, unknown> }[]>;
   sinks: Record<string, { committed: { key: string; value: number; partition: number; offset: number }[]; uncommitted: number }>;
-  oracle: { verdict: string; duplicates: number; missing: number; keys: OracleKey[]; judged: string; reason: string } | null;
+  oracle: { verdict: string; duplicates: number; missing: number; keys: OracleKey[]; judged: string; reason: string; brokerAborted?: OracleBrokerAbort[] } | null;
 }
 
 // Keys and operator ids come from the user: every object built from them below is
@@ -79,7 +79,7 @@ export function buildReport(state: SimState, wallMs: number, oracle: OracleResul
     checkpoints: checkpointingStatistics(state),
     state: keyedObject(),
     sinks: keyedObject(),
-    oracle: oracle && { verdict: oracle.verdict, duplicates: oracle.duplicates, missing: oracle.missing, keys: oracle.keys, judged: oracle.judged, reason: oracle.reason },
+    oracle: oracle && { verdict: oracle.verdict, duplicates: oracle.duplicates, missing: oracle.missing, keys: oracle.keys, judged: oracle.judged, reason: oracle.reason, ...(oracle.brokerAborted ? { brokerAborted: oracle.brokerAborted } : {}) },
   };
   for (const op of plan.operators) {
     if (op.keyed || op.kind === 'source') {

@@ -10,6 +10,7 @@ const SAME_NAME: readonly TraceEventType[] = [
   'snapshot-started', 'snapshot-uploaded', 'task-failed', 'tasks-canceled', 'taskmanager-lost', 'jobmanager-failed',
   'storage-outage', 'configuration-changed', 'backpressure', 'world-stopped', 'world-resumed', 'job-status',
   'record-read', 'record-processed', 'state-updated', 'sink-received', 'end-of-partition', 'subtask-finished',
+  'transaction-aborted-by-broker',
 ];
 
 export const LESSON_EVENTS: ReadonlyMap<string, TraceEventType> = new Map<string, TraceEventType>([

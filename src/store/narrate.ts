@@ -58,6 +58,7 @@ const EN = {
   configurationChanged: (p: { keys: string }) => `Checkpointing settings changed (${p.keys}); pending checkpoints aborted, barriers handled the new way from now on`,
   worldStopped: (p: { id: number }) => `Stop-the-world: nothing in flight any more, every task snapshots for checkpoint ${p.id}`,
   worldResumed: (p: { id: number }) => `Stop-the-world: checkpoint ${p.id} done, sources resume`,
+  brokerAborted: (p: { name: string; txn: string; id: number; n: number; at: string; timeout: string }) => `${p.name} cannot commit transaction ${p.txn} of checkpoint ${p.id}: the broker aborted it at ${p.at} s, open longer than transaction.timeout.ms (${p.timeout} s). ProducerFencedException, ${plural(p.n, 'record')} lost`,
 };
 
 type Templates = typeof EN;
@@ -100,6 +101,7 @@ const KO: { [K in NarrationId]: (p: Parameters<Templates[K]>[0]) => string } = {
   configurationChanged: (p) => `체크포인팅 설정이 바뀌었습니다 (${p.keys}). 진행 중인 체크포인트는 중단되고, 지금부터 배리어를 새 방식으로 다룹니다`,
   worldStopped: (p) => `전체 정지: 전송 중인 것이 더 없습니다. 모든 태스크가 체크포인트 ${p.id}의 스냅샷을 만듭니다`,
   worldResumed: (p) => `전체 정지: 체크포인트 ${p.id} 완료, 소스가 다시 읽기 시작합니다`,
+  brokerAborted: (p) => `${p.name}: 체크포인트 ${p.id}의 트랜잭션을 커밋할 수 없습니다 (${p.txn}). transaction.timeout.ms (${p.timeout} s)보다 오래 열려 있어 브로커가 ${p.at} s에 중단(abort)했습니다. ProducerFencedException으로 레코드 ${p.n}개가 유실됩니다`,
 };
 
 const NARRATION: Record<NarrationLang, { [K in NarrationId]: (p: Parameters<Templates[K]>[0]) => string }> = { en: EN, ko: KO };
@@ -229,6 +231,8 @@ function say(ev: TraceEvent, state: SimState): Told | null {
       return told(t, 'checkpoint', 'worldStopped', { id: ev.checkpointId });
     case 'world-resumed':
       return told(t, 'checkpoint', 'worldResumed', { id: ev.checkpointId });
+    case 'transaction-aborted-by-broker':
+      return told(t, 'job', 'brokerAborted', { name: name(ev.subtask), txn: ev.txn, id: ev.checkpointId, n: ev.records, at: (ev.abortedAt / 1000).toFixed(1), timeout: String(ev.timeoutMs / 1000) });
     default:
       return null;
   }

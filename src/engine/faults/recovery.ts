@@ -10,7 +10,7 @@ import { onFailure } from '../kernels/restartStrategy';
 import { clearChannel } from '../runtime/channels';
 import { initialGate } from '../runtime/gate';
 import { requestWake, type Runtime } from '../runtime/runtime';
-import { sinkRestore } from '../runtime/sink';
+import { brokerAbortEvent, sinkRestore } from '../runtime/sink';
 import { appendTime, logSeed } from '../runtime/sourceLog';
 import { schedule } from '../sim/eventQueue';
 import { nextRandom } from '../sim/rng';
@@ -136,7 +136,7 @@ export function restoreSubtasksFrom(rt: Runtime, cp: CompletedCheckpoint | undef
     if (st.sink) {
       const op = state.plan.operators[state.plan.subtasks[sid].operator];
       const txns = (snap?.operator['pending-commit-transactions'] ?? []) as SinkTransaction[];
-      const committed = sinkRestore(st.sink, op, txns, state.now);
+      const committed = sinkRestore(st.sink, op, txns, state.now, (a) => rt.emit(brokerAbortEvent(sid, a, op)));
       if (committed) rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: sid, checkpointId: cp!.id, aborted: false, committed });
     }
     if (snap && st.rocks) {

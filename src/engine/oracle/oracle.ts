@@ -4,6 +4,7 @@ import { Simulation } from '../sim/simulation';
 import { stoppedByRunGuard } from '../sim/runGuard';
 import { requestWake } from '../runtime/runtime';
 import { removeEvents } from '../sim/eventQueue';
+import { KAFKA_MAX_TIMEOUT_MS } from '../runtime/sink';
 import { JUDGED_ORDER, judgeSinks, type Judged, type SinkJudgement, type SinkKind } from './sinkJudgement';
 
 export type { Judged as OracleJudged } from './sinkJudgement';
@@ -33,7 +34,12 @@ export interface OracleResult {
   reason: string;
   /** simulation events the oracle ran to drain the run and its reference: its work, bounded by the budget */
   events: number;
+  /** why records are missing, where the broker aborted their transaction (transaction.timeout.ms); absent when none was */
+  brokerAborted?: OracleBrokerAbort[];
 }
+
+/** A transaction of a two-phase-commit sink the broker aborted for outliving its timeout, and the missing records it held. */
+export interface OracleBrokerAbort { sink: string; txn: string; checkpointId: number; abortedAt: number; records: number; missing: number }
 
 export interface OracleOptions {
   /** events each drain may run (the reference replays the whole run): past it the verdict is inconclusive */
@@ -216,7 +222,9 @@ export function* oracleSteps(state: SimState, options: OracleOptions = {}): Gene
   const actualEvents = budget - ran.left;
   const refRan = { left: budget };
   const events = () => actualEvents + budget - refRan.left;
-  const reference = Simulation.create({ ...state.scenario, faults: [] }, { seed: state.seed, conf: state.config.raw });
+  // the reference's broker never times a transaction out: what a timeout loses counts as missing
+  const neverTimesOut = { 'sim.sink.transaction-timeout': `${KAFKA_MAX_TIMEOUT_MS} ms`, 'sim.broker.transaction-max-timeout': `${KAFKA_MAX_TIMEOUT_MS} ms` };
+  const reference = Simulation.create({ ...state.scenario, faults: [] }, { seed: state.seed, conf: { ...state.config.raw, ...neverTimesOut } });
   const limits = new Map<number, { [p: string]: number }>();
   for (const ps of actual.state.plan.subtasks) {
     const src = actual.state.subtasks[ps.id].source;
@@ -246,5 +254,22 @@ export function* oracleSteps(state: SimState, options: OracleOptions = {}): Gene
   const missing = keys.reduce((n, k) => n + k.missing, 0);
   const verdict = actual.state.job.status === 'FAILED' && state.job.status === 'FAILED' ? 'job-failed'
     : duplicates && missing ? 'duplicates-and-loss' : duplicates ? 'duplicates' : missing ? 'loss' : t.wrong ? 'wrong-result' : 'exactly-once';
-  return { verdict, duplicates, missing, keys, duplicateRecords: t.duplicateRecords, missingRecords: t.missingRecords, judged, reason, events: events() };
+  const brokerAborted = brokerAbortsOf(actual.state, judging.map((j) => state.plan.operators[j.sink]), new Set(t.missingRecords));
+  return {
+    verdict, duplicates, missing, keys, duplicateRecords: t.duplicateRecords, missingRecords: t.missingRecords, judged, reason, events: events(),
+    ...(brokerAborted.length ? { brokerAborted } : {}),
+  };
+}
+
+/** The transactions the broker aborted at these sinks, with how many of their records are missing. */
+function brokerAbortsOf(state: SimState, sinks: PlanOperator[], missing: ReadonlySet<string>): OracleBrokerAbort[] {
+  const out: OracleBrokerAbort[] = [];
+  for (const op of sinks) {
+    for (const sid of op.subtasks) {
+      for (const a of state.subtasks[sid].sink?.brokerAborted ?? []) {
+        out.push({ sink: op.id, txn: a.txn, checkpointId: a.checkpointId, abortedAt: a.abortedAt, records: a.records.length, missing: a.records.filter((r) => missing.has(idOf(r))).length });
+      }
+    }
+  }
+  return out;
 }

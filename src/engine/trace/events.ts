@@ -45,7 +45,9 @@ export type TraceEvent =
   | { type: 'subtask-slowed'; time: number; subtask: number; factor: number }
   | { type: 'world-stopped'; time: number; checkpointId: number }
   | { type: 'world-resumed'; time: number; checkpointId: number }
-  | { type: 'cancel-marker-received'; time: number; subtask: number; channel: number; checkpointId: number };
+  | { type: 'cancel-marker-received'; time: number; subtask: number; channel: number; checkpointId: number }
+  /** the sink went to commit a transaction the broker had aborted at `abortedAt` for outliving transaction.timeout.ms: its records are lost */
+  | { type: 'transaction-aborted-by-broker'; time: number; subtask: number; checkpointId: number; txn: string; records: number; abortedAt: number; timeoutMs: number };
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
@@ -89,6 +91,7 @@ export const TRACE_EVENT_FIELDS = {
   'world-stopped': ['type', 'time', 'checkpointId'],
   'world-resumed': ['type', 'time', 'checkpointId'],
   'cancel-marker-received': ['type', 'time', 'subtask', 'channel', 'checkpointId'],
+  'transaction-aborted-by-broker': ['type', 'time', 'subtask', 'checkpointId', 'txn', 'records', 'abortedAt', 'timeoutMs'],
 } as const satisfies { readonly [T in TraceEventType]: readonly (keyof TraceEventOf<T>)[] };
 
 /** Fields of an event type that the table above leaves out: `never` for every type (events.test.ts checks). */

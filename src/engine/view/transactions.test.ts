@@ -78,3 +78,60 @@ describe('two-phase-commit transactions, one lane per checkpoint', () => {
     for (const sid of sinks) expect(transactionWatchOf(sim, recorder).lanesOf(sid)).toEqual([]);
   });
 });
+
+describe('transactions the broker aborts (transaction.timeout.ms)', () => {
+  // checkpoint 3's transactions are pre-committed when Keyed Count (1/2) fails as checkpoint 3
+  // completes; the job is down 10 s, longer than the 5 s timeout
+  function outage() {
+    const sim = Simulation.create(builtinScenario('default')!, {
+      seed: 1,
+      conf: {
+        'execution.checkpointing.interval': '2s', 'sim.sink.kind': 'two-phase-commit', 'sim.sink.transaction-timeout': '5 s',
+        'restart-strategy.type': 'fixed-delay', 'restart-strategy.fixed-delay.delay': '10 s',
+      },
+      faults: ['task:count/0@completed:3'],
+    });
+    const watch = new TransactionWatch(sim.state);
+    sim.subscribe((ev) => watch.onEvent(ev));
+    let failedAt = -1;
+    let restoredAt = -1;
+    sim.subscribe((ev) => {
+      if (ev.type === 'task-failed') failedAt = ev.time;
+      if (ev.type === 'job-restored') restoredAt = ev.time;
+    });
+    return { sim, watch, sinks: sim.state.plan.operators.find((o) => o.kind === 'sink')!.subtasks, at: () => ({ failedAt, restoredAt }) };
+  }
+
+  it('each lane carries its first write and the timeout; a pre-committed lane turns aborted-by-broker at start + timeout, while the job is down', () => {
+    const { sim, watch, sinks, at } = outage();
+    sim.runUntil(9_000);
+    expect(at().failedAt).toBeGreaterThan(0);
+    const lane = watch.lanesOf(sinks[0]).find((l) => l.checkpointId === 3)!;
+    expect(lane.status).toBe('pre-committed');
+    expect(lane.timeoutMs).toBe(5_000);
+    expect(lane.startedAt).not.toBeNull();
+    const deadline = lane.startedAt! + 5_000;
+    expect(watch.lanesOf(sinks[0], deadline).find((l) => l.checkpointId === 3)!.status).toBe('pre-committed');
+    const later = watch.lanesOf(sinks[0], deadline + 1).find((l) => l.checkpointId === 3)!;
+    expect(later.status).toBe('aborted-by-broker');
+    expect(later.since).toBe(deadline);
+    // the open transaction keeps its own clock, from its first record
+    const open = watch.lanesOf(sinks[0]).find((l) => l.status === 'open');
+    if (open?.startedAt != null) expect(open.startedAt).toBeGreaterThan(lane.startedAt!);
+  });
+
+  it('after the restore the lane stays aborted-by-broker (the sink found it aborted), never committed', () => {
+    const { sim, watch, sinks, at } = outage();
+    sim.runUntil(25_000);
+    expect(at().restoredAt).toBeGreaterThan(at().failedAt + 9_000);
+    for (const sid of sinks) {
+      const lane = watch.lanesOf(sid).find((l) => l.checkpointId === 3)!;
+      expect(lane.status).toBe('aborted-by-broker');
+      expect(lane.since).toBe(lane.startedAt! + 5_000);
+      expect(sim.state.subtasks[sid].sink!.committedTxns).not.toContain(lane.txn);
+      expect(sim.state.subtasks[sid].sink!.brokerAborted.map((a) => a.txn)).toContain(lane.txn);
+      // transactions after the restore commit as usual
+      expect(watch.lanesOf(sid).some((l) => l.status === 'committed' && l.checkpointId! > 3)).toBe(true);
+    }
+  });
+});
