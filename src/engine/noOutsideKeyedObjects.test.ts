@@ -13,6 +13,7 @@ const FILES = Object.fromEntries(Object.entries(SOURCES).map(([path, text]) => [
 // by the property's name, wherever among these files it is declared
 const ALLOWED: Record<string, string> = {
   offsets: 'partition numbers of the plan',
+  startedFrom: 'partition numbers of the plan (the offsets a submitted job started from)',
   limits: 'partition numbers of the plan',
   raw: 'configuration keys: validated against CONFIG_KEYS, an unknown key (__proto__ too) is refused before the state exists',
   operator: 'operator-state names the engine fixes (SourceReaderState, pending-commit-transactions, pending-transaction)',

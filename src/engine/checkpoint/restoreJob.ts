@@ -9,6 +9,7 @@ import type { StateMapping } from '../jobs/stateMapping';
 import { createInitialState, Simulation } from '../sim/simulation';
 import type { CompletedCheckpoint } from './types';
 import { redistributeChannelState } from './channelStateRedistribution';
+import { carryCommittedOffsets } from '../runtime/committedOffsets';
 
 // Starting a job from a retained checkpoint or a savepoint, possibly with another parallelism per
 // operator, as `flink run -s` does. Keyed state moves by key group to the subtask whose new range
@@ -124,6 +125,15 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
   state.coordinator.savepoints = old.coordinator.savepoints.map((s) => structuredClone(s));
   state.coordinator.retained = [rescaled];
   state.job.generation = old.job.generation + 1;
+  carryExternalSystems(old, state);
+  const sim = new Simulation(state);
+  sim.restoreFrom(rescaled);
+  return sim;
+}
+
+/** A new job reads and writes the same external systems: Kafka's consumer groups, the sinks' data. */
+export function carryExternalSystems(old: SimState, state: SimState): void {
+  carryCommittedOffsets(old, state);
   // Sinks write to the same external system: what the old job committed stays written, and the
   // system knows every transaction it committed, whichever new subtask asks.
   for (const oldOp of old.plan.operators.filter((o) => o.kind === 'sink')) {
@@ -150,7 +160,4 @@ export function restoreJob(old: SimState, id: number, options: RestoreOptions = 
       }
     });
   }
-  const sim = new Simulation(state);
-  sim.restoreFrom(rescaled);
-  return sim;
 }

@@ -1,6 +1,7 @@
 import type { Simulation } from '../sim/simulation';
 import { RestoreError } from '../checkpoint/restoreJob';
 import { Conf } from '../config/conf';
+import { sharedFileOwner } from '../checkpoint/sharedState';
 
 // `flink cancel <jobId>`: every task is cancelled, checkpoints in progress are aborted, and the
 // retained checkpoints follow `execution.checkpointing.externalized-checkpoint-retention`: deleted
@@ -36,12 +37,17 @@ export function cancelJob(sim: Simulation): number[] {
   c.shipped = {};
   // nothing runs any more: no wake-ups, no deliveries, no checkpoint timer
   state.queue.length = 0;
-  for (const st of state.subtasks) st.status = 'CANCELED';
+  // snapshots still uploading are abandoned with the tasks
+  for (const st of state.subtasks) {
+    st.status = 'CANCELED';
+    st.snapshots = [];
+  }
   state.job.status = 'CANCELED';
   if (retainsOnCancellation(sim)) return [];
   const deleted = c.retained.filter((s) => !s.isSavepoint).map((s) => s.id);
   for (const r of c.history) if (deleted.includes(r.id)) r.discarded = true;
   c.retained = c.retained.filter((s) => s.isSavepoint);
-  for (const [name, file] of c.sharedFiles) if (deleted.includes(file.lastUsedBy)) c.sharedFiles.delete(name);
+  // the user's files (a snapshot restored in NO_CLAIM mode) stay
+  for (const [name, file] of c.sharedFiles) if (deleted.includes(file.lastUsedBy) && sharedFileOwner(c, file.createdBy) === 'job') c.sharedFiles.delete(name);
   return deleted;
 }

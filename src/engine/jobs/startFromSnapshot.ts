@@ -4,13 +4,13 @@ import { RestoreError } from '../checkpoint/restoreJob';
 import { assignState, stateMappingFor, StateRestoreError } from './assignState';
 import type { OperatorKeyedSnapshot } from './operatorSnapshot';
 import type { StateMapping } from './stateMapping';
+import { applyClaimMode, type ClaimMode } from './claimMode';
 
 // `flink run -s <path> [-n] [--claim-mode]`: a job, changed or not, submitted with a snapshot from
 // a file. It starts at the moment the snapshot completed (the sources' logs hold what the offsets
 // point at by then); state goes to operators by OperatorID (assignState.ts).
 
-export type ClaimMode = 'NO_CLAIM' | 'CLAIM';
-export const CLAIM_MODES: readonly ClaimMode[] = ['NO_CLAIM', 'CLAIM'];
+export { CLAIM_MODES, type ClaimMode } from './claimMode';
 
 export interface StartFromSnapshotOptions extends SimulationOptions {
   allowNonRestoredState?: boolean;
@@ -43,10 +43,8 @@ export function startFromSnapshot(scenario: unknown, snap: OperatorKeyedSnapshot
   }
   const sim = new Simulation(state);
   sim.restoreFrom(checkpoint);
-  if ((options.claimMode ?? 'NO_CLAIM') === 'NO_CLAIM') {
-    // NO_CLAIM: the restored files stay the user's; the first checkpoint uploads everything anew
-    for (const st of sim.state.subtasks) if (st.rocks) st.rocks.confirmed = [];
-  }
+  // NO_CLAIM: the restored files stay the user's; the first checkpoint uploads everything anew
+  applyClaimMode(sim, checkpoint, options.claimMode ?? 'NO_CLAIM');
   return { sim, mapping: assigned.mapping };
 }
 

@@ -30,6 +30,11 @@ const command = z.discriminatedUnion('kind', [
   // the changed job is checked as a scenario file is (parseScenario), below
   z.object({ kind: z.literal('upgrade'), scenario: z.unknown(), allowNonRestoredState: z.boolean() }),
   z.object({ kind: z.literal('cancel') }),
+  // `flink run [-s] [--claim-mode] [-n]` after the job ended: the same job, so the same subtasks
+  z.object({
+    kind: z.literal('submit'), snapshotId: z.number().int().positive().optional(), claimMode: z.enum(['NO_CLAIM', 'CLAIM']).optional(),
+    allowNonRestoredState: z.boolean().optional(), startingOffsets: z.enum(['earliest', 'latest', 'committed-offsets']).optional(),
+  }).strict(),
 ]);
 const commands = z.array(z.object({ at: z.number().nonnegative(), command }));
 

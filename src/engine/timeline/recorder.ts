@@ -4,6 +4,9 @@ import { Simulation } from '../sim/simulation';
 import { restoreJob } from '../checkpoint/restoreJob';
 import { upgradeJob } from '../jobs/upgradeJob';
 import { cancelJob } from '../jobs/cancelJob';
+import { submitJob } from '../jobs/submitJob';
+import type { ClaimMode } from '../jobs/claimMode';
+import type { StartingOffsets } from '../runtime/startingOffsets';
 import type { ScenarioSpec } from '../scenarios/schema';
 
 // Time travel on the deterministic engine. A run is its initial state plus the user's commands,
@@ -25,7 +28,9 @@ export type UserCommand =
   /** stop-with-savepoint, then the changed job from that savepoint (jobs/upgradeJob.ts) */
   | { kind: 'upgrade'; scenario: ScenarioSpec; allowNonRestoredState: boolean }
   /** `flink cancel`: retained checkpoints follow externalized-checkpoint-retention (jobs/cancelJob.ts) */
-  | { kind: 'cancel' };
+  | { kind: 'cancel' }
+  /** `flink run` again after the job ended, empty or from a snapshot (`-s`), in a claim mode (jobs/submitJob.ts) */
+  | { kind: 'submit'; snapshotId?: number; claimMode?: ClaimMode; allowNonRestoredState?: boolean; startingOffsets?: StartingOffsets };
 
 export interface RecordedCommand { at: number; command: UserCommand }
 
@@ -63,6 +68,7 @@ export function applyCommand(sim: Simulation, c: UserCommand): Simulation {
     case 'restore': return restoreJob(sim.state, c.snapshotId, { parallelism: c.parallelism, allowNonRestoredState: c.allowNonRestoredState });
     case 'upgrade': return upgradeJob(sim, c.scenario, { allowNonRestoredState: c.allowNonRestoredState });
     case 'cancel': cancelJob(sim); break;
+    case 'submit': return submitJob(sim, c);
   }
   return sim;
 }

@@ -5,6 +5,8 @@ import { useRun, useRunActions } from '../../store/react';
 import { formatBytes, formatMs, formatStateValue } from '../format';
 import { RescaleView } from './RescaleView';
 import { JobEditor } from '../jobs/JobEditor';
+import { SourceOffsets } from '../jobs/SourceOffsets';
+import { SharedFiles } from '../jobs/SharedFiles';
 import { AfterBarrierNote } from './AfterBarrier';
 import { useT } from '../../i18n/useT';
 import { rich } from '../../i18n/rich';
@@ -126,6 +128,8 @@ export function SnapshotsPanel() {
           </table>
         </div>
       )}
+      <SourceOffsets />
+      <SharedFiles />
       <JobEditor />
     </section>
   );
