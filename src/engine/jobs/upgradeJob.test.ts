@@ -6,7 +6,7 @@ import { RunRecorder } from '../timeline/recorder';
 import { decodeCommands, CommandsError } from '../timeline/commandCodec';
 import { checkCommands } from '../timeline/dryCheck';
 import { RestoreError } from '../checkpoint/restoreJob';
-import { upgradeJob } from './upgradeJob';
+import { insertKeepsState, jobChangeOf, previewUpgrade, upgradeJob } from './upgradeJob';
 
 const CONF = { 'execution.checkpointing.interval': '3 s' };
 const withUids = (s: ScenarioSpec): ScenarioSpec => ({ ...s, operators: s.operators.map((o) => (o.id === 'extra' ? o : { ...o, uid: o.id })) });
@@ -63,5 +63,27 @@ describe('upgradeJob: stop-with-savepoint, then the changed job from it', () => 
     const plan = Simulation.create(defaultScenario).state.plan;
     expect(() => decodeCommands([{ at: 1, command: { kind: 'upgrade', scenario: { ...defaultScenario, operators: [] }, allowNonRestoredState: false } }], plan)).toThrow(CommandsError);
     expect(() => decodeCommands([{ at: 1, command: { kind: 'upgrade', scenario: { ...defaultScenario, operators: [] }, allowNonRestoredState: false } }], plan)).toThrow(/commands\.0\.scenario: invalid scenario/);
+  });
+  it('tells beforehand whether inserting a map would keep every state (uids) or orphan it (places)', () => {
+    const plain = Simulation.create(defaultScenario, { conf: CONF });
+    plain.runUntil(8000);
+    expect(insertKeepsState(plain.state, 'source')).toBe(false);
+    expect(insertKeepsState(plain.state, 'count')).toBe(true); // behind Keyed Count only the stateless sink moves
+    const named = Simulation.create(withUids(defaultScenario), { conf: CONF });
+    named.runUntil(8000);
+    expect(insertKeepsState(named.state, 'source')).toBe(true);
+    expect(() => insertKeepsState(named.state, 'sink')).toThrow(/no operator "sink" to insert after/);
+  });
+  it('the mapping an upgrade followed is worked out again from the two jobs, as the preview said', () => {
+    const sim = Simulation.create(defaultScenario, { conf: CONF });
+    sim.runUntil(8000);
+    const preview = previewUpgrade(sim.state, inserted(defaultScenario));
+    const next = upgradeJob(sim, inserted(defaultScenario), { allowNonRestoredState: true });
+    const change = jobChangeOf(sim.state, next.state, 8000)!;
+    expect(change.snapshotId).toBe(next.state.restores.at(-1)!.id);
+    expect(change.restoredAt).toBe(next.state.restores.at(-1)!.restore_timestamp);
+    expect(change.mapping.rows.map((r) => `${r.status}:${r.operatorId}`)).toEqual(preview.rows.map((r) => `${r.status}:${r.operatorId}`));
+    expect(change.mapping.blocking.map((b) => b.vertex)).toEqual(['count']);
+    expect(jobChangeOf(sim.state, sim.state, 0)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { createInitialState, Simulation } from '../sim/simulation';
 import type { SimState } from '../sim/state';
-import { jobOperatorInfos } from './assignState';
-import { jobOperatorIds } from './operatorSnapshot';
-import { mapSnapshotToJob, type StateMapping } from './stateMapping';
+import { checkCompatible, jobOperatorInfos, stateMappingFor, StateRestoreError } from './assignState';
+import { jobOperatorIds, snapshotByOperator, type OperatorSnapshot } from './operatorSnapshot';
+import { mapSnapshotToJob, withRefusals, type StateMapping } from './stateMapping';
 import { parseScenario } from '../scenarios/validate';
 import { settingsOf } from '../checkpoint/settings';
 import { RestoreError, restoreJob } from '../checkpoint/restoreJob';
@@ -45,8 +45,9 @@ export function upgradeJob(sim: Simulation, scenario: unknown, options: UpgradeO
 
 /**
  * What an upgrade to `scenario` would do with each operator's state, judged on the job as it runs
- * now (the savepoint is taken at the stop, so an operator's state may still appear until then).
- * Throws what starting the changed job would throw (ScenarioError, ConfigError).
+ * now (the savepoint is taken at the stop, so an operator's state may still appear until then),
+ * with the refusal a matched operator would meet (a state of another type: state migration is not
+ * possible). Throws what starting the changed job would throw (ScenarioError, ConfigError).
  */
 export function previewUpgrade(current: SimState, scenario: unknown): StateMapping {
   const next = createInitialState(scenario, { seed: current.seed, conf: current.config.raw });
@@ -58,5 +59,65 @@ export function previewUpgrade(current: SimState, scenario: unknown): StateMappi
       return st.keyed.size > 0 || st.source !== null || (st.sink?.precommitted.length ?? 0) > 0 || (st.sink?.open.length ?? 0) > 0;
     }),
   }));
-  return mapSnapshotToJob(live, jobOperatorInfos(next));
+  const byVertex = new Map(current.plan.operators.map((op) => [op.id, op]));
+  const nextByVertex = new Map(next.plan.operators.map((op) => [op.id, op]));
+  return withRefusals(mapSnapshotToJob(live, jobOperatorInfos(next)), (row) => {
+    const was = byVertex.get(row.from.vertex)!;
+    // the live state as a snapshot would hold it (its keyed tables shared, not copied: only read)
+    const from: OperatorSnapshot = {
+      operatorId: row.operatorId, uid: row.from.uid, vertex: was.id, name: was.name, kind: was.kind, parallelism: was.parallelism,
+      maxParallelism: was.maxParallelism, keyed: was.keyed, states: was.states,
+      subtasks: was.subtasks.map((sid) => ({ keyed: current.subtasks[sid].keyed, keyGroupRange: current.plan.subtasks[sid].keyGroupRange, operator: {}, inputChannelState: {}, outputChannelState: {}, files: [] })),
+    };
+    try {
+      checkCompatible(from, nextByVertex.get(row.to.vertex)!, row.operatorId);
+      return undefined;
+    } catch (e) {
+      if (e instanceof StateRestoreError) return e.message;
+      throw e;
+    }
+  });
+}
+
+/** An upgrade as the page shows it afterwards: where each operator's state went, and when. */
+export interface JobChange {
+  /** the time the Upgrade command was given, and the time the changed job started (the savepoint completed) */
+  at: number;
+  restoredAt: number;
+  snapshotId: number;
+  mapping: StateMapping;
+}
+
+/**
+ * The mapping an upgrade followed, worked out from the two jobs: `previous` ran before the command,
+ * `next` is the changed job the upgrade started, which keeps the savepoint it started from. Null
+ * when `next` did not start from a savepoint of `previous`.
+ */
+export function jobChangeOf(previous: SimState, next: SimState, at: number): JobChange | null {
+  const restore = next.restores.at(-1);
+  const savepoint = restore && next.coordinator.savepoints.find((s) => s.id === restore.id);
+  if (!restore || !savepoint) return null;
+  return { at, restoredAt: restore.restore_timestamp, snapshotId: restore.id, mapping: stateMappingFor(snapshotByOperator(previous, savepoint), next) };
+}
+
+/**
+ * Whether an upgrade to the job with a map inserted after `operatorId` (no uid on it) would restore
+ * every operator's state without allowNonRestoredState: true when each stateful operator keeps its
+ * operator ID, which uids guarantee and places in the graph do not.
+ */
+export function insertKeepsState(current: SimState, operatorId: string): boolean {
+  const spec = current.scenario;
+  if (!spec.operators.some((o) => o.id === operatorId && o.kind !== 'sink')) throw new RangeError(`the job has no operator ${JSON.stringify(operatorId)} to insert after`);
+  let id = 'inserted-map';
+  for (let n = 2; spec.operators.some((o) => o.id === id); n++) id = `inserted-map-${n}`;
+  const parallelism = new Map(current.plan.operators.map((o) => [o.id, o.parallelism]));
+  const operators = spec.operators.flatMap((o) => {
+    const running = { ...o, parallelism: parallelism.get(o.id) ?? o.parallelism };
+    return o.id === operatorId ? [running, { id, name: 'Inserted Map', kind: 'map' as const, parallelism: running.parallelism }] : [running];
+  });
+  const edges = spec.edges.map((e) => (e.from === operatorId ? { ...e, from: id } : e));
+  const first = spec.edges.findIndex((e) => e.from === operatorId);
+  edges.splice(first < 0 ? edges.length : first, 0, { from: operatorId, to: id, partitioner: 'forward' });
+  const mapping = previewUpgrade(current, { ...spec, operators, edges });
+  return mapping.blocking.length === 0 && mapping.refusal === undefined;
 }

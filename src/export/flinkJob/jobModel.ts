@@ -7,7 +7,7 @@ import { camelCase, pascalCase } from './javaText';
 
 // What the generators need to know about a scenario, worked out once: the configuration in force
 // (the scenario's, overridden by the run's), each operator's effective parallelism, max parallelism,
-// uid and inputs, in an order where every input comes first, and the sink kind.
+// uid (where the scenario sets one) and inputs, in an order where every input comes first, and the sink kind.
 
 export type SinkKind = 'plain' | 'upsert' | 'two-phase-commit';
 export type ConfEntry = readonly [key: string, value: string | number | boolean];
@@ -23,7 +23,8 @@ export interface ModelOperator {
   spec: OperatorSpec;
   /** its place in the scenario's operator list (the lab seeds each source's log with it) */
   index: number;
-  uid: string;
+  /** the scenario's `uid(String)`, or null: Flink then derives the operator's ID from its place in the graph */
+  uid: string | null;
   parallelism: number;
   maxParallelism: number;
   /** the Java variable holding its output stream */
@@ -50,10 +51,10 @@ export interface ExportOptions {
   conf?: Readonly<Record<string, string>>;
 }
 
-/** The operator's savepoint identity: the scenario's `uid` where it sets one, else its id. */
-export function operatorUid(op: OperatorSpec): string {
+/** The scenario's `uid` of the operator, or null where it sets none. */
+export function operatorUid(op: OperatorSpec): string | null {
   const uid = (op as { uid?: unknown }).uid;
-  return typeof uid === 'string' && uid.length > 0 ? uid : op.id;
+  return typeof uid === 'string' && uid.length > 0 ? uid : null;
 }
 
 function mergedConf(scenario: ScenarioSpec, overrides: Readonly<Record<string, string>> | undefined): Map<string, string | number | boolean> {

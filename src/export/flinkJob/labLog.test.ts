@@ -7,6 +7,7 @@ import { BUILTIN_SCENARIOS, Conf } from '../../engine';
 import { recordAt, sourceParams } from '../../engine/runtime/sourceLog';
 import { labEventClass } from './java/event';
 import { labLogClass } from './java/labLog';
+import { sessionLogClass } from './java/sessionLog';
 
 // The generated LabLog reproduces the lab's logs record for record. Checked by compiling it with
 // javac (against two one-line stand-ins for Flink's interfaces) and comparing what it generates
@@ -31,16 +32,22 @@ const STUBS: Record<string, string> = {
   ].join('\n'),
 };
 
+/** Compiles the given classes with the stubs into a fresh folder; returns the folder (classes under out/). */
+function compiled(classes: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lablog-'));
+  const files = { ...STUBS, 'checkpointlab/LabLog.java': labLogClass().text, 'checkpointlab/LabEvent.java': labEventClass().text, ...classes };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, 'src', path, '..'), { recursive: true });
+    writeFileSync(join(dir, 'src', path), text);
+  }
+  execFileSync('javac', ['-d', join(dir, 'out'), ...Object.keys(files).map((p) => join(dir, 'src', p))]);
+  return dir;
+}
+
 describe.skipIf(!hasJavac)('LabLog.java', { timeout: 120_000 }, () => {
   it('generates the keys and values of the lab\'s logs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lablog-'));
+    const dir = compiled({});
     try {
-      const files = { ...STUBS, 'checkpointlab/LabLog.java': labLogClass().text, 'checkpointlab/LabEvent.java': labEventClass().text };
-      for (const [path, text] of Object.entries(files)) {
-        mkdirSync(join(dir, 'src', path, '..'), { recursive: true });
-        writeFileSync(join(dir, 'src', path), text);
-      }
-      execFileSync('javac', ['-d', join(dir, 'out'), ...Object.keys(files).map((p) => join(dir, 'src', p))]);
       const cases = [
         { scenario: 'wide', seed: 1 },
         { scenario: 'default', seed: 3 },
@@ -61,6 +68,39 @@ describe.skipIf(!hasJavac)('LabLog.java', { timeout: 120_000 }, () => {
           lab += `${r.key}:${r.value} `;
         }
         expect(java, c.scenario).toBe(lab);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('SessionLog.java generates the lab\'s session ids and values for a source with ever-new keys', () => {
+    const probe = [
+      'package checkpointlab;',
+      'public class SessionProbe {',
+      '  public static void main(String[] a) throws Exception {',
+      '    SessionLog log = new SessionLog(Integer.parseInt(a[0]), Long.parseLong(a[1]), Long.parseLong(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]));',
+      '    StringBuilder out = new StringBuilder();',
+      '    for (long i = 0; i < 600; i++) { LabEvent e = log.map(i); out.append(e.key).append(\':\').append(e.value).append(\' \'); }',
+      '    System.out.print(out);',
+      '  }',
+      '}',
+    ].join('\n');
+    const dir = compiled({ 'checkpointlab/SessionLog.java': sessionLogClass().text, 'checkpointlab/SessionProbe.java': probe });
+    try {
+      const spec = BUILTIN_SCENARIOS.find((s) => s.id === 'state-ttl')!;
+      const op = spec.operators[0];
+      if (op.kind !== 'source') throw new Error('not a source');
+      const p = sourceParams(op, new Conf(spec.config ?? {}));
+      expect(p.recordsPerSession).toBe(4);
+      for (const seed of [1, -7]) {
+        const java = execFileSync('java', ['-cp', join(dir, 'out'), 'checkpointlab.SessionProbe', String(p.partitions), String(p.recordsPerSession), String(p.maxValue), String(seed), '0'], { encoding: 'utf8' });
+        let lab = '';
+        for (let i = 0; i < 600; i++) {
+          const r = recordAt(p, seed, 0, i % p.partitions, Math.floor(i / p.partitions));
+          lab += `${r.key}:${r.value} `;
+        }
+        expect(java, `seed ${seed}`).toBe(lab);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -49,11 +49,13 @@ describe.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as [string, ScenarioSpec]))
     for (const f of javaOf(files)) expect(() => parse(f.text), f.path).not.toThrow();
   });
 
-  it('names every operator, with its uid, parallelism and max parallelism', () => {
+  it('names every operator, with its parallelism and max parallelism, and a uid only where the scenario sets one', () => {
     const job = javaOf(files).find((f) => f.path.endsWith('Job.java'))!.text;
     for (const op of scenario.operators) {
       expect(job).toContain(javaString(op.name));
-      expect(job).toContain(`.uid(${javaString(operatorUid(op))})`);
+      const uid = operatorUid(op);
+      if (uid !== null) expect(job).toContain(`.uid(${javaString(uid)})`);
+      else expect(job).not.toContain(`.uid(${javaString(op.id)})`);
       if (op.parallelism) expect(job).toContain(`.setParallelism(${op.parallelism})`);
     }
     expect(job).toContain('.setMaxParallelism(');
@@ -148,6 +150,95 @@ describe('export options and mapping', () => {
     expect(files.find((f) => f.path.endsWith('DefaultJob.java'))!.text).toContain('LabLog.keysFromResource("/checkpointlab/keys-0.txt")');
     const bench = flinkProject(BUILTIN_SCENARIOS.find((s) => s.id === 'bench')!).find((f) => f.path.endsWith('BenchJob.java'))!.text;
     expect(bench).toContain('LabLog.numberedKeys(10000)');
+  });
+
+  it('emits .uid(...) for the operators that carry one, so a savepoint maps as in the lab; the others keep generated IDs', () => {
+    const withUids: ScenarioSpec = { ...base, operators: base.operators.map((o) => (o.id === 'count' || o.id === 'source' ? { ...o, uid: `${o.id}-v1` } : o)) };
+    const files = flinkProject(withUids, { conf: { 'sim.sink.kind': 'two-phase-commit' } });
+    const job = files.find((f) => f.path.endsWith('DefaultJob.java'))!.text;
+    expect(job.match(/\.uid\(/g)).toHaveLength(2);
+    expect(job).toMatch(/\.name\("Keyed Count"\)\n\s+\.uid\("count-v1"\)/);
+    expect(job).toContain('.uid("source-v1")');
+    expect(job).toMatch(/\.name\("Map"\)\n\s+\/\/ no uid: Flink derives this operator's ID from its place in the graph/);
+    // the transactional id prefix still needs a name: the sink's id stands in for its missing uid
+    expect(job).toContain('.setTransactionalIdPrefix("checkpoint-lab-default-sink")');
+    for (const f of javaOf(files)) expect(() => parse(f.text), f.path).not.toThrow();
+    const readme = files.find((f) => f.path === 'README.md')!.text;
+    expect(readme).toContain('## Operator IDs, uids and savepoints');
+    expect(readme).toContain('Operators with a uid here, as in the lab: `Source: Animals` (uid `source-v1`), `Keyed Count` (uid `count-v1`).');
+    expect(readme).toContain('Without a uid: `Map`, `Sink: Counts`.');
+    expect(readme).toContain('--allowNonRestoredState');
+    const all = flinkProject({ ...base, operators: base.operators.map((o) => ({ ...o, uid: o.id })) }).find((f) => f.path === 'README.md')!.text;
+    expect(all).toContain('Every operator has a uid');
+  });
+
+  it('carries the state-ttl scenario\'s TTL into the job: a StateTtlConfig for its TTL operator, none for the other', () => {
+    const files = flinkProject(BUILTIN_SCENARIOS.find((s) => s.id === 'state-ttl')!);
+    const job = files.find((f) => f.path.endsWith('StateTtlJob.java'))!.text;
+    expect(job).toContain([
+      'StateTtlConfig countTtlTtlConfig = StateTtlConfig.newBuilder(Duration.ofSeconds(6))',
+      '                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)',
+      '                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)',
+      '                .cleanupInRocksdbCompactFilter(1000L, Duration.ofSeconds(10))',
+      '                .build();',
+    ].join('\n'));
+    expect(job).toMatch(/\.process\(new KeyedCount\(countTtlTtlConfig\)\)\n\s+\.name\("Count \(TTL 6 s\)"\)/);
+    expect(job).toMatch(/\.process\(new KeyedCount\(\)\)\n\s+\.name\("Count \(no TTL\)"\)/);
+    expect(job.match(/StateTtlConfig\.newBuilder/g)).toHaveLength(1);
+    expect(job).toContain('import java.time.Duration;');
+    const count = files.find((f) => f.path.endsWith('KeyedCount.java'))!.text;
+    expect(count).toContain('countDescriptor.enableTimeToLive(ttl);');
+    expect(count).toMatch(/public KeyedCount\(\) \{\n\s+this\(null\);/);
+    // ever-new keys: the lab's session ids, from SessionLog; the pause is named as what the generator cannot do
+    expect(job).toContain('new SessionLog(2, 4L, 10L, 1, 0)');
+    const readme = files.find((f) => f.path === 'README.md')!.text;
+    expect(readme).toContain('## State TTL');
+    expect(readme).toContain('`Count (TTL 6 s)` (6 s)');
+    expect(readme).toContain('Without TTL (their state stays for the life of the job): `Count (no TTL)`.');
+    expect(readme).toMatch(/`Source: Sessions` stops at 24 s for 30 s .* cannot pause/);
+  });
+
+  it('writes every TTL setting with Flink 2.x\'s builder, for every keyed kind, as Java that parses', () => {
+    const ttl = { ttl: '90 min', updateType: 'OnReadAndWrite', visibility: 'ReturnExpiredIfNotCleanedUp', cleanup: { incremental: { size: 10, runForEveryRecord: true }, fullSnapshot: true, rocksdbCompactionFilter: { queryTimeAfterNumEntries: 50 }, disableCleanupInBackground: true } } as const;
+    const scenario: ScenarioSpec = {
+      id: 'ttl-kinds', title: 'TTL kinds', description: 'Every keyed kind with a TTL.',
+      operators: [
+        { id: 'src', name: 'Source', kind: 'source', parallelism: 1, partitions: 1, ratePerPartition: 1 },
+        { id: 'l', name: 'Last', kind: 'keyed-last-n', parallelism: 1, n: 3, ttl },
+        { id: 'h', name: 'Histogram', kind: 'keyed-histogram', parallelism: 1, bucketSize: 5, ttl: { ttl: 1500 } },
+        { id: 'r', name: 'Reduce', kind: 'keyed-reduce', parallelism: 1, reduce: 'max', ttl: { ttl: '2 s' } },
+        { id: 'r2', name: 'Reduce 2', kind: 'keyed-reduce', parallelism: 1, reduce: 'sum' },
+        { id: 's', name: 'Sum', kind: 'keyed-sum', parallelism: 1, ttl: { ttl: '1 h' } },
+        { id: 'j', name: 'Join', kind: 'keyed-join', parallelism: 1, ttl: { ttl: '1 d' } },
+        { id: 'k', name: 'Sink', kind: 'sink', parallelism: 1 },
+      ],
+      edges: [
+        { from: 'src', to: 'l', partitioner: 'hash' }, { from: 'l', to: 'h', partitioner: 'hash' }, { from: 'h', to: 'r', partitioner: 'hash' },
+        { from: 'r', to: 'r2', partitioner: 'hash' }, { from: 'r2', to: 's', partitioner: 'hash' },
+        { from: 's', to: 'j', partitioner: 'hash', input: 0 }, { from: 'l', to: 'j', partitioner: 'hash', input: 1 }, { from: 'j', to: 'k', partitioner: 'forward' },
+      ],
+    };
+    const files = flinkProject(scenario);
+    for (const f of javaOf(files)) expect(() => parse(f.text), f.path).not.toThrow();
+    const job = files.find((f) => f.path.endsWith('TtlKindsJob.java'))!.text;
+    expect(job).toContain([
+      'StateTtlConfig lTtlConfig = StateTtlConfig.newBuilder(Duration.ofMinutes(90))',
+      '                .setUpdateType(StateTtlConfig.UpdateType.OnReadAndWrite)',
+      '                .setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)',
+      '                .cleanupIncrementally(10, true)',
+      '                .cleanupFullSnapshot()',
+      '                .cleanupInRocksdbCompactFilter(50L)',
+      '                .disableCleanupInBackground()',
+      '                .build();',
+    ].join('\n'));
+    expect(job).toContain('StateTtlConfig.newBuilder(Duration.ofMillis(1500))');
+    expect(job).toContain('StateTtlConfig.newBuilder(Duration.ofDays(1))');
+    for (const call of ['new KeyedLastN(3, lTtlConfig)', 'new KeyedHistogram(5L, hTtlConfig)', 'new KeyedReduce("max", rTtlConfig)', 'new KeyedReduce("sum")', 'new KeyedSum(sTtlConfig)', 'new KeyedJoin(jTtlConfig)']) expect(job).toContain(call);
+    const join = files.find((f) => f.path.endsWith('KeyedJoin.java'))!.text;
+    expect(join).toContain('leftDescriptor.enableTimeToLive(ttl);');
+    expect(join).toContain('rightDescriptor.enableTimeToLive(ttl);');
+    // no source with ever-new keys, no SessionLog
+    expect(files.some((f) => f.path.endsWith('SessionLog.java'))).toBe(false);
   });
 
   it('uses a parser that does refuse broken Java', () => {

@@ -7,6 +7,8 @@ import { jobClass } from './java/job';
 import { labEventSchemaClass } from './java/kafkaSchema';
 import { labLogClass } from './java/labLog';
 import { keyResources } from './java/keys';
+import { sessionLogClass } from './java/sessionLog';
+import { operatorTtl } from './java/stateTtl';
 import { javaPath } from './java/source';
 import { buildJobModel, type ExportOptions } from './jobModel';
 import { pomXml, usesKafka } from './pom';
@@ -24,7 +26,8 @@ export function flinkProject(scenario: unknown, options: ExportOptions = {}): Pr
     jobClass(model),
     labEventClass(),
     ...(spec.operators.some((o) => o.kind === 'source') ? [labLogClass()] : []),
-    ...functionClasses(spec.operators.map((o) => o.kind)),
+    ...(spec.operators.some((o) => o.kind === 'source' && o.recordsPerSession !== undefined) ? [sessionLogClass()] : []),
+    ...functionClasses(spec.operators.map((o) => o.kind), new Set(spec.operators.filter((o) => operatorTtl(o) !== undefined).map((o) => o.kind))),
     ...(usesKafka(model) ? [labEventSchemaClass()] : []),
   ];
   const files: ProjectFile[] = [

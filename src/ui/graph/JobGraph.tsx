@@ -10,6 +10,7 @@ import { JobManagerNode, StorageNode } from './CoordinatorNodes';
 import { layoutPlan } from './layout';
 import { OperatorNode } from './OperatorNode';
 import { RecordsLayer } from './RecordsLayer';
+import { JobChangeOverlay } from './JobChangeOverlay';
 import { SubtaskNode } from './SubtaskNode';
 import { useT } from '../../i18n/useT';
 import { FIT_PADDING, GRAPH_ZOOM_EVENT, zoomDuration, zoomGraph, type GraphZoom } from './zoom';
@@ -114,6 +115,7 @@ function Graph() {
       >
         <Background gap={24} size={1} />
         <RecordsLayer />
+        <JobChangeOverlay />
         <Panel position="bottom-right">
           <ZoomButtons />
         </Panel>

@@ -1,29 +1,46 @@
-import { useMemo, useState } from 'react';
-import { previewUpgrade, RETENTION_KEY, type JobStatus, type ScenarioSpec, type StateMapping } from '../../engine';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { previewUpgrade, type ScenarioSpec, type StateMapping } from '../../engine';
 import { useRun, useRunActions } from '../../store/react';
 import { useT } from '../../i18n/useT';
 import { formatMs } from '../format';
 import { MappingTable } from './MappingTable';
-import { insertMapAfter, removable, removeOperator, setParallelism, setUid } from './draftEdits';
+import { InsertForm, OperatorRow } from './JobEditorRows';
+import './JobEditor.css';
+import { CancelJob } from './CancelJob';
 
-// A minimal job editor: parallelism, uid, a map inserted or removed; then Upgrade (stop-with-
-// savepoint, the changed job from it, one command of the run). The mapping table shows beforehand
-// where each operator's state would go, and afterwards where it went.
+// The job editor: operators added, removed and reordered, parallelism, keyBy, state kinds, sink
+// kinds and uids, each edit a pure function (draftEdits.ts) whose result the engine checks. Then
+// Upgrade (stop-with-savepoint, the changed job from it, one command of the run). The mapping table
+// shows beforehand where each operator's state would go, and afterwards where it went.
 
 interface Draft { base: ScenarioSpec; spec: ScenarioSpec }
 
 export function JobEditor() {
   const state = useRun((r) => r.sim.state);
   const status = useRun((r) => r.sim.state.job.status);
-  const { upgradeJob, cancelJob } = useRunActions();
+  const jobChange = useRun((r) => r.jobChange);
+  const { upgradeJob } = useRunActions();
   const t = useT();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [allow, setAllow] = useState(false);
-  // the mapping an upgrade followed, shown while the job it started runs
-  const [done, setDone] = useState<{ mapping: StateMapping; generation: number } | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [focus, setFocus] = useState<string | null>(null);
   // an edit belongs to the job it was made on: a new job (an upgrade, a restore) starts a new draft
   const spec = draft && draft.base === state.scenario ? draft.spec : state.scenario;
-  const edit = (next: ScenarioSpec) => setDraft({ base: state.scenario, spec: next });
+  const edit = (next: ScenarioSpec, focusAfter?: string) => {
+    if (next === spec) return;
+    setDraft({ base: state.scenario, spec: next });
+    setFocus(focusAfter ?? null);
+  };
+  // a moved operator's row moves in the list: its button keeps the focus (or its neighbour when it can move no further)
+  useEffect(() => {
+    if (!focus || !list.current) return;
+    const [id] = focus.split(/-(?=up$|down$)/);
+    const target = list.current.querySelector<HTMLButtonElement>(`button[data-move="${CSS.escape(focus)}"]:not(:disabled)`)
+      ?? list.current.querySelector<HTMLButtonElement>(`button[data-move^="${CSS.escape(id)}-"]:not(:disabled)`);
+    target?.focus();
+    setFocus(null);
+  }, [focus, spec]);
   const preview = useMemo((): { mapping: StateMapping } | { error: string } => {
     try {
       return { mapping: previewUpgrade(state, spec) };
@@ -34,44 +51,20 @@ export function JobEditor() {
   const changed = spec !== state.scenario;
   const upgrade = () => {
     if (!('mapping' in preview)) return;
-    const generation = state.job.generation + 1;
-    if (upgradeJob(spec, allow)) {
-      setDraft(null);
-      setDone({ mapping: preview.mapping, generation });
-    }
+    if (upgradeJob(spec, allow)) setDraft(null);
   };
-  const after = done && done.generation === state.job.generation ? done : null;
+  const after = jobChange && jobChange.snapshotId === state.restores.at(-1)?.id ? jobChange : null;
+  const sinkOverride = state.config.raw['sim.sink.kind'];
   return (
     <section className="job-editor" aria-labelledby="job-editor-heading" data-testid="job-editor">
       <h3 id="job-editor-heading">{t('jobs.editor.heading')}</h3>
       <p className="panel-note">{t('jobs.editor.note')}</p>
-      <div className="table-scroll">
-        <table className="state-table">
-          <thead><tr><th>{t('jobs.editor.operator')}</th><th>{t('jobs.editor.kind')}</th><th>{t('jobs.editor.parallelism')}</th><th>{t('jobs.editor.uid')}</th><th /></tr></thead>
-          <tbody>
-            {spec.operators.map((o) => (
-              <tr key={o.id} data-testid={`editor-op-${o.id}`}>
-                <td>{o.name}</td>
-                <td><code>{o.kind}</code></td>
-                <td>
-                  <input type="number" min={1} max={256} style={{ width: '4.5em' }} aria-label={t('jobs.editor.parallelismOf', { name: o.name })}
-                    value={o.parallelism ?? ''} placeholder="1"
-                    onChange={(e) => { const n = Number(e.target.value); if (Number.isInteger(n) && n >= 1 && n <= 256) edit(setParallelism(spec, o.id, n)); }} />
-                </td>
-                <td>
-                  <input type="text" maxLength={200} style={{ width: '9em' }} aria-label={t('jobs.editor.uidOf', { name: o.name })}
-                    value={o.uid ?? ''} placeholder={t('jobs.editor.noUid')} onChange={(e) => edit(setUid(spec, o.id, e.target.value))} />
-                </td>
-                <td>
-                  {o.kind !== 'sink' && <button type="button" aria-label={t('jobs.editor.insertMap', { name: o.name })} onClick={() => edit(insertMapAfter(spec, o.id))}>{t('jobs.editor.insert')}</button>}
-                  {removable(spec, o.id) && <button type="button" aria-label={t('jobs.editor.removeOf', { name: o.name })} onClick={() => edit(removeOperator(spec, o.id))}>{t('jobs.editor.remove')}</button>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {'error' in preview ? <p className="panel-note" role="alert" style={{ color: '#9a3412' }}>{t('jobs.editor.invalid', { message: preview.error })}</p> : status === 'RUNNING' && (
+      <ol className="editor-ops" ref={list}>
+        {spec.operators.map((o) => <OperatorRow key={o.id} spec={spec} o={o} edit={edit} sinkOverride={sinkOverride === undefined ? undefined : String(sinkOverride)} />)}
+      </ol>
+      <p className="panel-note">{t('jobs.editor.keyedNote')}</p>
+      <InsertForm spec={spec} edit={edit} />
+      {'error' in preview ? <p className="editor-problem" role="alert" data-testid="editor-problem">{t('jobs.editor.invalid', { message: preview.error })}</p> : status === 'RUNNING' && (
         <>
           {!changed && <p className="panel-note">{t('jobs.editor.unchanged')}</p>}
           <MappingTable mapping={preview.mapping} allowNonRestoredState={allow} />
@@ -84,25 +77,13 @@ export function JobEditor() {
           onClick={upgrade}>{t('jobs.editor.upgrade')}</button>
       </div>
       {status !== 'RUNNING' && <p className="panel-note">{t('jobs.editor.notRunning', { status })}</p>}
-      <CancelJob status={status} cancel={cancelJob} retention={state.config.raw[RETENTION_KEY]} />
+      <CancelJob />
       {after && (
         <>
-          <p className="panel-note" data-testid="upgraded-note">{t('jobs.editor.upgraded', { time: formatMs(state.restores.at(-1)?.restore_timestamp ?? 0), id: String(state.restores.at(-1)?.id ?? '') })}</p>
-          <MappingTable mapping={after.mapping} allowNonRestoredState={allow} after />
+          <p className="panel-note" data-testid="upgraded-note">{t('jobs.editor.upgraded', { time: formatMs(after.restoredAt), id: String(after.snapshotId) })}</p>
+          <MappingTable mapping={after.mapping} allowNonRestoredState after />
         </>
       )}
     </section>
-  );
-}
-
-function CancelJob({ status, cancel, retention }: { status: JobStatus; cancel: () => boolean; retention: string | undefined }) {
-  const t = useT();
-  const kept = retention === 'RETAIN_ON_CANCELLATION';
-  if (status === 'CANCELED') return <p className="panel-note" data-testid="job-cancelled">{t('jobs.cancel.done')}</p>;
-  return (
-    <div className="restore-form">
-      <p className="panel-note">{kept ? t('jobs.cancel.kept', { key: RETENTION_KEY }) : t('jobs.cancel.deleted', { key: RETENTION_KEY, value: retention ?? 'NO_EXTERNALIZED_CHECKPOINTS' })}</p>
-      <button type="button" data-testid="cancel-job" disabled={status !== 'RUNNING' && status !== 'RESTARTING'} onClick={cancel}>{t('jobs.cancel.button')}</button>
-    </div>
   );
 }

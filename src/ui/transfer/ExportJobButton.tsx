@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useRunReader } from '../../store/react';
-import { currentScenario } from '../../store/scenarioFile';
 import { useT } from '../../i18n/useT';
 import { downloadHref } from '../download';
 
@@ -31,7 +30,8 @@ export function ExportJobButton() {
     setFailed(null);
     try {
       const run = read();
-      const scenario = currentScenario(run);
+      // the job as it runs at the moment shown: an upgrade's changes (uids, operators) are exported with it
+      const scenario = run.sim.state.scenario;
       // the settings in force at the moment shown: the scenario's, the link's, and any applied since
       const conf = { ...run.sim.state.config.raw };
       const { flinkProject, zipProject } = await import('../../export');

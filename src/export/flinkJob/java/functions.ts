@@ -13,15 +13,58 @@ const KEYED_IMPORTS = [
   'org.apache.flink.util.Collector',
 ];
 
-function valueStateFunction(name: string, doc: string, state: string, update: string): JavaClass {
-  return javaFile(name, [...KEYED_IMPORTS, 'org.apache.flink.api.common.state.ValueState', 'org.apache.flink.api.common.state.ValueStateDescriptor'], [
+const TTL_IMPORT = 'org.apache.flink.api.common.state.StateTtlConfig';
+
+/** The TTL field, when some operator of this kind has a TTL (the class then takes one, nullable, in its constructor). */
+const ttlField = (ttl: boolean) => (ttl ? ['    /** the operator\'s state TTL (Flink\'s StateTtlConfig is serializable), or null for none */', '    private final StateTtlConfig ttl;'] : []);
+
+/**
+ * The constructors: as before without TTL; with it, one more taking the StateTtlConfig, which the
+ * old signature calls with null, so operators without TTL are built as before.
+ */
+function constructors(name: string, params: readonly (readonly [type: string, field: string])[], ttl: boolean): string[] {
+  const sig = params.map(([t, f]) => `${t} ${f}`);
+  const assign = params.map(([, f]) => `        this.${f} = ${f};`);
+  if (!ttl) return params.length ? [`    public ${name}(${sig.join(', ')}) {`, ...assign, '    }', ''] : [];
+  return [
+    `    public ${name}(${sig.join(', ')}) {`,
+    `        this(${[...params.map(([, f]) => f), 'null'].join(', ')});`,
+    '    }',
+    '',
+    `    public ${name}(${[...sig, 'StateTtlConfig ttl'].join(', ')}) {`,
+    ...assign,
+    '        this.ttl = ttl;',
+    '    }',
+    '',
+  ];
+}
+
+/** Registers one state in open(): with TTL, its descriptor first gets the operator's StateTtlConfig (descriptor.enableTimeToLive). */
+function registerState(field: string, getter: string, descriptorType: string, descriptor: string, ttl: boolean): string[] {
+  if (!ttl) return [`        ${field} = getRuntimeContext().${getter}(new ${descriptor});`];
+  const d = `${field}Descriptor`;
+  return [
+    `        ${descriptorType} ${d} = new ${descriptor};`,
+    '        if (ttl != null) {',
+    `            ${d}.enableTimeToLive(ttl);`,
+    '        }',
+    `        ${field} = getRuntimeContext().${getter}(${d});`,
+  ];
+}
+
+const withTtl = (imports: string[], ttl: boolean) => (ttl ? [...imports, TTL_IMPORT] : imports);
+
+function valueStateFunction(name: string, doc: string, state: string, update: string, ttl: boolean): JavaClass {
+  return javaFile(name, withTtl([...KEYED_IMPORTS, 'org.apache.flink.api.common.state.ValueState', 'org.apache.flink.api.common.state.ValueStateDescriptor'], ttl), [
     `/** ${doc} */`,
     `public class ${name} extends KeyedProcessFunction<String, LabEvent, LabEvent> {`,
+    ...ttlField(ttl),
     `    private transient ValueState<Long> ${state};`,
     '',
+    ...constructors(name, [], ttl),
     '    @Override',
     '    public void open(OpenContext context) {',
-    `        ${state} = getRuntimeContext().getState(new ValueStateDescriptor<>("${state}", Types.LONG));`,
+    ...registerState(state, 'getState', 'ValueStateDescriptor<Long>', `ValueStateDescriptor<>("${state}", Types.LONG)`, ttl),
     '    }',
     '',
     '    @Override',
@@ -35,24 +78,22 @@ function valueStateFunction(name: string, doc: string, state: string, update: st
   ]);
 }
 
-const keyedCount = () => valueStateFunction('KeyedCount', 'Counts the records of each key in a ValueState and emits the running count.', 'count', '1');
-const keyedSum = () => valueStateFunction('KeyedSum', 'Sums the values of each key in a ValueState and emits the running sum.', 'sum', 'event.value');
+const keyedCount = (ttl: boolean) => valueStateFunction('KeyedCount', 'Counts the records of each key in a ValueState and emits the running count.', 'count', '1', ttl);
+const keyedSum = (ttl: boolean) => valueStateFunction('KeyedSum', 'Sums the values of each key in a ValueState and emits the running sum.', 'sum', 'event.value', ttl);
 
-const keyedLastN = () => javaFile('KeyedLastN', [
+const keyedLastN = (ttl: boolean) => javaFile('KeyedLastN', withTtl([
   ...KEYED_IMPORTS, 'org.apache.flink.api.common.state.ListState', 'org.apache.flink.api.common.state.ListStateDescriptor', 'java.util.ArrayList', 'java.util.List',
-], [
+], ttl), [
   '/** Keeps the last n values of each key in a ListState and emits their sum. */',
   'public class KeyedLastN extends KeyedProcessFunction<String, LabEvent, LabEvent> {',
   '    private final int n;',
+  ...ttlField(ttl),
   '    private transient ListState<Long> lastN;',
   '',
-  '    public KeyedLastN(int n) {',
-  '        this.n = n;',
-  '    }',
-  '',
+  ...constructors('KeyedLastN', [['int', 'n']], ttl),
   '    @Override',
   '    public void open(OpenContext context) {',
-  '        lastN = getRuntimeContext().getListState(new ListStateDescriptor<>("lastN", Types.LONG));',
+  ...registerState('lastN', 'getListState', 'ListStateDescriptor<Long>', 'ListStateDescriptor<>("lastN", Types.LONG)', ttl),
   '    }',
   '',
   '    @Override',
@@ -78,21 +119,19 @@ const keyedLastN = () => javaFile('KeyedLastN', [
   '}',
 ]);
 
-const keyedHistogram = () => javaFile('KeyedHistogram', [
+const keyedHistogram = (ttl: boolean) => javaFile('KeyedHistogram', withTtl([
   ...KEYED_IMPORTS, 'org.apache.flink.api.common.state.MapState', 'org.apache.flink.api.common.state.MapStateDescriptor',
-], [
+], ttl), [
   '/** Counts each key\'s values per bucket ("1-5", "6-10", ...) in a MapState and emits the bucket\'s count. */',
   'public class KeyedHistogram extends KeyedProcessFunction<String, LabEvent, LabEvent> {',
   '    private final long bucketSize;',
+  ...ttlField(ttl),
   '    private transient MapState<String, Long> histogram;',
   '',
-  '    public KeyedHistogram(long bucketSize) {',
-  '        this.bucketSize = bucketSize;',
-  '    }',
-  '',
+  ...constructors('KeyedHistogram', [['long', 'bucketSize']], ttl),
   '    @Override',
   '    public void open(OpenContext context) {',
-  '        histogram = getRuntimeContext().getMapState(new MapStateDescriptor<>("histogram", Types.STRING, Types.LONG));',
+  ...registerState('histogram', 'getMapState', 'MapStateDescriptor<String, Long>', 'MapStateDescriptor<>("histogram", Types.STRING, Types.LONG)', ttl),
   '    }',
   '',
   '    @Override',
@@ -107,21 +146,19 @@ const keyedHistogram = () => javaFile('KeyedHistogram', [
   '}',
 ]);
 
-const keyedReduce = () => javaFile('KeyedReduce', [
+const keyedReduce = (ttl: boolean) => javaFile('KeyedReduce', withTtl([
   ...KEYED_IMPORTS, 'org.apache.flink.api.common.functions.ReduceFunction', 'org.apache.flink.api.common.state.ReducingState', 'org.apache.flink.api.common.state.ReducingStateDescriptor',
-], [
+], ttl), [
   '/** Folds each key\'s values with max, min or sum in a ReducingState and emits the result so far. */',
   'public class KeyedReduce extends KeyedProcessFunction<String, LabEvent, LabEvent> {',
   '    private final String fn;',
+  ...ttlField(ttl),
   '    private transient ReducingState<Long> reduced;',
   '',
-  '    public KeyedReduce(String fn) {',
-  '        this.fn = fn;',
-  '    }',
-  '',
+  ...constructors('KeyedReduce', [['String', 'fn']], ttl),
   '    @Override',
   '    public void open(OpenContext context) {',
-  '        reduced = getRuntimeContext().getReducingState(new ReducingStateDescriptor<>(fn, new Reducer(fn), Types.LONG));',
+  ...registerState('reduced', 'getReducingState', 'ReducingStateDescriptor<Long>', 'ReducingStateDescriptor<>(fn, new Reducer(fn), Types.LONG)', ttl),
   '    }',
   '',
   '    @Override',
@@ -150,23 +187,25 @@ const keyedReduce = () => javaFile('KeyedReduce', [
   '}',
 ]);
 
-const keyedJoin = () => javaFile('KeyedJoin', [
+const keyedJoin = (ttl: boolean) => javaFile('KeyedJoin', withTtl([
   'org.apache.flink.api.common.functions.OpenContext',
   'org.apache.flink.api.common.typeinfo.Types',
   'org.apache.flink.api.common.state.ValueState',
   'org.apache.flink.api.common.state.ValueStateDescriptor',
   'org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction',
   'org.apache.flink.util.Collector',
-], [
+], ttl), [
   '/** Keeps the latest value of each side per key (two ValueStates); once both are known, emits their sum. */',
   'public class KeyedJoin extends KeyedCoProcessFunction<String, LabEvent, LabEvent, LabEvent> {',
+  ...ttlField(ttl),
   '    private transient ValueState<Long> left;',
   '    private transient ValueState<Long> right;',
   '',
+  ...constructors('KeyedJoin', [], ttl),
   '    @Override',
   '    public void open(OpenContext context) {',
-  '        left = getRuntimeContext().getState(new ValueStateDescriptor<>("left", Types.LONG));',
-  '        right = getRuntimeContext().getState(new ValueStateDescriptor<>("right", Types.LONG));',
+  ...registerState('left', 'getState', 'ValueStateDescriptor<Long>', 'ValueStateDescriptor<>("left", Types.LONG)', ttl),
+  ...registerState('right', 'getState', 'ValueStateDescriptor<Long>', 'ValueStateDescriptor<>("right", Types.LONG)', ttl),
   '    }',
   '',
   '    @Override',
@@ -250,7 +289,7 @@ const copyEvents = () => javaFile('CopyEvents', ['org.apache.flink.api.common.fu
 const passThrough = () => javaFile('PassThrough', ['org.apache.flink.api.common.functions.MapFunction'], [
   '/**',
   ' * Stands in for the lab\'s Union task. In Flink, union is not an operator of its own; this',
-  ' * pass-through map after it keeps the lab\'s union as a task with its own uid and parallelism.',
+  ' * pass-through map after it keeps the lab\'s union as a task with its own name and parallelism.',
   ' */',
   'public class PassThrough implements MapFunction<LabEvent, LabEvent> {',
   '    @Override',
@@ -260,7 +299,7 @@ const passThrough = () => javaFile('PassThrough', ['org.apache.flink.api.common.
   '}',
 ]);
 
-const BY_KIND: Partial<Record<OperatorSpec['kind'], () => JavaClass>> = {
+const BY_KIND: Partial<Record<OperatorSpec['kind'], (ttl: boolean) => JavaClass>> = {
   'keyed-count': keyedCount,
   'keyed-sum': keyedSum,
   'keyed-last-n': keyedLastN,
@@ -273,8 +312,11 @@ const BY_KIND: Partial<Record<OperatorSpec['kind'], () => JavaClass>> = {
   union: passThrough,
 };
 
-/** The function classes the given operator kinds need, each once, in a stable order. */
-export function functionClasses(kinds: Iterable<OperatorSpec['kind']>): JavaClass[] {
+/**
+ * The function classes the given operator kinds need, each once, in a stable order. A kind in
+ * `withTtl` (some operator of it has a state TTL) gets the class that takes a StateTtlConfig.
+ */
+export function functionClasses(kinds: Iterable<OperatorSpec['kind']>, withTtl: ReadonlySet<OperatorSpec['kind']> = new Set()): JavaClass[] {
   const wanted = new Set(kinds);
-  return (Object.keys(BY_KIND) as OperatorSpec['kind'][]).filter((k) => wanted.has(k)).map((k) => BY_KIND[k]!());
+  return (Object.keys(BY_KIND) as OperatorSpec['kind'][]).filter((k) => wanted.has(k)).map((k) => BY_KIND[k]!(withTtl.has(k)));
 }

@@ -1,11 +1,14 @@
+import { formatDuration } from '../../../engine';
 import { commentText, javaDouble, javaLong, javaString } from '../javaText';
 import type { JobModel, ModelInput, ModelOperator } from '../jobModel';
 import { keysExpression } from './keys';
+import { operatorTtl, ttlConfigLines, ttlVariable } from './stateTtl';
 import { javaFile, type JavaClass } from './source';
 
 // The job's main class: the scenario's graph in the DataStream API, operator by operator in an
-// order where inputs come first. Every operator carries its name, its uid, its parallelism and its
-// max parallelism; each edge's partitioner becomes keyBy, forward(), rebalance() or broadcast().
+// order where inputs come first. Every operator carries its name, its parallelism and its max
+// parallelism, and its uid where the scenario sets one (an operator without one keeps Flink's
+// generated ID, as in the lab); each edge's partitioner becomes keyBy, forward(), rebalance() or broadcast().
 
 const BASE_IMPORTS = [
   'org.apache.flink.api.common.eventtime.WatermarkStrategy',
@@ -26,11 +29,11 @@ function statement(lines: string[]): string[] {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const I3 = '                ';
 
-/** `.name(...).uid(...).setParallelism(...).setMaxParallelism(...)`, one call a line. */
+/** `.name(...).uid(...).setParallelism(...).setMaxParallelism(...)`, one call a line; without a uid a comment says what that means. */
 function settings(op: ModelOperator, named: boolean): string[] {
   return [
     ...(named ? [`${I3}.name(${javaString(op.spec.name)})`] : []),
-    `${I3}.uid(${javaString(op.uid)})`,
+    op.uid !== null ? `${I3}.uid(${javaString(op.uid)})` : `${I3}// no uid: Flink derives this operator's ID from its place in the graph (see README.md)`,
     `${I3}.setParallelism(${op.parallelism})`,
     `${I3}.setMaxParallelism(${op.maxParallelism})`,
   ];
@@ -67,15 +70,29 @@ function sourceLines(op: ModelOperator, model: JobModel): string[] {
   const s = op.source!;
   const total = s.ratePerPartition * s.partitions;
   const count = s.recordsPerPartition === undefined ? 'Long.MAX_VALUE' : javaLong(s.recordsPerPartition * s.partitions);
-  const keys = keysExpression(op);
   const skewed = s.distribution === 'skewed' && s.skew > 0;
+  const nonReplayable = s.replayable ? '' : '; the lab reads it as a non-replayable source, this generator is replayable';
+  const sessions = s.recordsPerSession;
+  const pause = s.pause;
+  const keyLines = sessions === undefined ? [
+    `${I2}// ${plural(s.keys.length, 'key')}, ${skewed ? `Zipf-skewed (exponent ${s.skew})` : 'uniform'}, values 1..${s.maxValue}${nonReplayable}.`,
+  ] : [
+    `${I2}// ever-new keys: each session id is the key of ${plural(sessions, 'record')} in a row of a partition, then never again; values 1..${s.maxValue}${nonReplayable}.`,
+  ];
+  const pauseLines = pause ? [
+    `${I2}// The lab's source pauses at ${formatDuration(pause.atMs)} for ${formatDuration(pause.forMs)}; this generator cannot pause (its rate is constant): see README.md.`,
+  ] : [];
+  const generator = sessions === undefined
+    ? `new LabLog(${keysExpression(op)}, ${s.partitions}, ${skewed}, ${javaDouble(s.skew)}, ${javaLong(s.maxValue)}, ${model.seed | 0}, ${op.index})`
+    : `new SessionLog(${s.partitions}, ${javaLong(sessions)}, ${javaLong(s.maxValue)}, ${model.seed | 0}, ${op.index})`;
   return [
     `${I2}// ${commentText(op.spec.name)}: topic "${commentText(s.topic)}", ${plural(s.partitions, 'partition')} x ${s.ratePerPartition} records/s = ${total} records/s,`,
-    `${I2}// ${plural(s.keys.length, 'key')}, ${skewed ? `Zipf-skewed (exponent ${s.skew})` : 'uniform'}, values 1..${s.maxValue}${s.replayable ? '' : '; the lab reads it as a non-replayable source, this generator is replayable'}.`,
+    ...keyLines,
+    ...pauseLines,
     `${I2}DataStream<LabEvent> ${op.variable} = env`,
     `${I3}.fromSource(`,
     `${I3}        new DataGeneratorSource<>(`,
-    `${I3}                new LabLog(${keys}, ${s.partitions}, ${skewed}, ${javaDouble(s.skew)}, ${javaLong(s.maxValue)}, ${model.seed | 0}, ${op.index}),`,
+    `${I3}                ${generator},`,
     `${I3}                ${count},`,
     `${I3}                RateLimiterStrategy.perSecond(${javaDouble(total)}),`,
     `${I3}                TypeInformation.of(LabEvent.class)),`,
@@ -84,36 +101,49 @@ function sourceLines(op: ModelOperator, model: JobModel): string[] {
   ].concat(statement(settings(op, false)));
 }
 
+/** The keyed operator's StateTtlConfig, built before its stream when it has a TTL: [lines, constructor arguments after the usual ones]. */
+function ttlOf(op: ModelOperator): [string[], string[]] {
+  const ttl = operatorTtl(op.spec);
+  if (!ttl) return [[], []];
+  const variable = ttlVariable(op.variable);
+  return [ttlConfigLines(ttl, variable, I2), [variable]];
+}
+
 function transformLines(op: ModelOperator, model: JobModel): string[] {
   const spec = op.spec;
   const keyed = spec.kind.startsWith('keyed-');
+  const [ttlLines, ttlArgs] = ttlOf(op);
+  const args = (...a: string[]) => [...a, ...ttlArgs].join(', ');
   let call: string;
   switch (spec.kind) {
     case 'map': call = `.map(new MapValue(${javaString(spec.fn ?? 'identity')}))`; break;
     case 'filter': call = `.filter(new FilterEvents(${spec.keepKeys ? `new String[] {${spec.keepKeys.map(javaString).join(', ')}}` : 'null'}, ${spec.minValue === undefined ? 'null' : `Long.valueOf(${javaLong(Math.ceil(spec.minValue))})`}))`; break;
     case 'flat-map': call = `.flatMap(new CopyEvents(${spec.copies}))`; break;
-    case 'keyed-count': call = '.process(new KeyedCount())'; break;
-    case 'keyed-sum': call = '.process(new KeyedSum())'; break;
-    case 'keyed-last-n': call = `.process(new KeyedLastN(${spec.n}))`; break;
-    case 'keyed-histogram': call = `.process(new KeyedHistogram(${javaLong(spec.bucketSize)}))`; break;
-    case 'keyed-reduce': call = `.process(new KeyedReduce(${javaString(spec.reduce)}))`; break;
+    case 'keyed-count': call = `.process(new KeyedCount(${args()}))`; break;
+    case 'keyed-sum': call = `.process(new KeyedSum(${args()}))`; break;
+    case 'keyed-last-n': call = `.process(new KeyedLastN(${args(String(spec.n))}))`; break;
+    case 'keyed-histogram': call = `.process(new KeyedHistogram(${args(javaLong(spec.bucketSize))}))`; break;
+    case 'keyed-reduce': call = `.process(new KeyedReduce(${args(javaString(spec.reduce))}))`; break;
     case 'union': call = '.map(new PassThrough())'; break;
     default: throw new Error(`not a transformation: ${spec.kind}`);
   }
   return [
     `${I2}// ${commentText(spec.name)} (${spec.kind}): ${commentText(edgeComment(op))}`,
+    ...ttlLines,
     `${I2}DataStream<LabEvent> ${op.variable} = ${inputSide(op, model, 0, keyed)}`,
     `${I3}${call}`,
   ].concat(statement(settings(op, true)));
 }
 
 function joinLines(op: ModelOperator, model: JobModel): string[] {
+  const [ttlLines, ttlArgs] = ttlOf(op);
   return [
     `${I2}// ${commentText(op.spec.name)} (keyed-join): ${commentText(edgeComment(op))}; connect + keyBy on both sides, a KeyedCoProcessFunction`,
+    ...ttlLines,
     `${I2}DataStream<LabEvent> ${op.variable} = ${joinedSide(op, model, 0, true)}`,
     `${I3}.connect(${joinedSide(op, model, 1, true)})`,
     `${I3}.keyBy(new LabEvent.ByKey(), new LabEvent.ByKey())`,
-    `${I3}.process(new KeyedJoin())`,
+    `${I3}.process(new KeyedJoin(${ttlArgs.join(', ')}))`,
   ].concat(statement(settings(op, true)));
 }
 
@@ -137,7 +167,7 @@ function sinkLines(op: ModelOperator, model: JobModel): string[] {
       `${I3}                .setValueSerializationSchema(new LabEventSchema())`,
       `${I3}                .build())`,
       `${I3}        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)`,
-      `${I3}        .setTransactionalIdPrefix(${javaString(`${model.artifactId}-${op.uid}`)})`,
+      `${I3}        .setTransactionalIdPrefix(${javaString(`${model.artifactId}-${op.uid ?? op.spec.id}`)})`,
       `${I3}        .setProperty("transaction.timeout.ms", "${KAFKA_TRANSACTION_TIMEOUT_MS}")`,
       `${I3}        .build())`,
     ].concat(statement(settings(op, true)));
@@ -154,8 +184,10 @@ function sinkLines(op: ModelOperator, model: JobModel): string[] {
 export function jobClass(model: JobModel): JavaClass {
   const kinds = new Set(model.operators.map((o) => o.spec.kind));
   const kafka = model.operators.some((o) => o.sinkKind === 'two-phase-commit');
+  const ttl = model.operators.some((o) => operatorTtl(o.spec) !== undefined);
   const imports = [
     ...BASE_IMPORTS,
+    ...(ttl ? ['org.apache.flink.api.common.state.StateTtlConfig', 'java.time.Duration'] : []),
     ...(kinds.has('source') ? [
       'org.apache.flink.api.common.typeinfo.TypeInformation',
       'org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy',

@@ -28,7 +28,8 @@ export function keysExpression(op: ModelOperator): string {
 /** The resource files of the sources whose key lists are too long to write inline. */
 export function keyResources(model: JobModel): ProjectFile[] {
   return model.operators
-    .filter((op) => op.source && keysExpression(op).startsWith('LabLog.keysFromResource'))
+    // a source of ever-new keys (SessionLog) has no key list
+    .filter((op) => op.source && op.source.recordsPerSession === undefined && keysExpression(op).startsWith('LabLog.keysFromResource'))
     .map((op) => ({
       path: `src/main/resources${resourceName(op)}`,
       // encodeURIComponent leaves no line break, and '+' is encoded so URLDecoder reads it back

@@ -38,7 +38,7 @@ public class BackpressureJob {
                                 TypeInformation.of(LabEvent.class)),
                         WatermarkStrategy.noWatermarks(),
                         "Source: Payments")
-                .uid("source")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(2)
                 .setMaxParallelism(128);
 
@@ -46,7 +46,7 @@ public class BackpressureJob {
         DataStream<LabEvent> mapStream = sourceStream.forward()
                 .map(new MapValue("double"))
                 .name("Map")
-                .uid("map")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(2)
                 .setMaxParallelism(128);
 
@@ -54,7 +54,7 @@ public class BackpressureJob {
         DataStream<LabEvent> sumStream = mapStream.keyBy(new LabEvent.ByKey())
                 .process(new KeyedSum())
                 .name("Keyed Sum")
-                .uid("sum")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(3)
                 .setMaxParallelism(128);
 
@@ -62,7 +62,7 @@ public class BackpressureJob {
         // Plain: writes at once; after a restart the replayed records are printed again (at-least-once output).
         sumStream.forward().print()
                 .name("Sink: Totals")
-                .uid("sink")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(3)
                 .setMaxParallelism(128);
 

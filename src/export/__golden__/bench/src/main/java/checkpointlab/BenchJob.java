@@ -38,7 +38,7 @@ public class BenchJob {
                                 TypeInformation.of(LabEvent.class)),
                         WatermarkStrategy.noWatermarks(),
                         "Source: Events")
-                .uid("source")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(4)
                 .setMaxParallelism(128);
 
@@ -46,7 +46,7 @@ public class BenchJob {
         DataStream<LabEvent> mapStream = sourceStream.rebalance()
                 .map(new MapValue("increment"))
                 .name("Map")
-                .uid("map")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(4)
                 .setMaxParallelism(128);
 
@@ -54,7 +54,7 @@ public class BenchJob {
         DataStream<LabEvent> countStream = mapStream.keyBy(new LabEvent.ByKey())
                 .process(new KeyedCount())
                 .name("Keyed Count")
-                .uid("count")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(4)
                 .setMaxParallelism(128);
 
@@ -62,7 +62,7 @@ public class BenchJob {
         // Plain: writes at once; after a restart the replayed records are printed again (at-least-once output).
         countStream.forward().print()
                 .name("Sink: Discard")
-                .uid("sink")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(4)
                 .setMaxParallelism(128);
 

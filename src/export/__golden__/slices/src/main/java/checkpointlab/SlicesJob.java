@@ -38,7 +38,7 @@ public class SlicesJob {
                                 TypeInformation.of(LabEvent.class)),
                         WatermarkStrategy.noWatermarks(),
                         "Source: Readings")
-                .uid("source")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(3)
                 .setMaxParallelism(128);
 
@@ -46,7 +46,7 @@ public class SlicesJob {
         DataStream<LabEvent> filterStream = sourceStream.forward()
                 .filter(new FilterEvents(null, Long.valueOf(3L)))
                 .name("Filter")
-                .uid("filter")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(3)
                 .setMaxParallelism(128);
 
@@ -54,7 +54,7 @@ public class SlicesJob {
         // Plain: writes at once; after a restart the replayed records are printed again (at-least-once output).
         filterStream.forward().print()
                 .name("Sink: Alerts")
-                .uid("sink")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(3)
                 .setMaxParallelism(128);
 

@@ -38,7 +38,7 @@ public class TwoInputsJob {
                                 TypeInformation.of(LabEvent.class)),
                         WatermarkStrategy.noWatermarks(),
                         "Source: Sightings")
-                .uid("sightings")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(2)
                 .setMaxParallelism(128);
 
@@ -53,7 +53,7 @@ public class TwoInputsJob {
                                 TypeInformation.of(LabEvent.class)),
                         WatermarkStrategy.noWatermarks(),
                         "Source: Feedings")
-                .uid("feedings")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(1)
                 .setMaxParallelism(128);
 
@@ -63,7 +63,7 @@ public class TwoInputsJob {
                 .keyBy(new LabEvent.ByKey(), new LabEvent.ByKey())
                 .process(new KeyedJoin())
                 .name("Keyed Join")
-                .uid("join")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(2)
                 .setMaxParallelism(128);
 
@@ -71,7 +71,7 @@ public class TwoInputsJob {
         // Plain: writes at once; after a restart the replayed records are printed again (at-least-once output).
         joinStream.forward().print()
                 .name("Sink: Joined")
-                .uid("sink")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(2)
                 .setMaxParallelism(128);
 

@@ -38,7 +38,7 @@ public class WideJob {
                                 TypeInformation.of(LabEvent.class)),
                         WatermarkStrategy.noWatermarks(),
                         "Source: Clicks")
-                .uid("source")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(8)
                 .setMaxParallelism(128);
 
@@ -46,7 +46,7 @@ public class WideJob {
         DataStream<LabEvent> mapStream = sourceStream.forward()
                 .map(new MapValue("identity"))
                 .name("Map")
-                .uid("map")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(8)
                 .setMaxParallelism(128);
 
@@ -54,7 +54,7 @@ public class WideJob {
         DataStream<LabEvent> countStream = mapStream.keyBy(new LabEvent.ByKey())
                 .process(new KeyedCount())
                 .name("Keyed Count")
-                .uid("count")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(8)
                 .setMaxParallelism(128);
 
@@ -62,7 +62,7 @@ public class WideJob {
         // Plain: writes at once; after a restart the replayed records are printed again (at-least-once output).
         countStream.forward().print()
                 .name("Sink: Counts")
-                .uid("sink")
+                // no uid: Flink derives this operator's ID from its place in the graph (see README.md)
                 .setParallelism(8)
                 .setMaxParallelism(128);
 
