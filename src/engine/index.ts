@@ -22,6 +22,8 @@ export { buildReport, keyedStateByKey, operatorStateOf, type SimReport } from '.
 export { InvariantViolation } from './runtime/task';
 export { KeyedStateAccessError } from './runtime/keyedState';
 export { plainStateValue } from './runtime/keyedState';
+export { countEntries, holdsExpired, isExpired, timestampName } from './runtime/stateTtl';
+export type { StateSizeSample } from './runtime/stateSizes';
 export { ANIMALS } from './runtime/sourceLog';
 export { settingsOf as checkpointSettingsOf } from './checkpoint/settings';
 export type { CheckpointSettings } from './checkpoint/settings';
@@ -40,7 +42,7 @@ export { MAX_SLOW_FACTOR, MAX_PHASE_CHECKPOINT_ID } from './faults/faultSpec';
 export { pendingFaults } from './faults/recovery';
 export { compareCheckpointAlgorithms, costWith, runCost, CHECKPOINT_ALGORITHMS, type RunCost } from './checkpoint/algorithmCost';
 export { computePipelinedRegions } from './kernels/pipelinedRegions';
-export { computeOracle, oracleSteps, type OracleResult, type OracleKey } from './oracle/oracle';
+export { computeOracle, oracleSteps, type OracleResult, type OracleKey, type OracleBrokerAbort } from './oracle/oracle';
 export { ORACLE_EVENT_BUDGET, type OracleOptions, type OracleJudged } from './oracle/oracle';
 export { RunRecorder, applyCommand, type UserCommand, type RecordedCommand } from './timeline/recorder';
 export { decodeCommands, CommandsError } from './timeline/commandCodec';
@@ -64,3 +66,4 @@ export { configView, effectiveRestartStrategy, effectiveFailoverStrategy, type C
 export { sinkWritesView, recentWrites, writesAgain, sourceRecordId, type SinkWritesView, type WrittenRecord } from './view/sinkWrites';
 export { afterBarrierChannels, afterBarrierInCheckpoint, AfterBarrierLog, type AfterBarrierRecord, type CheckpointAfterBarrier } from './view/afterBarrier';
 export { transactionWatchOf, TransactionWatch, MAX_LANES, type TransactionLane, type TransactionStatus } from './view/transactions';
+export { sourceOffsetsView, sharedFilesView, type SourceOffsetsView, type PartitionOffsets, type SharedFileView } from './view/sourceOffsets';

@@ -52,6 +52,8 @@ export function scenarioMessageProblem(e: Error): string | null {
   for (const p of list) {
     // a file that is not JSON at all has no path inside it: the parser's words (often a position) do
     if (/\bJSON\b/.test(p)) continue;
+    // a file over the size bound is refused whole, before any path inside it is read
+    if (/^the file has [\d,]+ characters\b/.test(p)) continue;
     // the tail of a shortened list ("and 3 more") stands for problems named in full elsewhere
     if (/^and \d[\d,]* more\b/.test(p)) continue;
     if (!PATH_AT_START.test(p) && !PATH_INSIDE.test(p)) return `a problem names no path: ${JSON.stringify(p.slice(0, 200))}`;

@@ -60,6 +60,8 @@ export const en = {
   'scenario.wide.lesson': 'At scale, keyBy is an all-to-all shuffle: every map subtask has a channel to every counter subtask.',
   'scenario.slices.title': 'Independent slices (region failover)',
   'scenario.slices.lesson': 'Kill one Filter subtask: with failover strategy "region" only its slice restarts while the other two keep running. Set jobmanager.execution.failover-strategy to full and the whole job restarts.',
+  'scenario.state-ttl.title': 'Sessions that never come back',
+  'scenario.state-ttl.lesson': 'Open the State panel: without TTL the state grows with every new session; with TTL it stops growing. When traffic stops, the heap backend\'s incremental cleanup stops with it (it runs on state access), so expired sessions stay; on RocksDB, compactions drop them.',
 
   // header controls
   'picker.scenario': 'Scenario',

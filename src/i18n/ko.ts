@@ -57,6 +57,8 @@ export const ko: Messages = {
   'scenario.wide.lesson': '규모가 커지면 keyBy는 전체 대 전체 셔플입니다. 모든 map 서브태스크가 모든 counter 서브태스크로 가는 채널을 가집니다.',
   'scenario.slices.title': '독립된 조각 (region 장애 조치)',
   'scenario.slices.lesson': 'Filter 서브태스크 하나를 중지해 보십시오. 장애 조치 전략이 "region"이면 그 조각만 재시작하고 나머지 둘은 계속 실행됩니다. jobmanager.execution.failover-strategy를 full로 바꾸면 잡 전체가 재시작합니다.',
+  'scenario.state-ttl.title': '다시 오지 않는 세션',
+  'scenario.state-ttl.lesson': '상태 패널을 여십시오. TTL이 없으면 새 세션마다 상태가 커지고, TTL이 있으면 더 커지지 않습니다. 트래픽이 멈추면 heap 백엔드의 증분 정리도 함께 멈춥니다(상태에 접근할 때 실행되기 때문입니다). 그래서 만료된 세션이 남아 있습니다. RocksDB에서는 컴팩션이 그것들을 지웁니다.',
 
   'picker.scenario': '시나리오',
   'picker.fromFile': '{title} (파일에서)',

@@ -1,38 +1,17 @@
 import {
-  assignKeyToParallelOperator, assignToKeyGroup, computeOracle, findChannel,
+  assignKeyToParallelOperator, assignToKeyGroup, computeOracle, findChannel, insertKeepsState,
   type OracleResult, type SimState, type SubtaskAck, type TraceEvent,
 } from '../engine';
 import { LESSON_LIMITS } from './limits';
+import { resubmitFacts } from './factsResubmit';
+import { ttlFacts } from './factsTtl';
 
 // Facts: what the engine says about a run, by name. A lesson's question names the fact that decides
 // its right answer, and a goal may compare a fact with a value, so no answer is ever written into a
 // lesson by hand. Each fact is a function of the run as it stands.
 
-export type FactValue = string | number | boolean;
-
-/** The run as facts see it: its state, its milestone events, and what a watch noticed on the way. */
-export interface RunView {
-  readonly state: SimState;
-  /** checkpoint, failure and restore events of this run, oldest first (no record-level events) */
-  readonly milestones: readonly TraceEvent[];
-  /** channels (plan ids) that barrier alignment blocked at some moment of this run, with the checkpoints it was aligning */
-  readonly everBlocked: ReadonlyMap<number, ReadonlySet<number>>;
-  /** the exactly-once oracle's verdict on the run as it stands (worked out once per moment) */
-  oracle(): OracleResult;
-}
-
-/** Arguments a fact may take: stable ids and keys of the lesson's job. */
-export interface FactArgs { channel?: string; operator?: string; key?: string; checkpoint?: number }
-export type FactArg = keyof FactArgs;
-
-export interface FactDef {
-  /** arguments it needs */
-  readonly args: readonly FactArg[];
-  /** 'oracle' facts drain a copy of the run: a step may compare them at its end, never wait on them */
-  readonly cost: 'cheap' | 'oracle';
-  readonly doc: string;
-  compute(run: RunView, args: FactArgs): FactValue;
-}
+export type { FactValue, RunView, FactArgs, FactArg, FactDef } from './factTypes';
+import type { FactArgs, FactDef, RunView } from './factTypes';
 
 function last<T extends TraceEvent['type']>(run: RunView, type: T): Extract<TraceEvent, { type: T }> | undefined {
   for (let i = run.milestones.length - 1; i >= 0; i--) {
@@ -92,6 +71,8 @@ function checkpointDurations(run: RunView): number[] {
 }
 
 const entries: [string, FactDef][] = [
+  ...resubmitFacts,
+  ...ttlFacts,
   ['oracle-verdict', {
     args: [], cost: 'oracle', doc: "the exactly-once oracle's verdict: exactly-once, duplicates, loss, duplicates-and-loss, wrong-result, job-failed or inconclusive",
     compute: (run) => run.oracle().verdict,
@@ -244,6 +225,14 @@ const entries: [string, FactDef][] = [
     args: [], cost: 'cheap', doc: 'whether a read_committed reader sees any output of the sinks yet',
     compute: (run) => sinkRecords(run, 'visible') > 0,
   }],
+  ['transaction-aborted-by-broker', {
+    args: [], cost: 'cheap', doc: 'whether a two-phase-commit sink went to commit a transaction the broker had already aborted for outliving transaction.timeout.ms (its records are lost)',
+    compute: (run) => run.state.subtasks.some((st) => (st.sink?.brokerAborted.length ?? 0) > 0),
+  }],
+  ['transaction-timeout', {
+    args: [], cost: 'cheap', doc: "the two-phase-commit sinks' transaction.timeout.ms in milliseconds (sim.sink.transaction-timeout); 0 when no sink is transactional",
+    compute: (run) => run.state.plan.operators.find((o) => o.params.transactionTimeoutMs !== undefined)?.params.transactionTimeoutMs ?? 0,
+  }],
   ['parallelism', {
     args: ['operator'], cost: 'cheap', doc: "the operator's parallelism in the job as it runs now (a restore may have changed it)",
     compute: (run, args) => operatorOf(run.state, args.operator).parallelism,
@@ -251,6 +240,18 @@ const entries: [string, FactDef][] = [
   ['max-parallelism', {
     args: ['operator'], cost: 'cheap', doc: "the operator's max parallelism: its number of key groups, the highest parallelism it may be given",
     compute: (run, args) => operatorOf(run.state, args.operator).maxParallelism,
+  }],
+  ['state-maps-after-insert', {
+    args: ['operator'], cost: 'cheap', doc: 'whether an upgrade to the job with a map (without uid) inserted after the operator would restore every stateful operator without allowNonRestoredState: each keeps its operator ID (jobs/upgradeJob.ts)',
+    compute: (run, args) => insertKeepsState(run.state, operatorOf(run.state, args.operator).id),
+  }],
+  ['keyed-state-keys', {
+    args: ['operator'], cost: 'cheap', doc: 'how many keys the operator holds keyed state for, over all its subtasks (0 for a new operator that started empty)',
+    compute: (run, args) => operatorOf(run.state, args.operator).subtasks.reduce((n, sid) => n + [...run.state.subtasks[sid].keyed.values()].reduce((k, group) => k + group.size, 0), 0),
+  }],
+  ['operators-with-uid', {
+    args: [], cost: 'cheap', doc: 'how many operators of the job as it runs now carry a uid',
+    compute: (run) => run.state.scenario.operators.filter((o) => o.uid !== undefined).length,
   }],
   ['key-group', {
     args: ['operator', 'key'], cost: 'cheap', doc: "the key group of a key at an operator (Flink's KeyGroupRangeAssignment)",

@@ -1,4 +1,6 @@
 import type { CheckpointPhase, Fault, OracleResult, PhysicalPlan, RecordedCommand, RunCost, RunRecorder, ScenarioSpec, SimState, Simulation } from '../engine';
+import type { JobChange } from '../engine/jobs/upgradeJob';
+import type { SubmitOptions } from '../engine/jobs/submitJob';
 import type { LogLine } from './narrate';
 import type { SlicedWork } from './slicedWork';
 import type { BranchTree } from './branches';
@@ -46,6 +48,8 @@ export interface RunActions {
   upgradeJob(scenario: ScenarioSpec, allowNonRestoredState: boolean): boolean;
   /** `flink cancel`: retained checkpoints are deleted unless RETAIN_ON_CANCELLATION */
   cancelJob(): boolean;
+  /** `flink run` again after the job ended: empty, or from a snapshot (`-s`) in a claim mode; a command of the run */
+  submitJob(options: SubmitOptions): boolean;
   checkOracle(): void;
   /** the Cost comparison: this run's setup replayed to this moment with each algorithm, a row per frame */
   compareAlgorithms(): void;
@@ -90,6 +94,8 @@ export interface RunState extends RunSetup {
   markers: TimelineMarker[];
   /** the last restore at or before the time shown: the plans before and after, for the rescale view */
   rescale: RescaleInfo | null;
+  /** the last upgrade at or before the time shown, while its job runs: where each operator's state went (the graph marks it) */
+  jobChange: JobChange | null;
   cost: CostResult | null;
   actions: RunActions;
   driver: RunDriver;
@@ -154,8 +160,8 @@ export interface AppState {
   /** two runs side by side (compareSlice.ts) */
   compare: CompareState;
   compareActions: CompareActions;
-  /** run A's history as a tree of branches (branches.ts) */
-  branches: BranchTree;
+  /** each run's history as a tree of branches (branches.ts) */
+  branches: { a: BranchTree; b?: BranchTree };
   branchActions: BranchActions;
   /** the lesson on screen (lessonState.ts; the player is lessonPlayer.ts); null in free play */
   lesson: LessonState | null;
@@ -191,13 +197,12 @@ export interface CompareActions {
   close(): void;
   setToBoth(on: boolean): void;
   showPanelsOf(id: RunId): void;
-  /** the exactly-once oracle of both runs, one after the other, at the moment shown */
-  checkOracles(): void;
 }
 
 export interface BranchActions {
-  switchTo(branch: number): boolean;
-  /** the branch as run B beside run A (on its own branch) */
+  /** the run (`a` unless said) shows another of its branches */
+  switchTo(branch: number, run?: RunId): boolean;
+  /** a branch of run A as run B beside run A (on its own branch); run B takes run A's tree */
   openBeside(branch: number): boolean;
 }
 

@@ -5,6 +5,7 @@ import {
 import { algorithmOf } from '../engine/checkpoint/algorithmCost';
 import { checkCommands } from '../engine/timeline/dryCheck';
 import type { RecorderOptions } from '../engine/timeline/recorder';
+import { jobChangeOf, type JobChange } from '../engine/jobs/upgradeJob';
 import type { AppState, RescaleInfo, RunActions, RunDriver, RunId, RunSetup, RunState, TimelineMarker } from './appState';
 import { markersOf } from './markers';
 import { narrate, type LogLine } from './narrate';
@@ -54,7 +55,7 @@ export interface RunInit {
 }
 
 /** `rescale` is null after an upgrade that added operators: there is no before to show them in */
-interface Replaced { at: number; markers: TimelineMarker[]; rescale: RescaleInfo | null }
+interface Replaced { at: number; markers: TimelineMarker[]; rescale: RescaleInfo | null; jobChange: JobChange | null }
 
 function inFlight(state: SimState): number {
   return state.channels.reduce((n, ch) => n + ch.records, 0);
@@ -100,7 +101,7 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
       const snapshotId = c.command.kind === 'restore' ? c.command.snapshotId : next.state.restores.at(-1)?.id ?? 0;
       const comparable = next.state.plan.operators.every((o) => previous.state.plan.operators.some((p) => p.id === o.id));
       const rescale: RescaleInfo | null = comparable ? { at: c.at, snapshotId, before: previous.state.plan, beforeState: previous.state, after: next.state.plan } : null;
-      replaced = replaced.filter((r) => r.at < c.at).concat({ at: c.at, markers: markersOf(previous.state).filter((m) => m.time <= c.at), rescale });
+      replaced = replaced.filter((r) => r.at < c.at).concat({ at: c.at, markers: markersOf(previous.state).filter((m) => m.time <= c.at), rescale, jobChange: c.command.kind === 'upgrade' ? jobChangeOf(previous.state, next.state, c.at) : null });
       const records = inFlight(next.state);
       narrating.target.push({
         id: nextLogId++, time: next.now, kind: 'job', ids: next.state.plan.operators.map((o) => `op:${o.id}`),
@@ -113,6 +114,7 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
 
   const markersAt = (sim: Simulation): TimelineMarker[] => replaced.filter((r) => r.at <= sim.now).flatMap((r) => r.markers).concat(markersOf(sim.state));
   const rescaleAt = (t: number): RescaleInfo | null => replaced.filter((r) => r.at <= t).at(-1)?.rescale ?? null;
+  const jobChangeAt = (t: number): JobChange | null => replaced.filter((r) => r.at <= t).at(-1)?.jobChange ?? null;
 
   const takeLog = (log: LogLine[]): LogLine[] => {
     if (!pending.length) return log;
@@ -128,7 +130,7 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
     const atHead = !light && sim.now >= r.recorder.headTime;
     patch({
       sim, version: r.version + 1, headTime: r.recorder.headTime,
-      markers: atHead ? markersAt(sim) : r.markers, rescale: rescaleAt(sim.now),
+      markers: atHead ? markersAt(sim) : r.markers, rescale: rescaleAt(sim.now), jobChange: jobChangeAt(sim.now),
       commands: sameCommands(r.commands, r.recorder.commands) ? r.commands : [...r.recorder.commands],
       ...extra, log: takeLog(extra.log ?? r.log),
     });
@@ -159,7 +161,7 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
     pending.length = 0;
     replaced = [];
     narrateInto(sim, pending);
-    return { ...setup, sim, recorder: newRecorder(sim), commands: [], headTime: sim.now, markers: [], log: [], oracle: null, rescale: null, cost: null };
+    return { ...setup, sim, recorder: newRecorder(sim), commands: [], headTime: sim.now, markers: [], log: [], oracle: null, rescale: null, jobChange: null, cost: null };
   };
 
   const start = (setup: RunSetup) => {
@@ -340,6 +342,18 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
         return false;
       }
       ctx.halt();
+      return true;
+    },
+    submitJob(options) {
+      try {
+        command({ kind: 'submit', ...options });
+      } catch (e) {
+        ctx.notify(`Could not submit the job: ${(e as Error).message}`);
+        return false;
+      }
+      ctx.set((s) => ({ notices: s.notices.filter((n) => !n.startsWith('Could not submit')), view: { ...s.view, selectedSubtask: null } }));
+      ctx.halt();
+      patch({ oracle: null });
       return true;
     },
     upgradeJob(scenario, allowNonRestoredState) {

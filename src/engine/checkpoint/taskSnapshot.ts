@@ -1,4 +1,6 @@
-import type { KeyedStateTable, PlanSubtask } from '../model/types';
+import type { KeyedStateTable, PlanOperator, PlanSubtask } from '../model/types';
+import { compactionFilter, fullSnapshotWithoutExpired } from '../runtime/stateTtl';
+import { recordStateSize } from '../runtime/stateSizes';
 import type { SimState, SubtaskState } from '../sim/state';
 import { entryBytes, keyedStateBytes, splitBytes } from '../kernels/snapshotSizing';
 import { snapshotKeyedState, type KeyGroupState } from '../runtime/keyedState';
@@ -41,9 +43,16 @@ function sharedTableBytes(table: KeyedStateTable): number {
   return n;
 }
 
-/** Flush the memtable into a new file, compacting when there are too many files. */
-function flushAndCompact(rocks: RocksDbFiles, table: KeyedStateTable, fileName: (n: number) => string): void {
-  if (rocks.dirty.size) {
+/**
+ * Flush the memtable into a new file, compacting when there are too many files, or (state TTL's
+ * compaction filter) when the files are older than its periodic compaction time. Returns the keys
+ * the TTL compaction filter removed when a compaction ran, else -1.
+ */
+function flushAndCompact(rocks: RocksDbFiles, table: KeyedStateTable, fileName: (n: number) => string, ttl?: { op: PlanOperator; now: number }): number {
+  if (ttl && rocks.nextFile === 1 && rocks.dirty.size === 0 && table.size > 0) {
+    // state TTL runs: state that came over when the backend switched to RocksDB lives in its files
+    rocks.files.push({ name: fileName(rocks.nextFile++), bytes: keyedStateBytes(table) });
+  } else if (rocks.dirty.size) {
     let bytes = 0;
     for (const { keyGroup, key } of rocks.dirty.values()) {
       const entry = table.get(keyGroup)?.get(key);
@@ -52,10 +61,16 @@ function flushAndCompact(rocks: RocksDbFiles, table: KeyedStateTable, fileName: 
     rocks.files.push({ name: fileName(rocks.nextFile++), bytes });
     rocks.dirty = new Map();
   }
-  if (rocks.files.length > COMPACTION_TRIGGER) {
+  const filter = ttl?.op.ttl?.rocksdbCompactionFilter;
+  const periodic = filter && rocks.files.length > 0 && ttl!.now - (rocks.compactedAt ?? 0) >= filter.periodicCompactionMs;
+  if (rocks.files.length > COMPACTION_TRIGGER || periodic) {
     // Compaction merges every file into one holding only the live values.
+    const removed = filter ? compactionFilter(table, ttl!.op, ttl!.now) : 0;
     rocks.files = [{ name: fileName(rocks.nextFile++), bytes: keyedStateBytes(table) }];
+    if (ttl) rocks.compactedAt = ttl.now;
+    return removed;
   }
+  return -1;
 }
 
 export interface TakenSnapshot {
@@ -74,15 +89,21 @@ export function takeSnapshot(state: SimState, ps: PlanSubtask, st: SubtaskState,
     operator.SourceReaderState = st.source.partitions.map((p) => ({ topic: op.params.source!.topic, partition: p, offset: st.source!.offsets[p] }));
     operatorBytes += st.source.partitions.length * splitBytes(op.params.source!.topic);
   }
-  const keyed = snapshotKeyedState(st.keyed);
+  let keyed = snapshotKeyedState(st.keyed);
+  const ttl = op.ttl ? { op, now: state.now } : undefined;
+  if (op.ttlRuntime) op.ttlRuntime.backend = s.backend;
+  let leftOut = 0;
+  // cleanupFullSnapshot: what a full snapshot writes leaves expired entries out (not incremental RocksDB)
+  if (op.ttl?.fullSnapshot && (s.backend === 'hashmap' || !s.incremental || savepoint)) ({ table: keyed, dropped: leftOut } = fullSnapshotWithoutExpired(keyed, op, state.now));
   const fullKeyedBytes = sharedTableBytes(keyed);
   let stateBytes = fullKeyedBytes + operatorBytes;
   let checkpointedBytes = stateBytes;
   let files: SubtaskSnapshot['files'] = [];
   let syncMs = s.syncBaseMs;
+  let compacted = -1;
   // Savepoints are written in the canonical format: a full copy whatever the backend.
   if (s.backend === 'rocksdb' && st.rocks && op.keyed && !savepoint) {
-    flushAndCompact(st.rocks, st.keyed, (n) => `${op.id}-${ps.index}-${String(n).padStart(6, '0')}.sst`);
+    compacted = flushAndCompact(st.rocks, st.keyed, (n) => `${op.id}-${ps.index}-${String(n).padStart(6, '0')}.sst`, ttl);
     if (s.incremental) {
       const live = st.rocks.files;
       files = live.map((f) => ({ ...f }));
@@ -95,6 +116,9 @@ export function takeSnapshot(state: SimState, ps: PlanSubtask, st: SubtaskState,
     syncMs += (s.syncPerKbMs * fullKeyedBytes) / 1024;
   }
   const asyncMs = s.asyncBaseMs + (s.asyncPerKbMs * checkpointedBytes) / 1024;
+  if (op.keyed && state.plan.operators.some((o) => o.ttl)) {
+    recordStateSize(st, op, state.now, { sstBytes: st.rocks ? st.rocks.files.reduce((n, f) => n + f.bytes, 0) : undefined, leftOut, compaction: compacted >= 0 ? compacted : undefined });
+  }
   return {
     snapshot: { keyed, keyGroupRange: ps.keyGroupRange, operator, inputChannelState: {}, outputChannelState: {}, files },
     stateBytes, checkpointedBytes, syncMs, asyncMs,

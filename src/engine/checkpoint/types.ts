@@ -81,6 +81,9 @@ export interface FailureCounterState {
   countedIds: number[];
 }
 
+/** An offset a source reader committed to its consumer group when checkpoint `checkpointId` completed. */
+export interface CommittedOffset { offset: number; checkpointId: number; at: number }
+
 export interface CoordinatorState {
   nextId: number;
   /** generation of the periodic timer: a re-phased timer ignores ticks of older generations */
@@ -94,6 +97,10 @@ export interface CoordinatorState {
   failures: FailureCounterState;
   /** RocksDB shared files: file name (it begins with the operator id) -> size, first and last checkpoint using it */
   sharedFiles: Map<string, { bytes: number; createdBy: number; lastUsedBy: number }>;
+  /** NO_CLAIM restore: shared files created by checkpoints up to this id are the user's, never deleted (SharedStateRegistry's highestNotClaimedCheckpointID) */
+  notClaimedUpTo?: number;
+  /** the Kafka consumer groups, outside the job: per source operator id, per partition, the committed offset (runtime/committedOffsets.ts) */
+  committedOffsets?: Map<string, Map<number, CommittedOffset>>;
   /** snapshots that arrived with acks, per pending checkpoint id, until it completes or is dropped */
   shipped: { [checkpointId: string]: { [subtask: string]: SubtaskSnapshot } };
 }
@@ -109,4 +116,6 @@ export interface RocksDbFiles {
   confirmed: string[];
   /** files each pending checkpoint uploaded, until confirmed */
   uploadedBy: { [checkpointId: string]: string[] };
+  /** state TTL's compaction filter: when the files were last compacted (periodic compaction counts from it) */
+  compactedAt?: number;
 }

@@ -1,4 +1,5 @@
-import type { KeyedStateTable } from '../model/types';
+import type { KeyedStateTable, StateKind } from '../model/types';
+import { settingsOf } from '../checkpoint/settings';
 import type { SimState } from '../sim/state';
 import type { CompletedCheckpoint, SubtaskSnapshot } from '../checkpoint/types';
 import { redistributeOperatorState } from '../kernels/operatorStateRedistribution';
@@ -36,7 +37,8 @@ export function nonRestoredStateMessage(pointer: string, operatorId: string): st
   return `Failed to rollback to checkpoint/savepoint ${pointer}. Cannot map checkpoint/savepoint state for operator ${operatorId} to the new program, because the operator is not available in the new program. If you want to allow to skip this, you can set the --allowNonRestoredState option on the CLI.`;
 }
 
-function checkCompatible(from: OperatorSnapshot, to: SimState['plan']['operators'][number], operatorId: string): void {
+/** Throws StateRestoreError when the operator cannot take `from`'s state (also the editor's preview, upgradeJob.ts). */
+export function checkCompatible(from: OperatorSnapshot, to: SimState['plan']['operators'][number], operatorId: string, backend: 'hashmap' | 'rocksdb' = 'hashmap'): void {
   if (from.keyed && to.keyed && to.maxParallelism !== from.maxParallelism) {
     throw new StateRestoreError(`The maximum parallelism (${to.maxParallelism}) of the stateful operator ${operatorId} does not match the maximum parallelism (${from.maxParallelism}) of the restored state.`);
   }
@@ -49,7 +51,22 @@ function checkCompatible(from: OperatorSnapshot, to: SimState['plan']['operators
     if (was && was.kind !== d.kind) {
       throw new StateRestoreError(`Cannot restore state "${d.name}" of operator ${operatorId} (${to.name}): state migration is not possible. Incompatible key/value state types. Was [${was.kind.toUpperCase()}], registered with [${d.kind.toUpperCase()}].`);
     }
+    if (was && was.kind === d.kind && (was.ttl === true) !== (d.ttl === true)) {
+      throw new StateRestoreError(`Cannot restore state "${d.name}" of operator ${operatorId} (${to.name}): ${ttlMigrationMessage(d.kind, was.ttl === true, backend)} State TTL was ${d.ttl ? 'enabled' : 'disabled'} for this state since the snapshot was written, which changes how its values are serialized: state migration is not possible.`);
+    }
   }
+}
+
+/** A value serializer as Flink names it, with state TTL's TtlSerializer wrapped around the value (TtlStateFactory). */
+function serializerName(kind: StateKind, ttl: boolean): string {
+  const value = ttl ? 'TtlStateFactory$TtlSerializer' : 'LongSerializer';
+  return kind === 'list' ? `ListSerializer<${value}>` : kind === 'map' ? `MapSerializer<StringSerializer, ${value}>` : value;
+}
+
+/** HeapKeyedStateBackend's / RocksDBKeyedStateBackend's refusal of an incompatible state serializer. */
+export function ttlMigrationMessage(kind: StateKind, ttlBefore: boolean, backend: 'hashmap' | 'rocksdb'): string {
+  const serializers = `the new state serializer (${serializerName(kind, !ttlBefore)}) must not be incompatible with the old state serializer (${serializerName(kind, ttlBefore)}).`;
+  return `StateMigrationException: ${backend === 'hashmap' ? `For heap backends, ${serializers}` : `T${serializers.slice(1)}`}`;
 }
 
 /**
@@ -68,7 +85,7 @@ export function assignState(snap: OperatorKeyedSnapshot, next: SimState, allowNo
     const operatorId = ids.get(op.id)!;
     const from = byId.get(operatorId);
     if (!from) continue; // a new operator starts empty
-    checkCompatible(from, op, operatorId);
+    checkCompatible(from, op, operatorId, settingsOf(next).backend);
     const byGroup: KeyedStateTable = new Map();
     for (const s of from.subtasks) for (const [g, group] of s.keyed) byGroup.set(g, group);
     const names = [...new Set(from.subtasks.flatMap((s) => Object.keys(s.operator)))];

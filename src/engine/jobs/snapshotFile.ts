@@ -79,7 +79,7 @@ const records = z.array(rec).max(L.recordsInFlight);
 const channelState = z.record(z.string().regex(/^\d{1,6}$/), records);
 const operatorState = z.object({
   SourceReaderState: z.array(z.object({ topic: shortText(L.nameChars).optional(), partition: count.max(L.partitionsPerSource), offset: count }).strict()).max(L.partitionsPerSource).optional(),
-  'pending-commit-transactions': z.array(z.object({ checkpointId: count, txn: shortText(400), records }).strict()).max(1000).optional(),
+  'pending-commit-transactions': z.array(z.object({ checkpointId: count, txn: shortText(400), records, startedAt: time.optional() }).strict()).max(1000).optional(),
 }).strict();
 const subtask = z.object({
   keyGroupRange: z.tuple([count, count]).nullable(),
@@ -105,7 +105,7 @@ const fileSchema = z.object({
     parallelism: count.min(1).max(L.subtasks),
     maxParallelism: count.min(1).max(L.maxParallelism),
     keyed: z.boolean(),
-    states: z.array(z.object({ name: stateName, kind: z.enum(['value', 'list', 'map', 'reducing']) }).strict()).max(16),
+    states: z.array(z.object({ name: stateName, kind: z.enum(['value', 'list', 'map', 'reducing']), ttl: z.literal(true).optional() }).strict()).max(16),
     subtasks: z.array(subtask).max(L.subtasks),
   }).strict()).max(L.operators),
 }).strict();

@@ -17,7 +17,11 @@ export function valueBytes(v: StateValue): number {
 /** One key's entry of keyed state: key, key group prefix, every state's value. */
 export function entryBytes(key: string, entry: KeyedStateEntry): number {
   let n = 8 + 2 + key.length;
-  for (const [name, value] of entry) n += name.length + valueBytes(value);
+  for (const [name, value] of entry) {
+    // a TTL state's last-access timestamps (stateTtl.ts): Flink's TtlValue adds a long to each value
+    if (name.charCodeAt(name.length - 1) === 108 && name.endsWith('@ttl')) n += 8 * (Array.isArray(value) ? value.length : value instanceof Map ? value.size : 1);
+    else n += name.length + valueBytes(value);
+  }
   return n;
 }
 

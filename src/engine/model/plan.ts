@@ -6,6 +6,8 @@ import type { OperatorSpec, ScenarioSpec } from '../scenarios/schema';
 import { isKeyedKind, ScenarioError } from '../scenarios/validate';
 import { jobSizeDefaults, jobSizeProblems } from '../scenarios/limits';
 import { sourceParams } from '../runtime/sourceLog';
+import { ttlOfOperator, withTtlFlag } from '../runtime/stateTtlConfig';
+import { transactionTimeoutOf } from '../runtime/sink';
 import type {
   OperatorParams, PhysicalPlan, PlanChannel, PlanEdge, PlanOperator, PlanSubtask, StateDescriptor,
 } from './types';
@@ -31,7 +33,11 @@ function paramsOf(op: OperatorSpec, conf: Conf): OperatorParams {
     case 'keyed-last-n': return { n: op.n };
     case 'keyed-histogram': return { bucketSize: op.bucketSize };
     case 'keyed-reduce': return { reduce: op.reduce };
-    case 'sink': return { retain: op.retain ?? -1, sinkKind: (conf.has('sim.sink.kind') ? conf.text('sim.sink.kind') : op.sinkKind ?? 'plain') as OperatorParams['sinkKind'] };
+    case 'sink': {
+      const sinkKind = (conf.has('sim.sink.kind') ? conf.text('sim.sink.kind') : op.sinkKind ?? 'plain') as OperatorParams['sinkKind'];
+      // a transactional producer's timeout is checked by the broker when it starts (InitProducerId)
+      return { retain: op.retain ?? -1, sinkKind, ...(sinkKind === 'two-phase-commit' ? { transactionTimeoutMs: transactionTimeoutOf(conf) } : {}) };
+    }
     default: return {};
   }
 }
@@ -60,8 +66,9 @@ export function buildPlan(spec: ScenarioSpec, conf: Conf): PhysicalPlan {
     return {
       index, id: op.id, name: op.name, kind: op.kind, parallelism, maxParallelism,
       subtasks: [], inputEdges: [], outputEdges: [],
-      keyed: isKeyedKind(op.kind), states: statesOf(op),
+      keyed: isKeyedKind(op.kind), states: withTtlFlag(statesOf(op), 'ttl' in op ? op.ttl : undefined),
       costMs: op.costMs ?? defaultCost, params: paramsOf(op, conf),
+      ...ttlOfOperator(op, conf),
     };
   });
   if (problems.length) throw new ScenarioError(problems);

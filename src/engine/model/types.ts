@@ -21,7 +21,21 @@ export type OperatorKind =
   | 'sink';
 
 export type StateKind = 'value' | 'list' | 'map' | 'reducing';
-export interface StateDescriptor { name: string; kind: StateKind }
+/** `ttl`: the state was registered with a StateTtlConfig (its values carry their last-access timestamp) */
+export interface StateDescriptor { name: string; kind: StateKind; ttl?: true }
+
+/** Flink's StateTtlConfig as the job uses it (processing time, the only time characteristic Flink has). */
+export interface StateTtlConfig {
+  ttlMs: number;
+  updateType: 'OnCreateAndWrite' | 'OnReadAndWrite';
+  visibility: 'NeverReturnExpired' | 'ReturnExpiredIfNotCleanedUp';
+  /** heap backend: entries checked per state access, and per record with runForEveryRecord; null: none */
+  incremental: { size: number; runForEveryRecord: boolean } | null;
+  /** expired entries are left out of full snapshots */
+  fullSnapshot: boolean;
+  /** RocksDB backend: FlinkCompactionFilter drops expired entries when files are compacted; null: none */
+  rocksdbCompactionFilter: { queryTimeAfterNumEntries: number; periodicCompactionMs: number } | null;
+}
 
 /** A record: key and value, and where it came from in the source log (for the exactly-once oracle). */
 export interface Rec {
@@ -63,6 +77,14 @@ export interface PlanOperator {
   outputEdges: number[];
   keyed: boolean;
   states: StateDescriptor[];
+  /** state TTL of every state the operator registers; absent: none */
+  ttl?: StateTtlConfig;
+  /**
+   * State TTL's bookkeeping while the job runs (plain data, so a copied state carries on the same):
+   * the backend the task side cleans up for, and by subtask index then state, where the heap
+   * backend's incremental-cleanup iterator stands (key group, position in it).
+   */
+  ttlRuntime?: { backend: 'hashmap' | 'rocksdb'; cursors: { keyGroup: number; index: number }[][] };
   /** cost of processing one record, simulated ms */
   costMs: number;
   params: OperatorParams;
@@ -78,6 +100,7 @@ export interface OperatorParams {
   /** source */ source?: SourceParams;
   /** sink: how many received records to keep for display and the oracle (-1 = all) */ retain?: number;
   /** sink: how it writes (sim.sink.kind overrides it for every sink) */ sinkKind?: 'plain' | 'upsert' | 'two-phase-commit';
+  /** two-phase-commit sink: the producer's transaction.timeout.ms (sim.sink.transaction-timeout) */ transactionTimeoutMs?: number;
 }
 
 export interface SourceParams {
@@ -94,6 +117,10 @@ export interface SourceParams {
   maxValue: number;
   /** a bounded source ends after this many records per partition; absent = unbounded */
   recordsPerPartition?: number;
+  /** ever-new keys: each session id is the key of this many consecutive records of a partition, then never again */
+  recordsPerSession?: number;
+  /** nothing is appended to the log from `atMs` for `forMs` (traffic stops for a while) */
+  pause?: { atMs: number; forMs: number };
   replayable: boolean;
 }
 
@@ -179,6 +206,8 @@ export interface SourceSubtaskState {
   limits?: { [partition: string]: number };
   /** stop-with-savepoint: no more reading after this savepoint's barrier; finish once it completes */
   stopAfter?: number;
+  /** a job submitted again (jobs/submitJob.ts): the offsets its reader started from */
+  startedFrom?: { [partition: string]: number };
 }
 
 export interface SinkSubtaskState {
@@ -208,12 +237,30 @@ export interface SinkSubtaskState {
   committedTxns: string[];
   /** names this subtask's transactions: job generation and subtask, so no two jobs' ids collide */
   txnPrefix: string;
+  /** two-phase commit: when the open transaction got its first record (the broker's timer starts then); -1 while empty */
+  openSince: number;
+  /** two-phase commit: pre-committed transactions the broker had aborted (transaction.timeout.ms) when the sink went to commit them */
+  brokerAborted: BrokerAbortedTransaction[];
 }
 
 export interface LatencyStats { count: number; sum: number; max: number }
 
 /** A pre-committed two-phase-commit transaction, named like a transactional id: prefix and checkpoint. */
-export interface SinkTransaction { checkpointId: number; txn: string; records: Rec[] }
+export interface SinkTransaction {
+  checkpointId: number; txn: string; records: Rec[];
+  /** when its first record was written: the broker aborts it once older than transaction.timeout.ms (absent: empty, never started) */
+  startedAt?: number;
+}
+
+/** A transaction the broker aborted because it outlived transaction.timeout.ms: its records are lost. */
+export interface BrokerAbortedTransaction {
+  txn: string; checkpointId: number; records: Rec[];
+  startedAt: number;
+  /** when the broker aborted it: startedAt + the timeout */
+  abortedAt: number;
+  /** when the sink tried to commit it and learned of the abort */
+  noticedAt: number;
+}
 
 /** Mails run in the task's mailbox between records, never while it processes one. */
 export type Mail =

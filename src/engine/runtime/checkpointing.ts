@@ -7,7 +7,8 @@ import type { CheckpointFailureReason } from '../checkpoint/failureCounter';
 import { schedule } from '../sim/eventQueue';
 import { emitAlignedEvent, emitUnalignedBarrier } from './barriers';
 import { requestWake, type Runtime } from './runtime';
-import { sinkCommit, sinkFinish, sinkOperatorState, sinkPreCommit } from './sink';
+import { brokerAbortEvent, sinkCommit, sinkFinish, sinkOperatorState, sinkPreCommit } from './sink';
+import { commitOffsetsOnCheckpoint } from './committedOffsets';
 
 // A task's side of a checkpoint (Flink's SubtaskCheckpointCoordinatorImpl): emit the barrier
 // downstream, take the synchronous snapshot (the task is busy meanwhile), upload asynchronously,
@@ -190,7 +191,8 @@ export function runMail(rt: Runtime, ps: PlanSubtask, st: SubtaskState, mail: Ma
     case 'notify-complete': {
       if (st.rocks) confirmUploads(st.rocks, mail.checkpointId);
       const op = state.plan.operators[ps.operator];
-      const committed = st.sink ? sinkCommit(st.sink, op, mail.checkpointId, state.now) : 0;
+      const committed = st.sink ? sinkCommit(st.sink, op, mail.checkpointId, state.now, (a) => rt.emit(brokerAbortEvent(ps.id, a, op))) : 0;
+      if (st.source) commitOffsetsOnCheckpoint(state, ps, st, mail.checkpointId);
       rt.emit({ type: 'checkpoint-notified', time: state.now, subtask: ps.id, checkpointId: mail.checkpointId, aborted: false, committed });
       // stop-with-savepoint: the savepoint is complete and committed, the source ends its input
       if (st.source?.stopAfter !== undefined && mail.checkpointId >= st.source.stopAfter) finishSubtask(rt, ps, state.now);
@@ -209,7 +211,7 @@ export function finishSubtask(rt: Runtime, ps: PlanSubtask, at: number): void {
   const st = state.subtasks[ps.id];
   st.status = 'FINISHED';
   acknowledgeOnFinish(rt, ps, st);
-  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator], state.now);
+  if (st.sink) sinkFinish(st.sink, state.plan.operators[ps.operator], state.now, (a) => rt.emit(brokerAbortEvent(ps.id, a, state.plan.operators[ps.operator])));
   emitAlignedEvent(rt, ps, (seq, sentAt, deliverAt) => ({ kind: 'end-of-partition', seq, sentAt, deliverAt }), at);
   rt.emit({ type: 'subtask-finished', time: state.now, subtask: ps.id });
   if (state.subtasks.every((s) => s.status === 'FINISHED')) {

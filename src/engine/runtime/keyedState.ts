@@ -188,3 +188,58 @@ export function plainStateValue(v: StateValue): Primitive | Primitive[] | { [fie
   for (const [field, x] of v) out[field] = x;
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// For state TTL (stateTtl.ts): raw access to the current key's entry, and changes to any key's
+// entry from outside the record path (cleanup), with the same copy-on-write as the state calls.
+
+/** The current key's entry as it is (shared or not): read it, never change it. */
+export function currentEntry(ctx: KeyContext): KeyedStateEntry | undefined {
+  return readEntry(ctx);
+}
+
+/** Sets these states of the current key (a value's timestamp beside it); the caller reports the update. */
+export function putStates(ctx: KeyContext, values: readonly (readonly [string, StateValue])[]): void {
+  const t = current(ctx);
+  const entry = writableEntry(t, writableGroup(ctx, t));
+  for (const [name, value] of values) entry.set(name, value);
+}
+
+/** Removes these states of the current key, and the key once it holds none; the caller reports the update. */
+export function removeStates(ctx: KeyContext, names: readonly string[]): void {
+  const t = current(ctx);
+  if (!t.entry || !names.some((n) => t.entry!.has(n))) return;
+  const group = writableGroup(ctx, t);
+  const entry = writableEntry(t, group);
+  for (const n of names) entry.delete(n);
+  if (entry.size === 0) {
+    group.delete(t.key!);
+    t.entry = undefined;
+  }
+}
+
+/**
+ * Rewrites one key's entry anywhere in `table` (TTL cleanup visiting other keys): `change` gets
+ * the task's own copy of the entry and edits it; an entry left empty is removed with its key.
+ */
+export function rewriteEntry(table: KeyedStateTable, keyGroup: number, key: SimKey, change: (entry: KeyedStateEntry) => void): void {
+  const t = heapTableOf(table);
+  t.key = null; // the cached lookup may point at a group this replaces
+  let group = table.get(keyGroup);
+  let entry = group?.get(key);
+  if (group === undefined || entry === undefined) return;
+  if (t.owned[keyGroup] !== group) {
+    t.ownKeys[keyGroup] = new Set();
+    group = new Map(group);
+    table.set(keyGroup, group);
+    t.owned[keyGroup] = group;
+  }
+  const own = t.ownKeys[keyGroup];
+  if (own !== undefined && !own.has(key)) {
+    entry = new Map(entry);
+    group.set(key, entry);
+    own.add(key);
+  }
+  change(entry);
+  if (entry.size === 0) group.delete(key);
+}

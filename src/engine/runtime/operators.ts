@@ -2,6 +2,7 @@ import type { PlanOperator, Rec } from '../model/types';
 import {
   listAdd, listGet, listUpdate, mapGet, mapPut, reducingAdd, valueGet, valueUpdate, type KeyContext,
 } from './keyedState';
+import { processTtlRecord } from './ttlOperators';
 
 // What each operator kind does with one record. Keyed operators find the key context already
 // set to the record's key; the runtime routes what `emit` receives to the output channels.
@@ -29,6 +30,7 @@ function withValue(rec: Rec, value: number): Rec {
 }
 
 export function processRecord(op: PlanOperator, rec: Rec, input: number, ctx: KeyContext, emit: Emit): void {
+  if (op.ttl !== undefined && processTtlRecord(op, rec, input, ctx, emit)) return;
   const p = op.params;
   switch (op.kind) {
     case 'source': case 'union':

@@ -1,4 +1,5 @@
 import type { Conf } from '../config/conf';
+import { parseDuration } from '../config/duration';
 import { hash3, seed32 } from '../sim/rng';
 import type { OperatorSpec } from '../scenarios/schema';
 import type { Rec, SourceParams } from '../model/types';
@@ -22,6 +23,8 @@ export function sourceParams(op: Extract<OperatorSpec, { kind: 'source' }>, conf
     maxValue: op.maxValue ?? 10,
     recordsPerPartition: op.recordsPerPartition,
     replayable: conf.text('sim.source.kind') === 'non-replayable' ? false : op.replayable ?? true,
+    ...(op.recordsPerSession !== undefined ? { recordsPerSession: op.recordsPerSession } : {}),
+    ...(op.pause ? { pause: { atMs: parseDuration(op.pause.at)!, forMs: parseDuration(op.pause.for)! } } : {}),
   };
 }
 
@@ -62,12 +65,18 @@ export function appendTime(params: SourceParams, seed: number, partition: number
   const period = 1000 / params.ratePerPartition;
   const s = seed32(seed);
   const phase = hash3(s, partition, -1);
-  return (offset + phase + 0.5 * hash3(s ^ 0x2545f491, partition, offset)) * period;
+  const at = (offset + phase + 0.5 * hash3(s ^ 0x2545f491, partition, offset)) * period;
+  return params.pause && at >= params.pause.atMs ? at + params.pause.forMs : at;
 }
 
 /** True when the bounded log has no record at this offset. */
 export function endOfLog(params: SourceParams, offset: number): boolean {
   return params.recordsPerPartition !== undefined && offset >= params.recordsPerPartition;
+}
+
+/** Ever-new keys: the session id of record `offset` of `partition` (a session never comes back). */
+export function sessionKey(recordsPerSession: number, partition: number, offset: number): string {
+  return `s${partition}.${Math.floor(offset / recordsPerSession)}`;
 }
 
 /** Each source operator's log has its own content. */
@@ -77,7 +86,17 @@ export function logSeed(seed: number, sourceIndex: number): number {
 
 export function recordAt(params: SourceParams, seed: number, sourceIndex: number, partition: number, offset: number): Rec {
   const s = logSeed(seed, sourceIndex);
-  const key = params.keys[keyIndexAt(params, hash3(s, partition, offset))];
+  const key = params.recordsPerSession === undefined ? params.keys[keyIndexAt(params, hash3(s, partition, offset))] : sessionKey(params.recordsPerSession, partition, offset);
   const value = 1 + Math.floor(hash3(s ^ 0x51ed27, partition, offset) * params.maxValue);
   return { key, value, src: sourceIndex, part: partition, off: offset, sub: 0, ts: appendTime(params, s, partition, offset) };
+}
+
+/** Kafka's log end offset at `time`: how many records of `partition` have been appended before then. */
+export function logEndOffset(params: SourceParams, seed: number, partition: number, time: number): number {
+  // appendTime(o) lies in [(o + phase) * period, (o + phase + 0.5) * period): start just below and walk
+  const p = params.pause;
+  const logTime = p && time > p.atMs ? Math.max(p.atMs, time - p.forMs) : time;
+  let off = Math.max(0, Math.floor((logTime * params.ratePerPartition) / 1000) - 2);
+  while (!endOfLog(params, off) && appendTime(params, seed, partition, off) < time) off++;
+  return off;
 }

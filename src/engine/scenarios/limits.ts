@@ -54,6 +54,8 @@ export const SCENARIO_LIMITS = {
   slowFactor: 1000,
   /** records of a bounded log: more than a run reads in an hour at 25,000 records/s; ids and offsets stay exact */
   recordsPerPartition: 100_000_000,
+  /** records per session id of a source with ever-new keys */
+  recordsPerSession: 1_000_000,
   /** source values are 1..maxValue: squared and summed over 900,000 records per key they stay exact integers (below 2^53) */
   maxValue: 100_000,
   /** a histogram bucket's width: the bucket bounds stay exact integers */

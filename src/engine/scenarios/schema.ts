@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCENARIO_LIMITS as L, simulatorLimit } from './limits';
+import { ttlDuration, ttlSpec } from './ttlSpec';
 
 // The scenario file format. Built-in scenarios are data in this shape, and a user's JSON file is
 // checked against the same schema; errors name the path of what is wrong.
@@ -23,6 +24,9 @@ const common = {
   uid: text(L.uidChars, 'uids').min(1, 'a uid is not empty (leave it out for none)').optional(),
 };
 
+/** keyed operators may give their state a time-to-live (Flink's StateTtlConfig) */
+const keyedCommon = { ...common, ttl: ttlSpec.optional() };
+
 const keyList = z.array(text(L.keyChars, 'keys').min(1)).min(1).max(L.keysPerSource, simulatorLimit('keys per source', L.keysPerSource));
 
 export const sourceSpec = z.object({
@@ -39,6 +43,10 @@ export const sourceSpec = z.object({
   maxValue: z.number().int().min(1).max(L.maxValue, most(L.maxValue, 'maxValue')).optional(),
   recordsPerPartition: z.number().int().min(0).max(L.recordsPerPartition, most(L.recordsPerPartition, 'a bounded log\'s length')).optional(),
   replayable: z.boolean().optional(),
+  /** ever-new keys (session ids): each is the key of this many consecutive records of a partition, then never again */
+  recordsPerSession: z.number().int().min(1).max(L.recordsPerSession, most(L.recordsPerSession, 'recordsPerSession')).optional(),
+  /** traffic stops for a while: nothing is appended to the log from `at` for `for` */
+  pause: z.object({ at: ttlDuration('pause.at'), for: ttlDuration('pause.for') }).strict().optional(),
 }).strict();
 
 export const operatorSpec = z.discriminatedUnion('kind', [
@@ -46,13 +54,13 @@ export const operatorSpec = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('map'), fn: z.enum(['identity', 'double', 'increment', 'square', 'negate']).optional() }).strict(),
   z.object({ ...common, kind: z.literal('filter'), keepKeys: keyList.optional(), minValue: z.number().optional() }).strict(),
   z.object({ ...common, kind: z.literal('flat-map'), copies: z.number().int().min(0).max(L.flatMapCopies, most(L.flatMapCopies, 'copies')) }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-count') }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-sum') }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-last-n'), n: z.number().int().min(1).max(L.lastN, most(L.lastN, 'n')) }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-histogram'), bucketSize: z.number().int().min(1).max(L.bucketSize, most(L.bucketSize, 'bucketSize')) }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-reduce'), reduce: z.enum(['max', 'min', 'sum']) }).strict(),
+  z.object({ ...keyedCommon, kind: z.literal('keyed-count') }).strict(),
+  z.object({ ...keyedCommon, kind: z.literal('keyed-sum') }).strict(),
+  z.object({ ...keyedCommon, kind: z.literal('keyed-last-n'), n: z.number().int().min(1).max(L.lastN, most(L.lastN, 'n')) }).strict(),
+  z.object({ ...keyedCommon, kind: z.literal('keyed-histogram'), bucketSize: z.number().int().min(1).max(L.bucketSize, most(L.bucketSize, 'bucketSize')) }).strict(),
+  z.object({ ...keyedCommon, kind: z.literal('keyed-reduce'), reduce: z.enum(['max', 'min', 'sum']) }).strict(),
   z.object({ ...common, kind: z.literal('union') }).strict(),
-  z.object({ ...common, kind: z.literal('keyed-join') }).strict(),
+  z.object({ ...keyedCommon, kind: z.literal('keyed-join') }).strict(),
   z.object({ ...common, kind: z.literal('sink'), retain: z.number().int().min(-1).optional(), sinkKind: z.enum(['plain', 'upsert', 'two-phase-commit']).optional() }).strict(),
 ]);
 

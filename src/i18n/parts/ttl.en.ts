@@ -1,4 +1,21 @@
 // The ttl part of the page's English messages (merged into en.ts); ko has the same ids (ttl.ko.ts).
 export const ttlEn = {
   'ttl.heading': 'State TTL',
+  'ttl.cleanup': 'cleanup',
+  'ttl.onRead': 'on read',
+  'ttl.incremental': 'incremental, {size} entries {per} (heap)',
+  'ttl.perAccess': 'per state access',
+  'ttl.perRecord': 'per access and per record',
+  'ttl.fullSnapshot': 'in full snapshots',
+  'ttl.compactionFilter': 'RocksDB compaction filter (time re-read every {n} entries, periodic compaction {period})',
+  'ttl.heapOnly': 'Incremental cleanup runs on the heap backend (hashmap) only.',
+  'ttl.rocksOnly': 'The compaction filter runs on the RocksDB backend only.',
+  'ttl.chartCaption': 'State size over time, sampled at each snapshot',
+  'ttl.keysAxis': 'keys with state',
+  'ttl.bytesAxis': 'state bytes',
+  'ttl.expiredLine': 'expired, not cleaned up',
+  'ttl.compactionMark': 'RocksDB compaction',
+  'ttl.now': 'Now: {keys} keys, {bytes} at the last snapshot; {expired} expired and not cleaned up.',
+  'ttl.expiredTag': 'expired',
+  'ttl.expiredTitle': 'Its TTL has run out, but no cleanup has removed it yet: NeverReturnExpired hides it from reads, ReturnExpiredIfNotCleanedUp returns it once more.',
 } as const;

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { assignToKeyGroup, plainStateValue, type SimState, type StateValue } from '../../engine';
+import { useRef, useState } from 'react';
+import { assignToKeyGroup, holdsExpired, plainStateValue, timestampName, type SimState, type StateValue } from '../../engine';
 import { viewEqual } from '../../store/equality';
 import { useRun, useRunActions, useRunReader, useView, useViewActions } from '../../store/react';
 import { formatStateValue } from '../format';
@@ -9,11 +9,14 @@ import type { MessageId } from '../../i18n/translate';
 import { rich } from '../../i18n/rich';
 import { SinkView } from './SinkView';
 import { useAfterBarrierKeys } from './AfterBarrier';
+import { StateSizeChart } from './StateSizeChart';
+import { TtlSettings } from './TtlSettings';
 
 // The state of one subtask: keyed state per key with its key group, beside the value the latest
 // completed checkpoint holds (what a restore would bring back); operator state for sources.
 
-interface Row { key: string; keyGroup: number; values: string[]; checkpointed: string[] }
+/** `expired`: a state TTL value of the key is expired and not cleaned up yet */
+interface Row { key: string; keyGroup: number; values: string[]; checkpointed: string[]; expired: boolean }
 
 function rowsOf(state: SimState, sid: number): { rows: Row[]; checkpointId: number | null } {
   const ps = state.plan.subtasks[sid];
@@ -33,14 +36,28 @@ function rowsOf(state: SimState, sid: number): { rows: Row[]; checkpointId: numb
       key, keyGroup: kg,
       values: op.states.map((d) => shown(live?.get(d.name))),
       checkpointed: op.states.map((d) => shown(cp?.get(d.name))),
+      expired: op.ttl !== undefined && live !== undefined && op.states.some((d) => live.has(d.name) && holdsExpired(d.kind, live.get(d.name)!, live.get(timestampName(d.name)), op.ttl!.ttlMs, state.now)),
     };
   });
   return { rows, checkpointId: latest ? latest.id : null };
 }
 
-// a CSS animation (app.css .value.flash), restarted by the key: motion stays out of the first screen's JavaScript
+/** a value that changes again within this long of its last change is changing all the time: it does not flash again */
+const FLASH_MS = 1200;
+
+// a CSS animation (app.css .value.flash), restarted by the key: motion stays out of the first screen's JavaScript.
+// Only a change after the value held still flashes: a counter changing every frame flashing without end
+// said nothing and repainted the table every frame (bench: most of the renderer's CPU at wide 1×).
 function FlashCell({ value }: { value: string }) {
-  return <td key={value} className="value flash">{value}</td>;
+  const seen = useRef({ value, changedAt: -Infinity, flashes: 0 });
+  const s = seen.current;
+  if (s.value !== value) {
+    const now = performance.now();
+    if (now - s.changedAt >= FLASH_MS) s.flashes++;
+    s.value = value;
+    s.changedAt = now;
+  }
+  return <td key={s.flashes} className="value flash">{value}</td>;
 }
 
 const KIND_NAMES = { value: 'ValueState', list: 'ListState', map: 'MapState', reducing: 'ReducingState' } as const;
@@ -58,6 +75,8 @@ function KeyedTable({ sid }: { sid: number }) {
   const states = meta.states;
   return (
     <>
+      <TtlSettings opId={meta.opId} />
+      <StateSizeChart selected={meta.opId} />
       <p className="panel-note">{rich(t, 'state.keyGroupsNote', { range: meta.range }, { formula: <code>murmurHash(hashCode(key)) % maxParallelism</code> })}</p>
       {rows.length === 0 ? <p className="panel-note">{t('state.noKeys')}</p> : (
         <table className="state-table">
@@ -70,8 +89,8 @@ function KeyedTable({ sid }: { sid: number }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key} data-testid={`state-row-${meta.opId}-${meta.index}-${r.key}`}>
-                <th scope="row"><span className="swatch" style={{ background: keyColour(r.key, plan) }} aria-hidden="true" />{r.key}</th>
+              <tr key={r.key} data-testid={`state-row-${meta.opId}-${meta.index}-${r.key}`} className={r.expired ? 'ttl-expired' : undefined}>
+                <th scope="row"><span className="swatch" style={{ background: keyColour(r.key, plan) }} aria-hidden="true" />{r.key}{r.expired && <span className="ttl-expired-tag" title={t('ttl.expiredTitle')}>{t('ttl.expiredTag')}</span>}</th>
                 <td>{r.keyGroup}</td>
                 {r.values.map((v, i) => <FlashCell key={i} value={v} />)}
                 <td className={`checkpointed${r.checkpointed.join() !== r.values.join() ? ' differs' : ''}${afterBarrier.has(r.key) ? ' after-barrier' : ''}`} title={afterBarrier.has(r.key) ? t('picture.afterBarrierTitle', { id: String(checkpointId) }) : undefined}>
