@@ -48,7 +48,7 @@ test.describe('the lesson player', () => {
     await page.getByTestId('lessons-button').click();
     await expect(page.getByTestId('lesson-picker')).toBeVisible();
     const items = page.getByTestId('lesson-picker').locator('[data-testid^="lesson-item-"]');
-    await expect(items).toHaveCount(12);
+    await expect(items).toHaveCount(17);
     await expect(items.nth(4)).toHaveAttribute('data-testid', 'lesson-item-failure-recovery');
     await page.getByTestId('lesson-item-failure-recovery').click();
 
