@@ -22,7 +22,7 @@ export { buildReport, keyedStateByKey, operatorStateOf, type SimReport } from '.
 export { InvariantViolation } from './runtime/task';
 export { KeyedStateAccessError } from './runtime/keyedState';
 export { plainStateValue } from './runtime/keyedState';
-export { countEntries, holdsExpired, isExpired, timestampName } from './runtime/stateTtl';
+export { countEntries, countOperatorEntries, holdsExpired, isExpired, timestampName } from './runtime/stateTtl';
 export type { StateSizeSample } from './runtime/stateSizes';
 export { ANIMALS } from './runtime/sourceLog';
 export { settingsOf as checkpointSettingsOf } from './checkpoint/settings';

@@ -1,4 +1,4 @@
-import { countEntries, type SimState } from '../engine';
+import { countOperatorEntries, type SimState } from '../engine';
 import type { FactDef } from './factTypes';
 
 // Facts of state TTL (lesson state-ttl): how much keyed state an operator holds, how much of it is
@@ -11,15 +11,7 @@ function keyedOperator(state: SimState, id: string | undefined) {
 }
 
 function sizeNow(state: SimState, id: string | undefined): { entries: number; expired: number } {
-  const op = keyedOperator(state, id);
-  let entries = 0;
-  let expired = 0;
-  for (const sid of op.subtasks) {
-    const n = countEntries(state.subtasks[sid].keyed, op, state.now);
-    entries += n.entries;
-    expired += n.expired;
-  }
-  return { entries, expired };
+  return countOperatorEntries(state, keyedOperator(state, id), state.now);
 }
 
 /** Keys the operator held at the first snapshot its subtasks took at or after `time`. */

@@ -155,6 +155,21 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
     moved({ sim, markers: markersAt(sim) });
   };
 
+  /** A command that starts the job anew (submit, upgrade): refused, a notice says why and the run is kept;
+   * done, an earlier refusal is settled and the selection and the oracle's verdict (of the old job) go. */
+  const startsNewJob = (c: UserCommand, refusal: string): boolean => {
+    try {
+      command(c);
+    } catch (e) {
+      ctx.notify(`${refusal}: ${(e as Error).message}`);
+      return false;
+    }
+    ctx.set((s) => ({ notices: s.notices.filter((n) => !n.startsWith(refusal)), view: { ...s.view, selectedSubtask: null } }));
+    ctx.halt();
+    patch({ oracle: null });
+    return true;
+  };
+
   /** a fresh run of `setup` (throws when its scenario or settings do not start) */
   const fresh = (setup: RunSetup) => {
     const sim = Simulation.create(currentScenario(setup), { seed: setup.seed, conf: setup.conf });
@@ -344,30 +359,8 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
       ctx.halt();
       return true;
     },
-    submitJob(options) {
-      try {
-        command({ kind: 'submit', ...options });
-      } catch (e) {
-        ctx.notify(`Could not submit the job: ${(e as Error).message}`);
-        return false;
-      }
-      ctx.set((s) => ({ notices: s.notices.filter((n) => !n.startsWith('Could not submit')), view: { ...s.view, selectedSubtask: null } }));
-      ctx.halt();
-      patch({ oracle: null });
-      return true;
-    },
-    upgradeJob(scenario, allowNonRestoredState) {
-      try {
-        command({ kind: 'upgrade', scenario, allowNonRestoredState });
-      } catch (e) {
-        ctx.notify(`Could not upgrade the job: ${(e as Error).message}`);
-        return false;
-      }
-      ctx.set((s) => ({ notices: s.notices.filter((n) => !n.startsWith('Could not upgrade')), view: { ...s.view, selectedSubtask: null } }));
-      ctx.halt();
-      patch({ oracle: null });
-      return true;
-    },
+    submitJob: (options) => startsNewJob({ kind: 'submit', ...options }, 'Could not submit the job'),
+    upgradeJob: (scenario, allowNonRestoredState) => startsNewJob({ kind: 'upgrade', scenario, allowNonRestoredState }, 'Could not upgrade the job'),
     checkOracle() {
       const { sim } = run();
       const at = sim.now;

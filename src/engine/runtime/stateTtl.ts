@@ -354,3 +354,15 @@ export function countEntries(table: KeyedStateTable, op: PlanOperator, now: numb
   }
   return { entries, expired };
 }
+
+/** countEntries over every subtask of a keyed operator. */
+export function countOperatorEntries(state: { subtasks: readonly { keyed: KeyedStateTable }[] }, op: PlanOperator, now: number): { entries: number; expired: number } {
+  let entries = 0;
+  let expired = 0;
+  for (const sid of op.subtasks) {
+    const n = countEntries(state.subtasks[sid].keyed, op, now);
+    entries += n.entries;
+    expired += n.expired;
+  }
+  return { entries, expired };
+}

@@ -1,5 +1,5 @@
 import type { PlanOperator, SimState, StateSizeSample } from '../../engine';
-import { countEntries } from '../../engine';
+import { countOperatorEntries } from '../../engine';
 import { viewEqual } from '../../store/equality';
 import { useRun } from '../../store/react';
 import { formatBytes, formatSimTime } from '../format';
@@ -31,13 +31,7 @@ function seriesOf(state: SimState, op: PlanOperator): Series {
     });
   }
   if (points.length && state.now > points[points.length - 1].t) {
-    let entries = 0;
-    let expired = 0;
-    for (const sid of op.subtasks) {
-      const c = countEntries(state.subtasks[sid].keyed, op, state.now);
-      entries += c.entries;
-      expired += c.expired;
-    }
+    const { entries, expired } = countOperatorEntries(state, op, state.now);
     points.push({ t: state.now, entries, bytes: points[points.length - 1].bytes, expired, compaction: false });
   }
   return { id: op.id, name: op.name, points };
