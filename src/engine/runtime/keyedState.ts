@@ -89,14 +89,14 @@ function readEntry(ctx: KeyContext): KeyedStateEntry | undefined {
 }
 
 /** The current key group, the task's own: created, or copied when it may be shared. */
-function writableGroup(ctx: KeyContext, t: HeapTable): KeyGroupState {
+function writableGroup(table: KeyedStateTable, t: HeapTable): KeyGroupState {
   const g = t.keyGroup;
   let group = t.group;
   if (group !== undefined && t.owned[g] === group) return group;
   // a shared group is copied shallowly: its entries stay shared until each is written (writableEntry)
   t.ownKeys[g] = group === undefined ? undefined : new Set();
   group = group === undefined ? new Map() : new Map(group);
-  ctx.table.set(g, group);
+  table.set(g, group);
   t.owned[g] = group;
   t.group = group;
   t.entry = group.get(t.key!);
@@ -117,14 +117,14 @@ function writableEntry(t: HeapTable, group: KeyGroupState): KeyedStateEntry {
 
 function write(ctx: KeyContext, name: string, value: StateValue): void {
   const t = current(ctx);
-  writableEntry(t, writableGroup(ctx, t)).set(name, value);
+  writableEntry(t, writableGroup(ctx.table, t)).set(name, value);
   ctx.onUpdate(name, value);
 }
 
 export function clearState(ctx: KeyContext, name: string): void {
   const t = current(ctx);
   if (!t.entry || !t.entry.has(name)) return;
-  const group = writableGroup(ctx, t);
+  const group = writableGroup(ctx.table, t);
   const entry = writableEntry(t, group);
   entry.delete(name);
   if (entry.size === 0) {
@@ -201,7 +201,7 @@ export function currentEntry(ctx: KeyContext): KeyedStateEntry | undefined {
 /** Sets these states of the current key (a value's timestamp beside it); the caller reports the update. */
 export function putStates(ctx: KeyContext, values: readonly (readonly [string, StateValue])[]): void {
   const t = current(ctx);
-  const entry = writableEntry(t, writableGroup(ctx, t));
+  const entry = writableEntry(t, writableGroup(ctx.table, t));
   for (const [name, value] of values) entry.set(name, value);
 }
 
@@ -209,7 +209,7 @@ export function putStates(ctx: KeyContext, values: readonly (readonly [string, S
 export function removeStates(ctx: KeyContext, names: readonly string[]): void {
   const t = current(ctx);
   if (!t.entry || !names.some((n) => t.entry!.has(n))) return;
-  const group = writableGroup(ctx, t);
+  const group = writableGroup(ctx.table, t);
   const entry = writableEntry(t, group);
   for (const n of names) entry.delete(n);
   if (entry.size === 0) {
@@ -223,23 +223,19 @@ export function removeStates(ctx: KeyContext, names: readonly string[]): void {
  * the task's own copy of the entry and edits it; an entry left empty is removed with its key.
  */
 export function rewriteEntry(table: KeyedStateTable, keyGroup: number, key: SimKey, change: (entry: KeyedStateEntry) => void): void {
+  const found = table.get(keyGroup);
+  if (found?.get(key) === undefined) return;
+  // point the table's lookup at this key, then take the task's own copies as a state write does
   const t = heapTableOf(table);
-  t.key = null; // the cached lookup may point at a group this replaces
-  let group = table.get(keyGroup);
-  let entry = group?.get(key);
-  if (group === undefined || entry === undefined) return;
-  if (t.owned[keyGroup] !== group) {
-    t.ownKeys[keyGroup] = new Set();
-    group = new Map(group);
-    table.set(keyGroup, group);
-    t.owned[keyGroup] = group;
-  }
-  const own = t.ownKeys[keyGroup];
-  if (own !== undefined && !own.has(key)) {
-    entry = new Map(entry);
-    group.set(key, entry);
-    own.add(key);
-  }
+  t.key = key;
+  t.keyGroup = keyGroup;
+  t.group = found;
+  t.entry = found.get(key);
+  const group = writableGroup(table, t);
+  const entry = writableEntry(t, group);
   change(entry);
-  if (entry.size === 0) group.delete(key);
+  if (entry.size === 0) {
+    group.delete(key);
+    t.entry = undefined;
+  }
 }
