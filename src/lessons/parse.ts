@@ -22,7 +22,15 @@ export interface ParsedLesson { lesson: Lesson; setup: LessonSetup }
 
 /** zod's issues as problems; keys from the file are cut short with control characters escaped. */
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
-  return error.issues.map((i) => `${i.path.map((p) => (typeof p === 'number' ? String(p) : echo(String(p)))).join('.') || '(lesson)'}: ${echo(i.message, 200)}`);
+  return error.issues.map((i) => `${i.path.map(pathSegment).join('.') || '(lesson)'}: ${echo(i.message, 200)}`);
+}
+
+/** A key as a path segment: as it is when it reads as one (`execution.checkpointing.interval`), quoted
+ * when it would blur the path (`"sim."`, `"x y"`, `"a:b"`). */
+function pathSegment(p: PropertyKey): string {
+  if (typeof p === 'number') return String(p);
+  const key = String(p);
+  return /^[^\s:."]+(?:\.[^\s:."]+)*$/.test(key) ? echo(key) : quote(key);
 }
 
 function rawConfProblems(raw: unknown): string[] {
