@@ -40,6 +40,8 @@ export interface JobModel {
   /** configuration entries in force, sorted by key; the run's override the scenario's */
   conf: ConfEntry[];
   operators: ModelOperator[];
+  /** the two-phase-commit sink's transaction.timeout.ms: `sim.sink.transaction-timeout` in force */
+  transactionTimeoutMs: number;
   mainClass: string;
   artifactId: string;
 }
@@ -124,6 +126,7 @@ export function buildJobModel(scenario: ScenarioSpec, options: ExportOptions = {
     seed: options.seed ?? scenario.seed ?? 1,
     conf: [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     operators,
+    transactionTimeoutMs: conf.duration('sim.sink.transaction-timeout')!,
     mainClass: `${pascalCase(scenario.id)}Job`,
     artifactId: `checkpoint-lab-${scenario.id}`,
   };

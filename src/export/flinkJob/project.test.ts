@@ -85,10 +85,16 @@ describe('export options and mapping', () => {
     const job = files.find((f) => f.path.endsWith('DefaultJob.java'))!.text;
     expect(job).toContain('DeliveryGuarantee.EXACTLY_ONCE');
     expect(job).toContain('.setTransactionalIdPrefix("checkpoint-lab-default-sink")');
-    expect(job).toContain('"transaction.timeout.ms"');
+    expect(job).toContain('.setProperty("transaction.timeout.ms", "900000")');
     expect(job).toMatch(/Kafka broker/);
     expect(files.find((f) => f.path === 'pom.xml')!.text).toContain('<artifactId>flink-connector-kafka</artifactId>');
     for (const f of javaOf(files)) expect(() => parse(f.text), f.path).not.toThrow();
+  });
+
+  it("writes the run's sim.sink.transaction-timeout as the producer's transaction.timeout.ms", () => {
+    const files = flinkProject(base, { conf: { 'sim.sink.kind': 'two-phase-commit', 'sim.sink.transaction-timeout': '5 min' } });
+    const job = files.find((f) => f.path.endsWith('DefaultJob.java'))!.text;
+    expect(job).toContain('.setProperty("transaction.timeout.ms", "300000")');
   });
 
   it('maps upsert to a print sink with a comment on real upsert sinks', () => {

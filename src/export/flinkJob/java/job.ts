@@ -18,9 +18,6 @@ const BASE_IMPORTS = [
   'org.apache.flink.streaming.api.environment.StreamExecutionEnvironment',
 ];
 
-/** Default timeout of Kafka transactions on a broker (transaction.max.timeout.ms): 15 min. */
-const KAFKA_TRANSACTION_TIMEOUT_MS = 900_000;
-
 const I2 = '        ';
 /** Ends a statement: the `;` goes on its last line. */
 function statement(lines: string[]): string[] {
@@ -168,7 +165,7 @@ function sinkLines(op: ModelOperator, model: JobModel): string[] {
       `${I3}                .build())`,
       `${I3}        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)`,
       `${I3}        .setTransactionalIdPrefix(${javaString(`${model.artifactId}-${op.uid ?? op.spec.id}`)})`,
-      `${I3}        .setProperty("transaction.timeout.ms", "${KAFKA_TRANSACTION_TIMEOUT_MS}")`,
+      `${I3}        .setProperty("transaction.timeout.ms", "${model.transactionTimeoutMs}")`,
       `${I3}        .build())`,
     ].concat(statement(settings(op, true)));
   }
