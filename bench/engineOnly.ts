@@ -1,25 +1,24 @@
-import { bareLoopHopsPerSecond } from './baseline';
-import { engineHopsPerSecond, median } from './measure';
+import { CHECKPOINT_SLICE_MS, checkpointRound, measureEnginePairs } from './engineFigures';
+import { median } from './measure';
 
-// `node --import tsx bench/engineOnly.ts [pairs]`: the engine line of `npm run bench` alone, taken
-// the same way (warm-up, then alternating engine and bare-loop runs, the median pair's ratio),
-// without the page measurements that need a browser.
+// `node --expose-gc --import tsx bench/engineOnly.ts [pairs] [rounds]`: the engine line of `npm run bench`
+// alone, taken the same way (bench/engineFigures.ts: warm-up, then alternating engine and bare-loop
+// runs, the median pair's ratio), without the other measurements; with `rounds` > 0 also the
+// checkpoint cost at a 100 ms interval, from that many interleaved rounds.
 
 const pairs = Math.max(1, Number(process.argv[2] ?? 7) | 0);
-const ENGINE_SIM_MS = 3000;
-
-engineHopsPerSecond({}, 500);
-bareLoopHopsPerSecond(500_000);
-const ratios: number[] = [];
-const engines: number[] = [];
-const bares: number[] = [];
-for (let i = 0; i < pairs; i++) {
-  const engine = engineHopsPerSecond({}, ENGINE_SIM_MS);
-  const bare = bareLoopHopsPerSecond(engine.hops);
-  engines.push(engine.hopsPerSecond);
-  bares.push(bare);
-  ratios.push(engine.hopsPerSecond / bare);
-}
+const rounds = Math.max(0, Number(process.argv[3] ?? 0) | 0);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const runs = measureEnginePairs(pairs);
+const ratios = runs.map((p) => p.ratio);
 console.log(`ratios engine/bare loop of ${pairs} alternating pairs: ${ratios.map((r) => r.toFixed(3)).join(', ')}`);
-console.log(`median: engine ${fmt(median(engines))} record-hops/s, bare loop ${fmt(median(bares))}, ratio ${median(ratios).toFixed(3)}`);
+console.log(`median: engine ${fmt(median(runs.map((p) => p.engine.hopsPerSecond)))} record-hops/s, bare loop ${fmt(median(runs.map((p) => p.bare)))}, ratio ${median(ratios).toFixed(3)}`);
+if (rounds > 0) {
+  checkpointRound(500);
+  const all = Array.from({ length: rounds }, () => checkpointRound());
+  for (const [label, pick] of [['max-concurrent 1', (r: (typeof all)[number]) => r.one], ['max-concurrent 3', (r: (typeof all)[number]) => r.three]] as const) {
+    const rs = all.map((r) => pick(r).hopsPerSecond / r.without.hopsPerSecond);
+    console.log(`checkpoint cost, 100 ms, ${label} (${rounds} rounds, ${CHECKPOINT_SLICE_MS} ms slices): ratios ${rs.map((r) => r.toFixed(3)).join(', ')}; cost ${((1 - median(rs)) * 100).toFixed(1)} %`);
+  }
+}

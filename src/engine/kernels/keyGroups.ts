@@ -60,11 +60,17 @@ function checkParallelism(maxParallelism: number, parallelism: number): void {
   if (parallelism > maxParallelism) throw new RangeError(`parallelism ${parallelism} exceeds maxParallelism ${maxParallelism}`);
 }
 
-// Strings are hashed once per record on the hot path; remember recent ones.
+// Strings are hashed once per record on the hot path; remember recent long ones. A short key
+// hashes in fewer steps than a lookup in a table of many keys takes (its memory is rarely cached).
+const SHORT_KEY = 12;
 const stringGroupCache = new Map<string, number>();
 
 export function assignToKeyGroup(key: FlinkKey, maxParallelism: number): number {
   if (typeof key === 'string') {
+    if (key.length <= SHORT_KEY) {
+      checkMaxParallelism(maxParallelism);
+      return murmurHash(javaHashCode(key)) % maxParallelism;
+    }
     const cached = stringGroupCache.get(key);
     const hash = cached ?? murmurHash(javaHashCode(key));
     if (cached === undefined) {

@@ -3,6 +3,7 @@ import { parseDuration } from '../config/duration';
 import { hash3, seed32 } from '../sim/rng';
 import type { OperatorSpec } from '../scenarios/schema';
 import type { Rec, SourceParams } from '../model/types';
+import { internKey } from './internKey';
 
 // A source reads a partitioned log like a Kafka topic. The log's content is a pure function of
 // (seed, partition, offset): record o of partition p always has the same key, value and append
@@ -12,7 +13,7 @@ export const ANIMALS = ['Lion', 'Tiger', 'Bear', 'Wolf', 'Fox', 'Eagle', 'Otter'
 
 export function sourceParams(op: Extract<OperatorSpec, { kind: 'source' }>, conf: Conf): SourceParams {
   const skew = conf.has('sim.source.skew') ? conf.number('sim.source.skew')! : op.skew ?? 1.1;
-  const keys = op.keys ?? (op.keyCount ? Array.from({ length: op.keyCount }, (_, i) => `k${i}`) : ANIMALS.slice(0, 6));
+  const keys = (op.keys ?? (op.keyCount ? Array.from({ length: op.keyCount }, (_, i) => `k${i}`) : ANIMALS.slice(0, 6))).map(internKey);
   return {
     topic: op.topic ?? op.id,
     partitions: op.partitions,

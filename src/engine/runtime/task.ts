@@ -15,7 +15,7 @@ import { outputsHaveCredit, routeRecord } from './routing';
 import { requestWake, type Runtime } from './runtime';
 import { sinkWrite } from './sink';
 import { sourceNext, sourceNextAt, sourceRead } from './source';
-import { traceBackpressure, traceRecordProcessed, traceSinkReceived, traceStateUpdated } from '../trace/hotEvents';
+import { traceBackpressure, traceRecordProcessed, traceSinkReceived, traceStateUpdated, traceStateUpdatedNumber } from '../trace/hotEvents';
 
 // A subtask is single-threaded, like a Flink task's mailbox: mails first, then one input at a
 // time, from the earliest-arrived item among the channels its gate reads (unaligned barriers in a
@@ -103,7 +103,8 @@ function taskContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): TaskCon
     keyGroup: -1,
     onUpdate: (state: string, value: StateValue | undefined) => {
       if (st.rocks) st.rocks.dirty.set(`${ctx.keyGroup}/${ctx.key}`, { keyGroup: ctx.keyGroup, key: ctx.key! });
-      traceStateUpdated(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value === undefined ? '' : typeof value === 'object' ? JSON.stringify(plainStateValue(value)) : String(value));
+      if (typeof value === 'number') traceStateUpdatedNumber(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value);
+      else traceStateUpdated(rt, rt.state.now, ps.id, ctx.keyGroup, ctx.key!, state, value === undefined ? '' : typeof value === 'object' ? JSON.stringify(plainStateValue(value)) : String(value));
     },
     sentAt: 0,
     emit: (out: Rec) => {

@@ -18,6 +18,26 @@ export function mixString(h: number, s: string): number {
   return Math.imul(h ^ 0xff, 0x01000193);
 }
 
+/**
+ * mixString(h, String(v)) for a number, without building the text: an integer of 32 bits mixes
+ * its decimal digits (and a leading minus) straight away; any other number goes through its text.
+ */
+export function mixNumberText(h: number, v: number): number {
+  if (!Number.isInteger(v) || v <= -2147483648 || v >= 2147483648) return mixString(h, String(v));
+  if (v < 0) {
+    h = Math.imul(h ^ 45, 0x01000193); // '-'
+    v = -v;
+  }
+  let p = 1;
+  while (p * 10 <= v) p *= 10;
+  for (; p >= 1; p /= 10) {
+    const d = Math.floor(v / p);
+    h = Math.imul(h ^ (48 + d), 0x01000193);
+    v -= d * p;
+  }
+  return Math.imul(h ^ 0xff, 0x01000193);
+}
+
 export function mixNumber(h: number, v: number): number {
   return mixInt(h, Math.round(v * 1000) >>> 0);
 }

@@ -1,5 +1,5 @@
 import type { Runtime } from '../runtime/runtime';
-import { fixedText, mixFixed, mixInt, mixString, type FixedText } from './hash';
+import { fixedText, mixFixed, mixInt, mixNumberText, mixString, type FixedText } from './hash';
 
 // The events that happen once per record (and back-pressure, which flips about every other
 // record when nothing costs time). They are hashed field by field, in the order of their
@@ -70,6 +70,15 @@ export function traceStateUpdated(rt: Runtime, time: number, subtask: number, ke
   h = num(h, time); h = num(h, subtask); h = num(h, keyGroup); h = mixString(h, key); h = mixStateName(h, state); h = mixString(h, value);
   s.traceHash = h >>> 0;
   if (rt.listeners.length) rt.notify({ type: 'state-updated', time, subtask, keyGroup, key, state, value });
+}
+
+/** traceStateUpdated of a number value, whose text (String(value)) is built only for listeners. */
+export function traceStateUpdatedNumber(rt: Runtime, time: number, subtask: number, keyGroup: number, key: string, state: string, value: number): void {
+  const s = rt.state;
+  let h = mixFixed(s.traceHash, STATE_UPDATED);
+  h = num(h, time); h = num(h, subtask); h = num(h, keyGroup); h = mixString(h, key); h = mixStateName(h, state); h = mixNumberText(h, value);
+  s.traceHash = h >>> 0;
+  if (rt.listeners.length) rt.notify({ type: 'state-updated', time, subtask, keyGroup, key, state, value: String(value) });
 }
 
 export function traceSinkReceived(rt: Runtime, time: number, subtask: number, key: string, value: number): void {
