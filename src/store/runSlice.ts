@@ -7,7 +7,7 @@ import { checkCommands } from '../engine/timeline/dryCheck';
 import type { RecorderOptions } from '../engine/timeline/recorder';
 import { jobChangeOf, type JobChange } from '../engine/jobs/upgradeJob';
 import type { AppState, RescaleInfo, RunActions, RunDriver, RunId, RunSetup, RunState, TimelineMarker } from './appState';
-import { markersOf } from './markers';
+import { joinMarkers, markersOf, type JoinedMarkers } from './markers';
 import { narrate, type LogLine } from './narrate';
 import { currentScenario, readScenarioFile } from './scenarioFile';
 import { settingsInForce } from './settingsInForce';
@@ -112,7 +112,9 @@ export function createRunSlice(id: RunId, ctx: RunContext, init: RunInit, notice
     return recorder;
   };
 
-  const markersAt = (sim: Simulation): TimelineMarker[] => replaced.filter((r) => r.at <= sim.now).flatMap((r) => r.markers).concat(markersOf(sim.state));
+  // the same array while the marks are the same: the timeline draws them again only when they change
+  let joined: JoinedMarkers | null = null;
+  const markersAt = (sim: Simulation): TimelineMarker[] => (joined = joinMarkers([...replaced.filter((r) => r.at <= sim.now).map((r) => r.markers), markersOf(sim.state)], joined)).markers;
   const rescaleAt = (t: number): RescaleInfo | null => replaced.filter((r) => r.at <= t).at(-1)?.rescale ?? null;
   const jobChangeAt = (t: number): JobChange | null => replaced.filter((r) => r.at <= t).at(-1)?.jobChange ?? null;
 

@@ -4,6 +4,7 @@ import { formatSimTime } from '../format';
 import { BusyProgress } from './BusyProgress';
 import { useT } from '../../i18n/useT';
 import type { Translate } from '../../i18n/translate';
+import { useReadable } from './useReadable';
 
 /** The speed in words: "event by event" at position 0, else a factor such as 1.0×. */
 export function speedText(position: number, t: Translate): string {
@@ -21,9 +22,14 @@ function PlaybackState() {
   );
 }
 
+/** The time shown; while the run plays it changes every frame, and is shown anew as often as a reader can follow. */
+function SimTime() {
+  const displayTime = useReadable((s) => s.clock.displayTime);
+  return <span data-testid="sim-time">{formatSimTime(displayTime)}</span>;
+}
+
 export function Controls() {
   const playing = useClock((c) => c.playing);
-  const displayTime = useClock((c) => c.displayTime);
   const speed = useClock((c) => c.speedPosition);
   const atStart = useClock((c) => c.displayTime <= 0);
   const jobStatus = useRun((r) => r.sim.state.job.status);
@@ -51,7 +57,7 @@ export function Controls() {
         <output className="speed-label">{speedWords}</output>
       </label>
       <span className="sim-time" title={t('controls.simTime')}>
-        t = <span data-testid="sim-time">{formatSimTime(displayTime)}</span>
+        t = <SimTime />
       </span>
       <PlaybackState />
       <span className="job-status-label" title={t('controls.jobTitle')}>{t('controls.job')} <span className={`job-status job-${jobStatus.toLowerCase()}`} data-testid="job-status">{jobStatus}</span></span>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { checkpointingStatistics } from '../../engine';
-import { viewEqual } from '../../store/equality';
 import { useImportedJob } from '../../store/importedJob';
-import { useRun } from '../../store/react';
+import { runOf, useAppStore, useRun, useRunId } from '../../store/react';
+import { checkpointsKey } from './checkpointsKey';
+import { READABLE_MS } from '../controls/useReadable';
+import type { SimState } from '../../engine';
 import { AlgorithmCost } from './AlgorithmCost';
 import { HistoryLimitNote, latestHistory } from './HistoryLimit';
 import { CheckpointTabs, ConfigurationTable, Counts, History, Overview, Summary } from './CheckpointTables';
@@ -45,9 +47,30 @@ export function CheckpointsPanel() {
   return imported ? <ImportedJobView /> : <SimulatedCheckpoints />;
 }
 
+type Stats = ReturnType<typeof checkpointingStatistics>;
+
+/**
+ * The run's checkpoint statistics, made anew only when they say something else (checkpointsKey.ts):
+ * not with every frame, nor with the length of the run's history. The duration so far of a
+ * checkpoint in progress goes on with the time: while the run plays, as often as a reader can follow.
+ */
+function useCheckpointStats(): Stats {
+  const id = useRunId();
+  const [statsOf] = useState(() => {
+    let last: { key: string; at: number; stats: Stats } | null = null;
+    return (state: SimState, playing: boolean): Stats => {
+      const { key, live } = checkpointsKey(state);
+      const now = performance.now();
+      if (!last || last.key !== key || (live && (!playing || now - last.at >= READABLE_MS))) last = { key, at: now, stats: checkpointingStatistics(state) };
+      return last.stats;
+    };
+  });
+  return useAppStore((s) => statsOf(runOf(s, id).sim.state, s.clock.playing));
+}
+
 function SimulatedCheckpoints() {
   const [tab, setTab] = useState<Tab>('history');
-  const stats = useRun((r) => checkpointingStatistics(r.sim.state), viewEqual);
+  const stats = useCheckpointStats();
   const t = useT();
   return (
     <section className="panel" aria-labelledby="checkpoints-heading">

@@ -1,11 +1,13 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { narrationText, type LogLine } from '../../store/narrate';
-import { useClock, useRun, useRunReader, useView, useViewActions } from '../../store/react';
+import { useClock, useRunReader, useView, useViewActions } from '../../store/react';
+import { useReadableRun } from '../controls/useReadable';
 import { formatSimTime } from '../format';
 import { translateStoreText } from '../../i18n/notices';
 import { useLang, useT } from '../../i18n/useT';
 import type { Lang } from '../../i18n/format';
 import type { MessageId } from '../../i18n/translate';
+import { countAfter, keptTail } from './logTail';
 import './picture.css';
 
 // The narrated event log. A filter hides kinds of lines (the store's view.logFilter: the kinds
@@ -58,8 +60,54 @@ const AT_BOTTOM_PX = 4;
  */
 const FOLLOW_ROWS = 80;
 
+/**
+ * Scrolls the list to its end once the browser has laid out its new lines. Reading the list's
+ * height right after React changed it forced the page's layout inside this effect, in the middle of
+ * the frame's script (profile, wide at 1×: 14 % of the page's samples); a ResizeObserver on the
+ * newest line is told after the frame's own layout, when the height costs nothing to read.
+ */
+/** `ownScroll`: whether a scroll event is this hook's (or the browser's while new lines come), not the reader's. */
+function useFollowEnd(ref: RefObject<HTMLOListElement | null>): { follow: () => void; ownScroll: () => boolean } {
+  const observer = useRef<ResizeObserver | null>(null);
+  // the scroll event of a scroll made here: the list is at its end, nothing to read (reading it would lay the page out again)
+  const own = useRef(false);
+  // new lines are in the list and it goes to its end after the next layout: a scroll event before
+  // that (the browser keeping the lines in view while they changed) is not the reader's
+  const pending = useRef(false);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  return useMemo(() => ({
+    follow: () => {
+      const el = ref.current;
+      if (!el) return;
+      if (typeof ResizeObserver === 'undefined') {
+        el.scrollTop = el.scrollHeight;
+        return;
+      }
+      observer.current ??= new ResizeObserver((_, once) => {
+        // once: a later change of that line's size (a narrower panel) must not pull a reader back down
+        once.disconnect();
+        pending.current = false;
+        const list = ref.current;
+        if (!list || list.scrollHeight - list.clientHeight - list.scrollTop < 1) return;
+        own.current = true;
+        list.scrollTop = list.scrollHeight;
+      });
+      observer.current.disconnect();
+      // observing starts with a report after the next layout (a laid-out line is never 0 × 0)
+      pending.current = true;
+      observer.current.observe(el.lastElementChild ?? el);
+    },
+    ownScroll: () => {
+      const was = own.current || pending.current;
+      own.current = false;
+      return was;
+    },
+  }), [ref]);
+}
+
 export function EventLog() {
-  const log = useRun((r) => r.log);
+  // while the run plays, new lines come nearly every frame: the log takes them in as often as a reader can follow
+  const log = useReadableRun((r) => r.log);
   const filter = useView((v) => v.logFilter);
   const { setLogFilter } = useViewActions();
   const readRun = useRunReader();
@@ -75,17 +123,17 @@ export function EventLog() {
     if (held && !frozen) setFrozen(readRun().log);
     else if (!held && frozen) setFrozen(null);
   }, [held, frozen, readRun]);
-  const hidden = hiddenKinds(filter);
+  const hidden = useMemo(() => hiddenKinds(filter), [filter]);
   const playing = useClock((c) => c.playing);
-  const kept = (frozen ?? log).filter((l) => !hidden.has(l.kind));
-  const shown = playing && !frozen ? kept.slice(-FOLLOW_ROWS) : kept;
+  // read from the newest line back: a render costs the lines it shows, not the log's length
+  const shown = keptTail(frozen ?? log, hidden, playing && !frozen ? FOLLOW_ROWS : Infinity);
   const lastShown = (frozen ?? log).at(-1)?.id ?? -1;
-  const waiting = frozen ? log.filter((l) => l.id > lastShown && !hidden.has(l.kind)).length : 0;
+  const waiting = frozen ? countAfter(log, lastShown, hidden) : 0;
   const newest = shown.at(-1)?.id;
+  const { follow, ownScroll } = useFollowEnd(ref);
   useEffect(() => {
-    const el = ref.current;
-    if (el && !scrolledUp) el.scrollTop = el.scrollHeight;
-  }, [newest, shown.length, scrolledUp]);
+    if (!scrolledUp) follow();
+  }, [newest, shown.length, scrolledUp, follow]);
   const jump = () => {
     setScrolledUp(false);
     setFrozen(hover || focus ? readRun().log : null);
@@ -108,6 +156,7 @@ export function EventLog() {
         <ol ref={ref} role="log" aria-live="off" data-testid="event-log" data-held={held ? 'true' : 'false'} tabIndex={0}
           onFocus={() => setFocus(true)} onBlur={() => setFocus(false)}
           onScroll={(e) => {
+            if (ownScroll()) return;
             const el = e.currentTarget;
             setScrolledUp(el.scrollHeight - el.scrollTop - el.clientHeight > AT_BOTTOM_PX);
           }}>

@@ -8,6 +8,7 @@ import { useRunView } from '../graph/useRunView';
 import { useT } from '../../i18n/useT';
 import { rich } from '../../i18n/rich';
 import { ToBothChoice } from '../compare/ToBothChoice';
+import { useReadableRun } from '../controls/useReadable';
 
 // Failures on demand, recovery as it happens, and the exactly-once verdict.
 
@@ -77,7 +78,8 @@ function SelectedSubtaskFaults() {
 function SinkOutput() {
   const [reader, setReader] = useState<'read_committed' | 'read_uncommitted'>('read_committed');
   const plan = useRun((r) => r.sim.state.plan);
-  const rows = useRun((run) => {
+  // what the sinks wrote changes with nearly every frame: read as often as a reader can follow
+  const rows = useReadableRun((run) => {
     const out: { key: string; value: number; partition: number; offset: number }[] = [];
     for (const st of run.sim.state.subtasks) {
       if (!st.sink) continue;
@@ -85,8 +87,8 @@ function SinkOutput() {
       for (const r of list.slice(-6)) out.push({ key: r.key, value: r.value, partition: r.part, offset: r.off });
     }
     return out;
-  }, viewEqual);
-  const counts = useRun((run) => {
+  }, viewEqual, reader);
+  const counts = useReadableRun((run) => {
     let committed = 0;
     let written = 0;
     let kind = 'plain';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { configView, type ConfigKeyView } from '../../engine';
-import { useClock, useRun, useRunActions } from '../../store/react';
+import { runOf, useAppStore, useRun, useRunActions, useRunId } from '../../store/react';
 import { settingsInForce } from '../../store/settingsInForce';
 import { CompareWithSettings } from '../compare/OpenBeside';
 import { useT } from '../../i18n/useT';
@@ -52,10 +52,9 @@ function Field({ k, label, value, onChange }: { k: ConfigKeyView; label: string;
 export function SettingsPanel() {
   const raw = useRun((r) => r.sim.state.config.raw);
   // the settings shown (the run's start settings, or the last change at the moment shown) are what Apply edits
-  const displayTime = useClock((c) => c.displayTime);
-  const start = useRun((r) => r.conf);
-  const commands = useRun((r) => r.commands);
-  const conf = useMemo(() => settingsInForce({ conf: start, commands }, displayTime), [start, commands, displayTime]);
+  // one of the run's settings objects, the same one until the time shown passes a settings change: no render every frame
+  const id = useRunId();
+  const conf = useAppStore((s) => settingsInForce(runOf(s, id), s.clock.displayTime));
   const { applySettings } = useRunActions();
   const keys = useMemo(() => configView(raw), [raw]);
   const [draft, setDraft] = useState<Record<string, string>>({});

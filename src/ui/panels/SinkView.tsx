@@ -5,6 +5,7 @@ import { keyColour } from '../graph/keyColours';
 import { useT } from '../../i18n/useT';
 import { rich } from '../../i18n/rich';
 import { TransactionLanes } from './TransactionLanes';
+import { useReadableRun } from '../controls/useReadable';
 import './picture.css';
 
 // What one sink subtask wrote, newest first, each write that repeats an earlier write of the same
@@ -14,7 +15,7 @@ import './picture.css';
 const SHOWN = 8;
 
 function Writes({ sid, reader, heading }: { sid: number; reader: 'read_uncommitted' | 'read_committed'; heading: string }) {
-  const writes = useRun((r) => recentWrites(r.sim.state, sid, reader, SHOWN), viewEqual);
+  const writes = useReadableRun((r) => recentWrites(r.sim.state, sid, reader, SHOWN), viewEqual, `${sid}/${reader}`);
   const plan = useRun((r) => r.sim.state.plan);
   const t = useT();
   return (
@@ -37,7 +38,7 @@ function Writes({ sid, reader, heading }: { sid: number; reader: 'read_uncommitt
 
 /** The last duplicates written, however far back: they stay in sight after the list of writes moved on. */
 function DuplicateList({ sid }: { sid: number }) {
-  const dups = useRun((r) => recentWrites(r.sim.state, sid, 'read_uncommitted', SHOWN, true), viewEqual);
+  const dups = useReadableRun((r) => recentWrites(r.sim.state, sid, 'read_uncommitted', SHOWN, true), viewEqual, sid);
   const plan = useRun((r) => r.sim.state.plan);
   const t = useT();
   if (dups.length === 0) return null;
@@ -53,8 +54,9 @@ function DuplicateList({ sid }: { sid: number }) {
 }
 
 export function SinkView({ sid }: { sid: number }) {
-  const v = useRun((r) => sinkWritesView(r.sim.state, sid), viewEqual);
-  const count = useRun((r) => r.sim.state.subtasks[sid]?.sink?.count ?? 0);
+  // what a busy sink wrote changes with nearly every frame: read as often as a reader can follow
+  const v = useReadableRun((r) => sinkWritesView(r.sim.state, sid), viewEqual, sid);
+  const count = useReadableRun((r) => r.sim.state.subtasks[sid]?.sink?.count ?? 0, Object.is, sid);
   const t = useT();
   if (!v) return null;
   const twoPhase = v.kind === 'two-phase-commit';

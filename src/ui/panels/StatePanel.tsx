@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/translate';
 import { rich } from '../../i18n/rich';
 import { SinkView } from './SinkView';
+import { useReadableRun } from '../controls/useReadable';
 import { useAfterBarrierKeys } from './AfterBarrier';
 import { StateSizeChart } from './StateSizeChart';
 import { TtlSettings } from './TtlSettings';
@@ -68,7 +69,8 @@ function KeyedTable({ sid }: { sid: number }) {
     const op = r.sim.state.plan.operators[ps.operator];
     return { opId: op.id, index: ps.index, range: ps.keyGroupRange!.join('–'), states: op.states.map((d) => `${d.name} (${KIND_NAMES[d.kind]})`) };
   }, viewEqual);
-  const { rows, checkpointId } = useRun((r) => rowsOf(r.sim.state, sid), viewEqual);
+  // the values change with nearly every frame of a busy run: read as often as a reader can follow
+  const { rows, checkpointId } = useReadableRun((r) => rowsOf(r.sim.state, sid), viewEqual, sid);
   const afterBarrier = useAfterBarrierKeys(sid, checkpointId);
   const plan = useRun((r) => r.sim.state.plan);
   const t = useT();
@@ -107,12 +109,12 @@ function KeyedTable({ sid }: { sid: number }) {
 }
 
 function SourceTable({ sid }: { sid: number }) {
-  const rows = useRun((r) => {
+  const rows = useReadableRun((r) => {
     const st = r.sim.state.subtasks[sid];
     const latest = r.sim.state.coordinator.retained[r.sim.state.coordinator.retained.length - 1];
     const stored = (latest?.subtasks[sid]?.operator.SourceReaderState ?? []) as { partition: number; offset: number }[];
     return st.source!.partitions.map((p) => ({ p: String(p), off: String(st.source!.offsets[p]), stored: String(stored.find((x) => x.partition === p)?.offset ?? '—') }));
-  }, viewEqual);
+  }, viewEqual, sid);
   const t = useT();
   return (
     <>

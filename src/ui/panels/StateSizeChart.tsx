@@ -1,7 +1,7 @@
 import type { PlanOperator, SimState, StateSizeSample } from '../../engine';
 import { countOperatorEntries } from '../../engine';
 import { viewEqual } from '../../store/equality';
-import { useRun } from '../../store/react';
+import { useReadableRun } from '../controls/useReadable';
 import { formatBytes, formatSimTime } from '../format';
 import { useT } from '../../i18n/useT';
 import './ttl.css';
@@ -75,7 +75,8 @@ function Plot({ series, selected, value, label, format, expired = false }: { ser
 }
 
 export function StateSizeChart({ selected }: { selected: string }) {
-  const series = useRun((r) => chartOf(r.sim.state), viewEqual);
+  // its last point is the state now, which moves with every frame: read as often as a reader can follow
+  const series = useReadableRun((r) => chartOf(r.sim.state), viewEqual);
   const t = useT();
   if (!series.length) return null;
   const sel = series.find((s) => s.id === selected);

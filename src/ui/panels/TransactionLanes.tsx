@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/translate';
 import './picture.css';
 import './transactionLanes.css';
+import { useReadableRun } from '../controls/useReadable';
 
 // A two-phase-commit sink's transactions, one lane per checkpoint, oldest at the top: open while
 // the sink writes into it, pre-committed at its barrier, then committed when the checkpoint
@@ -29,14 +30,15 @@ function ageOf(l: { status: TransactionStatus; startedAt: number | null; since: 
 }
 
 export function TransactionLanes({ sid }: { sid: number }) {
-  const lanes = useRun((r) => {
+  // an open transaction's age and records change with every frame: read as often as a reader can follow
+  const lanes = useReadableRun((r) => {
     if (r.sim.state.subtasks[sid]?.sink?.kind !== 'two-phase-commit') return [];
     return transactionWatchOf(r.sim, r.recorder).lanesOf(sid, r.sim.now).slice(-LANES_SHOWN).map((l) => ({
       txn: l.txn, checkpointId: l.checkpointId, status: l.status, since: l.since, n: l.records.length,
       age: ageOf(l, r.sim.now), timeoutMs: l.timeoutMs,
       records: l.records.slice(-RECORDS_SHOWN).map((x) => ({ key: x.key, value: x.value })),
     }));
-  }, viewEqual);
+  }, viewEqual, sid);
   const plan = useRun((r) => r.sim.state.plan);
   const timeoutMs = useRun((r) => r.sim.state.plan.operators[r.sim.state.plan.subtasks[sid]?.operator ?? -1]?.params.transactionTimeoutMs ?? null);
   const t = useT();

@@ -1,35 +1,65 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { TimelineMarker } from '../../store/appState';
-import { useClock, useClockActions, useRun } from '../../store/react';
+import { runOf, useClock, useClockActions, useRun, useRunId } from '../../store/react';
+import { useReadable } from '../controls/useReadable';
 import { formatSimTime } from '../format';
 import { BranchTree } from '../compare/BranchTree';
-import { translateStoreText } from '../../i18n/notices';
-import { useLang, useT } from '../../i18n/useT';
+import { MarksCanvas, MARK_COLOURS } from './MarksCanvas';
+import { useT } from '../../i18n/useT';
 
 // The whole run so far, with its checkpoints, failures and restores. Drag to see the job exactly
 // as it was; acting in the past forks the run there.
 
-const COLOURS = { trigger: '#64748b', completed: '#16a34a', failed: '#dc2626', savepoint: '#7c3aed', fault: '#b91c1c', restored: '#2563eb' } as const;
-
-const WIDTH = 1000;
+const COLOURS = MARK_COLOURS;
 
 /** The bar's marks of a kind fall into this many slots: when marks crowd, one mark stands for a slot's. */
 export const MARK_SLOTS = 250;
 
-export interface MarkGroup { first: TimelineMarker; last: TimelineMarker; count: number }
+export interface MarkGroup { slot: string; first: TimelineMarker; last: TimelineMarker; count: number }
+
+/**
+ * How long (ms) a slot of the bar is for a run of `max` ms: a power of two, at most MARK_SLOTS of
+ * them to the bar. A slot's bounds stay where they are while the run grows, until it doubles, so
+ * a new mark changes its own slot and not every other.
+ */
+export function slotMs(max: number): number {
+  let w = 1;
+  while (max / w > MARK_SLOTS) w *= 2;
+  return w;
+}
 
 /** The marks grouped per kind and slot of the bar, so a long run draws at most MARK_SLOTS per kind. */
 export function groupedMarks(markers: readonly TimelineMarker[], max: number): MarkGroup[] {
+  const w = slotMs(max);
   const groups = new Map<string, MarkGroup>();
   for (const m of markers) {
-    const slot = `${m.kind}:${Math.min(MARK_SLOTS - 1, Math.floor((m.time / max) * MARK_SLOTS))}`;
+    const slot = `${m.kind}:${Math.min(MARK_SLOTS - 1, Math.floor(m.time / w))}`;
     const g = groups.get(slot);
     if (g) {
       g.count++;
       g.last = m;
-    } else groups.set(slot, { first: m, last: m, count: 1 });
+    } else groups.set(slot, { slot, first: m, last: m, count: 1 });
   }
   return [...groups.values()];
+}
+
+/** the run may grow by this share before the marks' widths (a share of the bar) are worked out again */
+const RESCALE = 1.1;
+
+/** The run's length the marks are drawn for: the head when they changed, until it grew by a tenth. */
+function useMarkScale(markers: readonly TimelineMarker[], max: number): number {
+  const [scale, setScale] = useState({ markers, max });
+  const stale = scale.markers !== markers || max > scale.max * RESCALE || max < scale.max;
+  if (stale) setScale({ markers, max });
+  return stale ? max : scale.max;
+}
+
+/** The time shown and the run's head, for the words of the bar. */
+function useReadableTimes(): { time: number; head: number } {
+  const id = useRunId();
+  const time = useReadable((s) => s.clock.displayTime);
+  const head = useReadable((s) => runOf(s, id).headTime);
+  return { time, head };
 }
 
 export function Timeline() {
@@ -38,30 +68,25 @@ export function Timeline() {
   const markers = useRun((r) => r.markers);
   const { seek } = useClockActions();
   const max = Math.max(head, 1);
-  const lang = useLang();
+  // the words under the bar change every frame while the run plays: shown anew as often as a reader can follow
+  const readable = useReadableTimes();
   const t = useT();
-  // drawn again only when the marks or the language change, not with every frame of playback
-  const marks = useMemo(() => groupedMarks(markers, max).map(({ first: m, last, count }, i) => (
-    <rect key={i} x={(m.time / max) * 1000 - 1} y={m.kind === 'trigger' ? 12 : 2} width={(m.kind === 'trigger' ? 2 : 4) + ((last.time - m.time) / max) * WIDTH} height={m.kind === 'trigger' ? 8 : 18} fill={COLOURS[m.kind]} data-kind={m.kind} data-count={count}>
-      <title>{count === 1
-        ? t('timeline.markAt', { label: translateStoreText(lang, m.label), t: formatSimTime(m.time) })
-        : t('perf.marksGrouped', { n: count, first: translateStoreText(lang, m.label), last: translateStoreText(lang, last.label), from: formatSimTime(m.time), to: formatSimTime(last.time) })}</title>
-    </rect>
-  )), [markers, max, lang, t]);
+  // the marks are grouped and drawn again when they change (a checkpoint starts or ends) or the
+  // run grew by a tenth; in between the canvas is stretched to the run's length (MarksCanvas.tsx)
+  const scaleMax = useMarkScale(markers, max);
+  const groups = useMemo(() => groupedMarks(markers, scaleMax), [markers, scaleMax]);
   return (
     <div className="timeline-bar">
       <span className="timeline-end">0 s</span>
       <div className="timeline-track">
-        <svg className="timeline-markers" aria-hidden="true" viewBox="0 0 1000 20" preserveAspectRatio="none">
-          {marks}
-        </svg>
+        <MarksCanvas groups={groups} scaleMax={scaleMax} max={max} />
         <input
           type="range" aria-label={t('timeline.label')} data-testid="timeline" min={0} max={max} step="any" value={Math.min(time, max)}
-          aria-valuetext={t('timeline.valueText', { t: formatSimTime(time), head: formatSimTime(head) })}
+          aria-valuetext={t('timeline.valueText', { t: formatSimTime(readable.time), head: formatSimTime(readable.head) })}
           onChange={(e) => seek(Number(e.target.value))}
         />
       </div>
-      <span className="timeline-end" data-testid="head-time">{formatSimTime(head)}</span>
+      <span className="timeline-end" data-testid="head-time">{formatSimTime(readable.head)}</span>
       <span className="timeline-legend">
         <i style={{ background: COLOURS.completed }} /> {t('timeline.completed')} <i style={{ background: COLOURS.failed }} /> {t('timeline.failed')} <i style={{ background: COLOURS.savepoint }} /> {t('timeline.savepoint')} <i style={{ background: COLOURS.fault }} /> {t('timeline.fault')} <i style={{ background: COLOURS.restored }} /> {t('timeline.restored')}
       </span>
