@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entryScripts, initialJs, staticImports } from './initialJs';
+import { COMPILE_HINT, entryScripts, initialChunks, initialJs, staticImports } from './initialJs';
 
 describe('initial JavaScript of a built site', () => {
   it('reads the module scripts and modulepreload links of index.html, not stylesheets', () => {
@@ -34,5 +34,22 @@ describe('initial JavaScript of a built site', () => {
     const dist = mkdtempSync(join(tmpdir(), 'initial-js-'));
     writeFileSync(join(dist, 'index.html'), '<script type="module" src="/assets/gone.js"></script>');
     expect(() => initialJs(dist)).toThrow(/assets\/gone\.js/);
+  });
+
+  it('names the chunks a build runs first from its bundle: the entries and their static imports, each once', () => {
+    const chunks = [
+      { fileName: 'assets/Panel.js', isEntry: false, imports: ['assets/vendor.js'] },
+      { fileName: 'assets/index.js', isEntry: true, imports: ['assets/vendor.js', 'assets/engine.js'] },
+      { fileName: 'assets/engine.js', isEntry: false, imports: ['assets/vendor.js'] },
+      { fileName: 'assets/vendor.js', isEntry: false, imports: [] },
+    ];
+    expect(initialChunks(chunks)).toEqual(['assets/index.js', 'assets/vendor.js', 'assets/engine.js']);
+    expect(initialChunks(chunks.filter((c) => !c.isEntry))).toEqual([]);
+  });
+
+  it('writes the compile hint as a line comment V8 reads at the top of a script', () => {
+    expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad\n');
+    // still a comment: the script after it runs as before
+    expect(new Function(`${COMPILE_HINT}return 1 + 1`)()).toBe(2);
   });
 });

@@ -26,6 +26,34 @@ export function staticImports(code: string): string[] {
   return out;
 }
 
+/** A chunk of a build as the bundler describes it (Rollup's and Rolldown's OutputChunk). */
+export interface BuiltChunk { fileName: string; isEntry: boolean; imports: readonly string[] }
+
+/**
+ * The chunks a build runs before its first screen: the entry chunks and, following their static
+ * imports, everything they need; the same set initialJs weighs, read from the bundle instead of
+ * from index.html.
+ */
+export function initialChunks(chunks: readonly BuiltChunk[]): string[] {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const out: string[] = [];
+  const queue = chunks.filter((c) => c.isEntry).map((c) => c.fileName);
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (out.includes(name) || !byName.has(name)) continue;
+    out.push(name);
+    queue.push(...byName.get(name)!.imports);
+  }
+  return out;
+}
+
+/**
+ * Chromium's explicit compile hint (V8, Chrome 136+): a script starting with this comment has all
+ * its functions compiled while it downloads, on a background thread, instead of each on the main
+ * thread the first time it runs.
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
 export interface InitialJs { kb: number; files: { path: string; gzipKB: number }[] }
 
 /** The first screen's JavaScript in the built site at `dist`. */

@@ -11,6 +11,9 @@ const LOCALE: Record<Lang, string> = { en: 'en-US', ko: 'ko-KR' };
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 
 export function formatNumber(n: number, lang: Lang): string {
+  // a whole number under a thousand reads the same in every locale here: no formatter needed
+  // (making the first one costs a noticeable moment of the first screen on a slow machine)
+  if (Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 3 })));
   return f.format(n);
@@ -19,7 +22,7 @@ export function formatNumber(n: number, lang: Lang): string {
 const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 
 export function interpolate(template: string, params: Params | undefined, lang: Lang): string {
-  if (!params) return template;
+  if (!params || !template.includes('{')) return template;
   return template.replace(PLACEHOLDER, (whole, name: string, one: string | undefined, other: string | undefined) => {
     if (!Object.hasOwn(params, name)) return whole;
     const v = params[name];

@@ -4,18 +4,19 @@ import { currentScenario } from '../store/scenarioFile';
 import type { SideTab } from '../store/appState';
 import { Controls } from './controls/Controls';
 import { CopyLinkButton } from './controls/CopyLinkButton';
-import { CopyEmbedButton } from './embed/CopyEmbedButton';
-import { ExportPicture } from './export/ExportPicture';
+// the Share menu's tools are a chunk of their own (lazy/lazyShare.tsx); their styles keep their place in the cascade
+import './embed/embed.css';
 import { ScenarioPicker } from './controls/ScenarioPicker';
 import { LessonPicker } from './lesson/LessonPicker';
-import { LessonPanel } from './lesson/LessonPanel';
 import { useLessonLink } from './lesson/useLessonLink';
-import { ExportJobButton } from './transfer/ExportJobButton';
 import { JobGraph } from './graph/JobGraph';
-import { CompareOr, PanelsRun } from './compare/CompareView';
+import { PanelsRun } from './compare/PanelsRun';
+import { CompareOr, preloadCompareView } from './lazy/lazyCompare';
+import { LessonPanelSlot, preloadLessonPanel } from './lazy/lazyLesson';
+import { KeyOverlaysSlot, preloadKeyOverlays } from './lazy/lazyOverlays';
+import { preloadShareItems, ShareMenuItems } from './lazy/lazyShare';
 import { usePlaybackClock } from './hooks/usePlaybackClock';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
-import { KeyOverlays } from './presenter/KeyOverlays';
 import { Announcer } from './presenter/Announcer';
 import { PresenterCaption } from './presenter/Caption';
 import { FirstRunHint } from './presenter/FirstRunHint';
@@ -27,6 +28,7 @@ import { HeaderMenu } from './layout/HeaderMenu';
 import { SideSplitter, storedSideWidth } from './layout/SideSplitter';
 import { EventLog } from './panels/EventLog';
 import { Timeline } from './timeline/Timeline';
+import { afterFirstScreen } from './lazy/afterFirstScreen';
 import { LazyCheckpointsPanel, LazyFaultsPanel, LazyPanel, LazySettingsPanel, LazySnapshotsPanel, preloadPanels } from './lazy/lazyPanels';
 import { StatePanel } from './panels/StatePanel';
 import { LanguageSwitch } from './controls/LanguageSwitch';
@@ -84,11 +86,15 @@ export function App() {
   // presenter mode (p, ?present=1): big type, the side panels in a drawer, a caption (presenter/)
   const presenter = usePresenterMode();
   const drawer = useDrawer(presenter);
-  // the other tabs' chunks, fetched once the first screen is up (lazy/lazyPanels.tsx)
-  useEffect(() => {
-    const timer = window.setTimeout(preloadPanels, 2000);
-    return () => window.clearTimeout(timer);
-  }, []);
+  // what the first screen does not show (the other tabs, the Share menu's tools, the key overlays,
+  // the lesson panel, the comparison) is fetched once it is up and the page idle (lazy/)
+  useEffect(() => afterFirstScreen(() => {
+    preloadPanels();
+    void preloadShareItems();
+    void preloadKeyOverlays();
+    void preloadLessonPanel();
+    void preloadCompareView();
+  }), []);
   return (
     <div className={presenter ? 'app presenter' : 'app'}>
       <header className="app-header">
@@ -97,9 +103,7 @@ export function App() {
         <LessonPicker />
         <CopyLinkButton />
         <HeaderMenu label={t('app.share')} title={t('app.shareTitle')} testId="share-menu">
-          <ExportJobButton />
-          <CopyEmbedButton />
-          <ExportPicture />
+          <ShareMenuItems />
         </HeaderMenu>
         <LanguageSwitch />
         <ViewToggles openLegend={keys.showLegend} />
@@ -109,7 +113,7 @@ export function App() {
       <Controls />
       <main className="workspace">
         <div className="graph-column">
-          <LessonPanel />
+          <LessonPanelSlot />
           <div className="graph-area">
             <CompareOr><JobGraph /></CompareOr>
             <FirstRunHint />
@@ -138,7 +142,7 @@ export function App() {
           </PanelsRun>
         </aside>
       </main>
-      <KeyOverlays overlay={keys.overlay} close={keys.close} />
+      <KeyOverlaysSlot overlay={keys.overlay} close={keys.close} />
       <Announcer />
     </div>
   );

@@ -12,6 +12,7 @@ import { App } from './App';
 import { EmbedApp } from './embed/EmbedApp';
 import { readEmbedMode } from './embed/embedMode';
 import { registerOffline } from './embed/offline';
+import { afterFirstScreen } from './lazy/afterFirstScreen';
 import { ErrorBoundary } from './ErrorBoundary';
 import './app.css';
 
@@ -21,9 +22,13 @@ const embedded = readEmbedMode(window.location.search);
 const compare = readCompareParams(window.location.search, params.problems);
 const branches = readBranchesParam(window.location.search, params.problems);
 const notices = params.langProblem ? [params.langProblem, ...params.problems] : params.problems;
-const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.scenario, seed: params.seed, conf: params.conf, notices, run: params.run, at: params.at, b: compare, branches });
 // `?lang=en|ko`, else the browser's language; <html lang> and the font follow (useDocumentLanguage)
 const lang = initialLang(params.lang, window.navigator);
+// A Korean page waits for its messages (a chunk of their own) rather than flash English first, and
+// for the font's pieces that draw them (src/i18n/font.ts says why): asked for before the store is
+// made, so they arrive while it is
+const languageReady = prepareLanguage(lang);
+const store = createAppStore({ scenarioId: params.scenarioId, scenario: params.scenario, seed: params.seed, conf: params.conf, notices, run: params.run, at: params.at, b: compare, branches });
 store.getState().viewActions.setLang(lang);
 document.documentElement.lang = lang;
 
@@ -36,19 +41,20 @@ document.documentElement.lang = lang;
   store,
 };
 
-// A Korean page waits for its messages (a chunk of their own) rather than flash English first, and
-// for the font's pieces that draw them (src/i18n/font.ts says why)
-void prepareLanguage(lang).finally(() => createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <AppStoreContext.Provider value={store}>
-        {embedded ? <EmbedApp /> : <App />}
-      </AppStoreContext.Provider>
-    </ErrorBoundary>
-  </StrictMode>,
-));
+void languageReady.finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <AppStoreContext.Provider value={store}>
+          {embedded ? <EmbedApp /> : <App />}
+        </AppStoreContext.Provider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+  // works offline once loaded: a service worker keeps the app and every lesson (embed/offline.ts);
+  // its install fetches every chunk, so it starts once the first screen is up and the page idle
+  afterFirstScreen(registerOffline);
+});
 
 // the host page hears `ready` once the page is drawn (the callback above runs first)
-if (embedded && window.parent !== window) void prepareLanguage(lang).catch(() => undefined).then(() => import('./embed/startEmbed')).then(({ startEmbed }) => startEmbed(store));
-// works offline once loaded: a service worker keeps the app and every lesson (embed/offline.ts)
-registerOffline();
+if (embedded && window.parent !== window) void languageReady.catch(() => undefined).then(() => import('./embed/startEmbed')).then(({ startEmbed }) => startEmbed(store));

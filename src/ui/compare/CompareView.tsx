@@ -1,5 +1,5 @@
 import './compare.css';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { viewEqual } from '../../store/equality';
 import { RunIdContext, useAppStore, useRun, useView, type RunId } from '../../store/react';
 import { differingSettings } from '../../store/compareDiff';
@@ -81,25 +81,5 @@ export function CompareView() {
       </div>
       <DifferenceStrip />
     </div>
-  );
-}
-
-/** The comparison when there are two runs, else what the page shows of one run. */
-export function CompareOr({ children }: { children: ReactNode }) {
-  const comparing = useAppStore((s) => s.runs.b !== undefined);
-  return comparing ? <CompareView /> : <>{children}</>;
-}
-
-/** The side panels show the run chosen in the comparison (run A without one). */
-export function PanelsRun({ children }: { children: ReactNode }) {
-  const id = useAppStore((s) => (s.runs.b ? s.compare.panels : 'a'));
-  const t = useT();
-  const comparing = useAppStore((s) => s.runs.b !== undefined);
-  const name = useRunName(id);
-  return (
-    <RunIdContext.Provider value={id}>
-      {comparing && <p className={`compare-panels-note compare-run-${id}`} data-testid="panels-run">{t('compare.panelsShow', { run: name })}</p>}
-      {children}
-    </RunIdContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ import { usePlaybackClock } from '../hooks/usePlaybackClock';
 import { Notices, ScenarioLesson } from '../App';
 import { Controls } from '../controls/Controls';
 import { JobGraph } from '../graph/JobGraph';
-import { LessonPanel } from '../lesson/LessonPanel';
+import { LessonPanelSlot } from '../lazy/lazyLesson';
 import { useLessonLink } from '../lesson/useLessonLink';
 
 /** The full simulator on this run, in a new tab: the panels the embedded page leaves out are there. */
@@ -37,7 +37,7 @@ export function EmbedApp() {
       </div>
       <Notices />
       <Controls />
-      <LessonPanel />
+      <LessonPanelSlot />
       <div className="graph-area"><JobGraph /></div>
     </div>
   );

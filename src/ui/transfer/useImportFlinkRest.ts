@@ -1,9 +1,8 @@
 import { useAppStore, useViewActions } from '../../store/react';
-import { importedJobStore } from '../../store/importedJob';
-import { IMPORT_LIMITS, looksLikeFlinkRest } from '../../store/importedDocuments';
 
-/** UTF-8 takes at most 4 bytes a character: a file larger than this cannot be within the limit. */
-const MAX_BYTES = IMPORT_LIMITS.chars * 4;
+// The REST documents' reader and Flink's REST schema (zod, built when loaded) are a chunk of their
+// own, fetched when files are opened: the first screen does not need them.
+const loadReader = () => Promise.all([import('../../store/importedDocuments'), import('../../store/importedJob')]);
 
 /**
  * Opens files of Flink REST documents (one, or several at once) as the imported job, in the
@@ -22,6 +21,15 @@ export function useImportFlinkRest(): (files: readonly File[]) => Promise<'impor
       notify(`Could not open ${names}: ${why}. The current run is kept.`);
       return 'refused' as const;
     };
+    let reader: Awaited<ReturnType<typeof loadReader>>;
+    try {
+      reader = await loadReader();
+    } catch (e) {
+      return refuse((e as Error).message);
+    }
+    const [{ IMPORT_LIMITS, looksLikeFlinkRest }, { importedJobStore }] = reader;
+    // UTF-8 takes at most 4 bytes a character: a file larger than this cannot be within the limit
+    const MAX_BYTES = IMPORT_LIMITS.chars * 4;
     if (files.length === 1 && files[0].size > MAX_BYTES) return 'not-rest';
     if (files.reduce((n, f) => n + f.size, 0) > MAX_BYTES) return refuse(`at most ${(IMPORT_LIMITS.chars / 1e6).toLocaleString('en-US')} million characters at once`);
     if (files.length > IMPORT_LIMITS.documents) return refuse(`at most ${IMPORT_LIMITS.documents.toLocaleString('en-US')} files at once`);
