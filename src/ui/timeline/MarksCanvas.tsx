@@ -3,7 +3,7 @@ import { formatSimTime } from '../format';
 import { translateStoreText } from '../../i18n/notices';
 import { useLang, useT } from '../../i18n/useT';
 import { boxAt, markBoxes, type MarkBox } from './markBoxes';
-import type { MarkGroup } from './Timeline';
+import type { MarkGroup } from './groupedMarks';
 
 // The timeline's marks on one canvas: however long the run and however many checkpoints it took,
 // the bar is one element (an element per mark, with its tooltip, made the page's DOM grow with the

@@ -5,43 +5,13 @@ import { useReadable } from '../controls/useReadable';
 import { formatSimTime } from '../format';
 import { BranchTree } from '../compare/BranchTree';
 import { MarksCanvas, MARK_COLOURS } from './MarksCanvas';
+import { groupedMarks } from './groupedMarks';
 import { useT } from '../../i18n/useT';
 
 // The whole run so far, with its checkpoints, failures and restores. Drag to see the job exactly
 // as it was; acting in the past forks the run there.
 
 const COLOURS = MARK_COLOURS;
-
-/** The bar's marks of a kind fall into this many slots: when marks crowd, one mark stands for a slot's. */
-export const MARK_SLOTS = 250;
-
-export interface MarkGroup { slot: string; first: TimelineMarker; last: TimelineMarker; count: number }
-
-/**
- * How long (ms) a slot of the bar is for a run of `max` ms: a power of two, at most MARK_SLOTS of
- * them to the bar. A slot's bounds stay where they are while the run grows, until it doubles, so
- * a new mark changes its own slot and not every other.
- */
-export function slotMs(max: number): number {
-  let w = 1;
-  while (max / w > MARK_SLOTS) w *= 2;
-  return w;
-}
-
-/** The marks grouped per kind and slot of the bar, so a long run draws at most MARK_SLOTS per kind. */
-export function groupedMarks(markers: readonly TimelineMarker[], max: number): MarkGroup[] {
-  const w = slotMs(max);
-  const groups = new Map<string, MarkGroup>();
-  for (const m of markers) {
-    const slot = `${m.kind}:${Math.min(MARK_SLOTS - 1, Math.floor(m.time / w))}`;
-    const g = groups.get(slot);
-    if (g) {
-      g.count++;
-      g.last = m;
-    } else groups.set(slot, { slot, first: m, last: m, count: 1 });
-  }
-  return [...groups.values()];
-}
 
 /** the run may grow by this share before the marks' widths (a share of the bar) are worked out again */
 const RESCALE = 1.1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineMarker } from '../../store/appState';
-import { groupedMarks, MARK_SLOTS, slotMs } from './Timeline';
+import { groupedMarks, MARK_SLOTS, slotMs } from './groupedMarks';
 
 const mark = (time: number, kind: TimelineMarker['kind'] = 'completed'): TimelineMarker => ({ time, kind, label: `at ${time}` });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineMarker } from '../../store/appState';
 import { boxAt, markBoxes } from './markBoxes';
-import { groupedMarks } from './Timeline';
+import { groupedMarks } from './groupedMarks';
 
 const mark = (time: number, kind: TimelineMarker['kind'] = 'completed'): TimelineMarker => ({ time, kind, label: `at ${time}` });
 

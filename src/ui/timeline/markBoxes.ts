@@ -1,5 +1,5 @@
 import type { TimelineMarker } from '../../store/appState';
-import type { MarkGroup } from './Timeline';
+import type { MarkGroup } from './groupedMarks';
 
 // Where each group of marks is drawn on the timeline's bar (20 px high), in pixels of a bar
 // `widthPx` wide standing for `max` ms of the run: a 2-unit tick (a checkpoint triggered) or a
