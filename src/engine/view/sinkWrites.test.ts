@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recentWrites, sinkWritesView, sourceRecordId, writesAgain } from './sinkWrites';
 import { killedRun } from './pictureRuns.testkit';
 import type { Rec } from '../model/types';
+import { recordBound } from '../oracle/recordBounds';
 
 /** duplicates counted the slow way: every write of a source record after its first */
 function repeats(list: Rec[]): number {
@@ -60,6 +61,22 @@ describe('sink writes: duplicates where they are written', () => {
     // a subtask that is no sink has nothing written
     expect(sinkWritesView(sim.state, 0)).toBeNull();
     expect(writesAgain(sim.state, 0, written)).toBe(false);
+  });
+
+  it('says the same as counting the writes for records before, at and past the highest offset written', () => {
+    const { sim, sinks } = killedRun('plain', 12_000, false);
+    for (const sid of sinks) {
+      const received = sim.state.subtasks[sid].sink!.received;
+      const plan = sim.state.plan;
+      const bound = recordBound(plan, plan.operators[plan.subtasks[sid].operator])!;
+      for (const rec of received.slice(-40)) {
+        for (const off of [rec.off - 1, rec.off, rec.off + 1, rec.off + 1_000_000]) {
+          const probe = { ...rec, off };
+          const times = received.filter((r) => sourceRecordId(r) === sourceRecordId(probe)).length;
+          expect(writesAgain(sim.state, sid, probe)).toBe(times >= bound(probe));
+        }
+      }
+    }
   });
 
   it('keeps counting right as the sink appends, and starts over when a bounded sink drops its oldest', () => {

@@ -20,6 +20,8 @@ interface WriteIndex {
   times: Map<string, number>;
   duplicate: boolean[];
   duplicates: number;
+  /** source operator -> partition -> the highest offset written: a record past it was never written */
+  maxOffset: number[][];
 }
 
 const indexes = new WeakMap<Rec[], WriteIndex>();
@@ -36,11 +38,13 @@ function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null): WriteIndex 
   let ix = indexes.get(list);
   // a sink that keeps only its last records drops the oldest: count again from what is kept
   if (!ix || ix.first !== list[0] || ix.seen > list.length) {
-    ix = { first: list[0], seen: 0, times: new Map(), duplicate: [], duplicates: 0 };
+    ix = { first: list[0], seen: 0, times: new Map(), duplicate: [], duplicates: 0, maxOffset: [] };
     indexes.set(list, ix);
   }
   for (; ix.seen < list.length; ix.seen++) {
     const rec = list[ix.seen];
+    const offsets = ix.maxOffset[rec.src] ?? (ix.maxOffset[rec.src] = []);
+    if (!(offsets[rec.part] >= rec.off)) offsets[rec.part] = rec.off;
     const id = sourceRecordId(rec);
     const n = (ix.times.get(id) ?? 0) + 1;
     ix.times.set(id, n);
@@ -108,5 +112,9 @@ export function writesAgain(state: SimState, sid: number, rec: Rec): boolean {
   const s = sinkOf(state, sid);
   if (!s || s.bound === null) return false;
   const ix = indexOf(s.sink.received, s.bound);
-  return (ix.times.get(sourceRecordId(rec)) ?? 0) >= s.bound(rec);
+  // a record past the highest offset written from its partition was never written (the page asks
+  // this of every record on its way to a sink, every frame: no id to build for those)
+  const top = ix.maxOffset[rec.src]?.[rec.part];
+  const times = top === undefined || rec.off > top ? 0 : ix.times.get(sourceRecordId(rec)) ?? 0;
+  return times >= s.bound(rec);
 }

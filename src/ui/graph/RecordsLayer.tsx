@@ -4,7 +4,8 @@ import { rpcMessages, stableIdsOf, visitChannelRecords, type PhysicalPlan, type 
 import { runOf, useRunId, useStoreApi } from '../../store/react';
 import { channelControlPoints, progress, type Point } from './geometry';
 import { checkpointColour, keyColour } from './keyColours';
-import { drawRecordMarks, recordPicture, recordStyle } from './recordStyle';
+import { drawRecordMarks, PLAIN_STYLE, recordPicture, recordStyle } from './recordStyle';
+import { DotRaster, rgbOf, type Rgb } from './dotRaster';
 
 // One canvas over the graph draws everything that moves in numbers: records on channels, the
 // JobManager's trigger and notification messages, acknowledgements flying back, and snapshot
@@ -47,23 +48,20 @@ export const DEFAULT_LOOK: RecordLook = { dot: 9, snap: false };
 /** places a snapping dot can sit at along its edge */
 const SNAP_STEPS = 4;
 
-/** Dots of one colour, as x, y pairs, reused frame after frame (a frame draws thousands). */
+/** Dots of one colour, as x, y pairs in graph units, reused frame after frame (a frame draws thousands). */
 class Buckets {
   private byColour = new Map<string, number[]>();
-  add(colour: string, x: number, y: number): void {
+  /** The list of `colour`'s dots: colours are drawn in the order they first came. */
+  of(colour: string): number[] {
     let b = this.byColour.get(colour);
     if (!b) this.byColour.set(colour, (b = []));
-    b.push(x, y);
+    return b;
   }
-  /**
-   * Each colour set once, each dot its own small fill: one path holding thousands of dots costs the
-   * software rasteriser several times more (bench/pageProbe.ts, renderer process CPU per frame).
-   */
-  flush(ctx: CanvasRenderingContext2D, shape: (ctx: CanvasRenderingContext2D, x: number, y: number) => void): void {
+  /** Each colour's dots in the order the colours came, then empties them for the next frame. */
+  drain(draw: (colour: Rgb, xy: number[]) => void): void {
     for (const [colour, b] of this.byColour) {
       if (!b.length) continue;
-      ctx.fillStyle = colour;
-      for (let i = 0; i < b.length; i += 2) shape(ctx, b[i], b[i + 1]);
+      draw(rgbOf(colour), b);
       b.length = 0;
     }
   }
@@ -71,17 +69,30 @@ class Buckets {
 
 const travelling = new Buckets();
 const piled = new Buckets();
+/** each canvas's records as pixels: one buffer, put on the canvas once a frame (dotRaster.ts) */
+const rasters = new WeakMap<CanvasRenderingContext2D, DotRaster>();
 /** records with marks around them (channel state, after-barrier, duplicate): x, y, seq, persisted */
 const marked: number[] = [];
 
-const coloursOf = new WeakMap<PhysicalPlan, Map<string, string>>();
-function colourCache(plan: PhysicalPlan): Map<string, string> {
-  let m = coloursOf.get(plan);
-  if (!m) coloursOf.set(plan, (m = new Map()));
-  return m;
+/** a key's dot lists, found once per key rather than by its colour for every record */
+interface KeyDots { travelling: number[]; piled: number[] }
+const keysOf = new WeakMap<PhysicalPlan, Map<string, KeyDots>>();
+function keyDots(plan: PhysicalPlan, key: string): KeyDots {
+  let m = keysOf.get(plan);
+  if (!m) keysOf.set(plan, (m = new Map()));
+  let k = m.get(key);
+  if (!k) {
+    const colour = keyColour(key, plan);
+    m.set(key, (k = { travelling: travelling.of(colour), piled: piled.of(colour) }));
+  }
+  return k;
 }
 
-export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displayTime: number, lookup: Lookup, transform: [number, number, number], look: RecordLook = DEFAULT_LOOK): number {
+/**
+ * Draws one frame on a cleared canvas whose context is scaled by `dpr` (device pixels per CSS
+ * pixel); returns how many records are on the channels drawn.
+ */
+export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displayTime: number, lookup: Lookup, transform: [number, number, number], look: RecordLook = DEFAULT_LOOK, dpr = 1): number {
   const [tx, ty, zoom] = transform;
   ctx.save();
   ctx.translate(tx, ty);
@@ -89,7 +100,6 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
   let drawn = 0;
   const ids = stableIdsOf(state.plan);
   const picture = recordPicture(state);
-  const colours = colourCache(state.plan);
   const r = look.dot / 2;
   const half = Math.max(4, r - 0.5);
   for (const pc of state.plan.channels) {
@@ -98,21 +108,22 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
     if (!s || !t) continue;
     // the channel's Bézier (geometry.ts), its control points once per channel
     const [c1, c2] = channelControlPoints(s, t);
+    // whether any record on it may carry a mark besides channel state (most channels: none)
+    const styled = picture.afterBarrier.has(pc.id) || picture.duplicates.has(pc.id);
     let pile = 0;
     visitChannelRecords(state, pc.id, displayTime, (key, sentAt, deliverAt, waitingAhead, persisted, seq) => {
-      let colour = colours.get(key);
-      if (colour === undefined) colours.set(key, (colour = keyColour(key, state.plan)));
+      const dots = keyDots(state.plan, key);
       let f: number;
-      let bucket: Buckets;
+      let list: number[];
       if (waitingAhead < 0) {
         f = progress(sentAt, deliverAt, displayTime);
         if (look.snap) f = Math.floor(f * SNAP_STEPS) / SNAP_STEPS;
-        bucket = travelling;
+        list = dots.travelling;
       } else if (pile < PILE) {
         // arrived, waiting to be read: a pile at the consumer's end of the edge
         f = Math.max(0.4, 0.95 - pile * 0.045);
         pile++;
-        bucket = piled;
+        list = dots.piled;
       } else {
         drawn++;
         return;
@@ -121,18 +132,26 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
       const a = u * u * u, b = 3 * u * u * f, c = 3 * u * f * f, d = f * f * f;
       const x = a * s.x + b * c1.x + c * c2.x + d * t.x;
       const y = a * s.y + b * c1.y + c * c2.y + d * t.y;
-      bucket.add(colour, x, y);
-      const style = recordStyle(picture, pc.id, seq);
-      if (persisted || style.afterBarrier !== null || style.duplicate) marked.push(x, y, seq, persisted ? 1 : 0, pc.id);
+      list.push(x, y);
+      if (persisted || (styled && recordStyle(picture, pc.id, seq) !== PLAIN_STYLE)) marked.push(x, y, seq, persisted ? 1 : 0, pc.id);
       drawn++;
     });
   }
-  travelling.flush(ctx, (c, x, y) => {
-    c.beginPath();
-    c.arc(x, y, r, 0, Math.PI * 2);
-    c.fill();
+  // the dots and piles, in graph units, to the canvas's pixels: written into one buffer, put at once
+  const k = zoom * dpr;
+  const ox = tx * dpr;
+  const oy = ty * dpr;
+  let raster = rasters.get(ctx);
+  if (!raster) rasters.set(ctx, (raster = new DotRaster()));
+  raster.resize(ctx.canvas.width, ctx.canvas.height);
+  raster.clear();
+  travelling.drain((colour, xy) => {
+    for (let i = 0; i < xy.length; i += 2) raster!.disc(xy[i] * k + ox, xy[i + 1] * k + oy, r * k, colour);
   });
-  piled.flush(ctx, (c, x, y) => c.fillRect(x - half, y - half, half * 2, half * 2));
+  piled.drain((colour, xy) => {
+    for (let i = 0; i < xy.length; i += 2) raster!.rect((xy[i] - half) * k + ox, (xy[i + 1] - half) * k + oy, (xy[i] + half) * k + ox, (xy[i + 1] + half) * k + oy, colour);
+  });
+  raster.put(ctx);
   for (let i = 0; i < marked.length; i += 5) {
     const [x, y, seq, persisted, channel] = [marked[i], marked[i + 1], marked[i + 2], marked[i + 3], marked[i + 4]];
     drawRecordMarks(ctx, x, y, recordStyle(picture, channel, seq));
@@ -221,7 +240,7 @@ export function RecordsLayer() {
         lookFor = app.view.presenter;
         look = recordLook(canvas, lookFor, motion?.matches ?? false);
       }
-      const n = drawFrame(ctx, runOf(app, runId).sim.state, app.clock.displayTime, nodeLookup, transform, look);
+      const n = drawFrame(ctx, runOf(app, runId).sim.state, app.clock.displayTime, nodeLookup, transform, look, dpr);
       canvas.dataset.records = String(n);
     };
     const schedule = () => {

@@ -24,7 +24,9 @@ export const AFTER_BARRIER_TINT = '#0e7490';
 const AFTER_BARRIER_WASH = 'rgba(14, 116, 144, 0.35)';
 export const DUPLICATE_COLOUR = '#dc2626';
 
-const PLAIN: RecordStyle = { afterBarrier: null, duplicate: false };
+/** the style of a record with no marks: recordStyle gives this very object for every such record */
+export const PLAIN_STYLE: RecordStyle = { afterBarrier: null, duplicate: false };
+const PLAIN = PLAIN_STYLE;
 
 /** Once per frame: what the records on the channels say. */
 export function recordPicture(state: SimState): RecordPicture {
