@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { median } from './measure';
-import { FIRST_SCREEN_READY, VIEWPORT } from './page';
+import { throttledLoad } from './page';
 
 // `node --import tsx bench/firstLoadAB.ts <distA> <distB> [rounds] [--rate R] [query]`: two builds'
 // first loads taken in turns (A, B, A, B, …) from one origin, so a busy machine weighs on both
@@ -40,20 +40,8 @@ const browser = await chromium.launch({
 });
 
 async function load(): Promise<{ readyMs: number; cpuMs: number }> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await cdp.send('Performance.enable');
-    await page.goto(`http://127.0.0.1:${PORT}/${query ? `?${query}` : ''}`, { waitUntil: 'commit' });
-    const readyMs = Number(await (await page.waitForFunction(FIRST_SCREEN_READY, undefined, { polling: 'raf', timeout: 60_000 })).jsonValue());
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const cpuMs = (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
-    return { readyMs, cpuMs };
-  } finally {
-    await context.close().catch(() => undefined);
-  }
+  const { readyMs, metric } = await throttledLoad(browser, `http://127.0.0.1:${PORT}`, rate, query);
+  return { readyMs, cpuMs: metric('ThreadTime') * 1000 };
 }
 
 try {

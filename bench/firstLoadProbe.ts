@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { median } from './measure';
 import { functionTimes, type ProfileEvent } from './cpuProfile';
-import { BASE, buildSite, FIRST_SCREEN_READY, firstLoadMs, VIEWPORT, withBrowser } from './page';
+import { BASE, buildSite, FIRST_SCREEN_READY, firstLoadMs, throttledLoad, VIEWPORT, withBrowser } from './page';
 import { summariseTrace, type TraceEvent } from './traceSummary';
 
 // `node --import tsx bench/firstLoadProbe.ts [query] [--tries N] [--rate R] [--trace out.json] [--unminified] [--no-build]`:
@@ -29,20 +29,9 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loa
  * when other processes load the machine, unlike the wall time.
  */
 async function cpuToReady(browser: Browser): Promise<Record<string, number>> {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await cdp.send('Performance.enable');
-    await page.goto(`${BASE}/${query ? `?${query}` : ''}`, { waitUntil: 'commit' });
-    const ready = Number(await (await page.waitForFunction(FIRST_SCREEN_READY, undefined, { polling: 'raf', timeout: 60_000 })).jsonValue());
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const of = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
-    return { readyMs: Math.round(ready), threadCpuMs: of('ThreadTime'), taskMs: of('TaskDuration'), scriptMs: of('ScriptDuration'), layoutMs: of('LayoutDuration'), styleMs: of('RecalcStyleDuration') };
-  } finally {
-    await context.close().catch(() => undefined);
-  }
+  const { readyMs, metric } = await throttledLoad(browser, BASE, rate, query);
+  const of = (name: string) => Math.round(metric(name) * 1000);
+  return { readyMs: Math.round(readyMs), threadCpuMs: of('ThreadTime'), taskMs: of('TaskDuration'), scriptMs: of('ScriptDuration'), layoutMs: of('LayoutDuration'), styleMs: of('RecalcStyleDuration') };
 }
 
 if (!noBuild) buildSite(unminified);

@@ -237,3 +237,25 @@ export async function firstLoadMs(browser: Browser, rate: number, tries = 3, que
   }
   return { medianMs: median(runsMs), runsMs };
 }
+
+/**
+ * One load of `base` (with `query`) in a fresh context with the CPU throttled `rate`×: when the
+ * first screen was ready (FIRST_SCREEN_READY, ms from navigation start) and Chromium's renderer
+ * counters then (`Performance.getMetrics`, seconds), which hardly change when other processes load
+ * the machine, unlike the wall time.
+ */
+export async function throttledLoad(browser: Browser, base: string, rate: number, query = ''): Promise<{ readyMs: number; metric: (name: string) => number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await cdp.send('Performance.enable');
+    await page.goto(`${base}/${query ? `?${query.replace(/^\?/, '')}` : ''}`, { waitUntil: 'commit', timeout: OPEN_MS });
+    const readyMs = Number(await (await page.waitForFunction(FIRST_SCREEN_READY, undefined, { polling: 'raf', timeout: 60_000 })).jsonValue());
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return { readyMs, metric: (name) => metrics.find((m) => m.name === name)?.value ?? 0 };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
