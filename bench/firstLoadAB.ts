@@ -1,9 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from '@playwright/test';
 import { median } from './measure';
-import { throttledLoad } from './page';
+import { launchBenchChromium, throttledLoad } from './page';
 
 // `node --import tsx bench/firstLoadAB.ts <distA> <distB> [rounds] [--rate R] [query]`: two builds'
 // first loads taken in turns (A, B, A, B, …) from one origin, so a busy machine weighs on both
@@ -34,10 +33,7 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => server.listen(PORT, '127.0.0.1', resolve));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
-});
+const browser = await launchBenchChromium();
 
 async function load(): Promise<{ readyMs: number; cpuMs: number }> {
   const { readyMs, metric } = await throttledLoad(browser, `http://127.0.0.1:${PORT}`, rate, query);
