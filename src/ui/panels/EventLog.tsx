@@ -65,8 +65,8 @@ const FOLLOW_ROWS = 80;
  * height right after React changed it forced the page's layout inside this effect, in the middle of
  * the frame's script (profile, wide at 1×: 14 % of the page's samples); a ResizeObserver on the
  * newest line is told after the frame's own layout, when the height costs nothing to read.
+ * `ownScroll`: whether a scroll event is this hook's (or the browser's while new lines come), not the reader's.
  */
-/** `ownScroll`: whether a scroll event is this hook's (or the browser's while new lines come), not the reader's. */
 function useFollowEnd(ref: RefObject<HTMLOListElement | null>): { follow: () => void; ownScroll: () => boolean } {
   const observer = useRef<ResizeObserver | null>(null);
   // the scroll event of a scroll made here: the list is at its end, nothing to read (reading it would lay the page out again)
