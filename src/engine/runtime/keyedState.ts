@@ -25,11 +25,10 @@ interface HeapTable {
    */
   owned: (KeyGroupState | undefined)[];
   /**
-   * By key group, for an owned group made as a shallow copy of a shared one: the keys whose entry
-   * the task has since made its own. Any other key's entry is still the shared one, copied on its
-   * first write. Undefined for a group the task made from nothing (every entry is its own).
+   * The stamp of the entries the task made itself since the table's last snapshot, which it may
+   * change in place (see OWNER). A new one at every snapshot, and for every new HeapTable.
    */
-  ownKeys: (Set<SimKey> | undefined)[];
+  epoch: number;
   /** the last key looked up, with its group and entry as they are in the table */
   key: SimKey | null;
   keyGroup: number;
@@ -39,9 +38,16 @@ interface HeapTable {
 
 const heapTables = new WeakMap<KeyedStateTable, HeapTable>();
 
+// The epoch an entry was made in, on the entry itself: a property, not a set of the keys made,
+// since the check runs on every state write. Entries of a cloned or restored table carry no stamp
+// (structuredClone does not copy it), so they are copied on their first write.
+const OWNER = Symbol('heap entry epoch');
+type StampedEntry = KeyedStateEntry & { [OWNER]?: number };
+let epochs = 0;
+
 function heapTableOf(table: KeyedStateTable): HeapTable {
   let t = heapTables.get(table);
-  if (!t) heapTables.set(table, (t = { table, owned: [], ownKeys: [], key: null, keyGroup: -1, group: undefined, entry: undefined }));
+  if (!t) heapTables.set(table, (t = { table, owned: [], epoch: ++epochs, key: null, keyGroup: -1, group: undefined, entry: undefined }));
   return t;
 }
 
@@ -63,7 +69,7 @@ export function snapshotKeyedState(table: KeyedStateTable): KeyedStateTable {
   const t = heapTables.get(table);
   if (t) {
     t.owned.length = 0;
-    t.ownKeys.length = 0;
+    t.epoch = ++epochs;
   }
   return new Map(table);
 }
@@ -94,7 +100,6 @@ function writableGroup(table: KeyedStateTable, t: HeapTable): KeyGroupState {
   let group = t.group;
   if (group !== undefined && t.owned[g] === group) return group;
   // a shared group is copied shallowly: its entries stay shared until each is written (writableEntry)
-  t.ownKeys[g] = group === undefined ? undefined : new Set();
   group = group === undefined ? new Map() : new Map(group);
   table.set(g, group);
   t.owned[g] = group;
@@ -105,14 +110,12 @@ function writableGroup(table: KeyedStateTable, t: HeapTable): KeyGroupState {
 
 /** The current key's entry in its (writable) group, the task's own: created, or copied when it may be shared. */
 function writableEntry(t: HeapTable, group: KeyGroupState): KeyedStateEntry {
-  const key = t.key!;
-  const own = t.ownKeys[t.keyGroup];
-  let entry = t.entry;
-  if (entry === undefined) group.set(key, (entry = t.entry = new Map()));
-  else if (own === undefined || own.has(key)) return entry;
-  else group.set(key, (entry = t.entry = new Map(entry)));
-  own?.add(key);
-  return entry;
+  const entry = t.entry as StampedEntry | undefined;
+  if (entry !== undefined && entry[OWNER] === t.epoch) return entry;
+  const own: StampedEntry = entry === undefined ? new Map() : new Map(entry);
+  own[OWNER] = t.epoch;
+  group.set(t.key!, own);
+  return (t.entry = own);
 }
 
 function write(ctx: KeyContext, name: string, value: StateValue): void {
