@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createBarrierHandler, type BarrierHandlerOptions, type GateInput } from './barrierHandler';
+import { blockedChannelsOf, createBarrierHandler, initialBarrierHandlerState, pushGateInput, recordPassesThrough, type BarrierHandlerOptions, type GateInput } from './barrierHandler';
 
 // Random schedules, fed as the simulator feeds a gate: a blocked channel delivers nothing. Each
 // channel carries barriers (or, now and then, cancellation markers) 1..k in order between records.
@@ -71,6 +71,37 @@ describe('barrier handler under any schedule', () => {
         expect(h.blockedChannels()).toEqual([]);
         expect(processed).toEqual(pushedRecords);
         return true;
+      },
+    ), { numRuns: 400 });
+  });
+
+  it('a record the hot loop lets pass (recordPassesThrough) is exactly what the kernel would do with it: one plain process, no change', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...modes), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), fc.integer(), fc.constantFrom(0, 50, 250),
+      (mode, channels, k, seed, timeout) => {
+        let s = seed | 0;
+        const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) | 0) >>> 0) / 4294967296;
+        const options: BarrierHandlerOptions = { mode, channels, alignedCheckpointTimeoutMs: mode === 'unaligned' ? timeout : undefined };
+        const state = initialBarrierHandlerState(options);
+        const streams = channelStreams(channels, k, rnd);
+        const pos = new Array(channels).fill(0);
+        let now = 0;
+        let passed = 0;
+        for (;;) {
+          const blocked = new Set(blockedChannelsOf(state, options));
+          const open = [...Array(channels).keys()].filter((c) => pos[c] < streams[c].length && !blocked.has(c));
+          if (!open.length) break;
+          const c = open[Math.floor(rnd() * open.length)];
+          const input = streams[c][pos[c]++];
+          now += 1 + Math.floor(rnd() * 40);
+          if (input.kind === 'record' && recordPassesThrough(state, options)) {
+            const before = structuredClone(state);
+            expect(pushGateInput(state, options, input, now)).toEqual([{ kind: 'process', channel: input.channel, seq: input.seq }]);
+            expect(state).toEqual(before);
+            passed++;
+          } else pushGateInput(state, options, input, now);
+        }
+        return mode !== 'aligned' || passed === streams.flat().filter((i) => i.kind === 'record').length;
       },
     ), { numRuns: 400 });
   });

@@ -31,11 +31,13 @@ export function pushGateInput(state: BarrierHandlerState, options: BarrierHandle
 }
 
 /**
- * True when a record pushed now would simply come back as a plain `process`: nothing pending
- * that could persist it or time out. The engine's hot loop skips the kernel for such records.
+ * True when a record pushed now would simply come back as a plain `process` and change nothing:
+ * nothing pending that could persist it or time out. The engine's hot loop skips the kernel for
+ * such records. Purely aligned checkpoints never persist records nor time out, pending or not:
+ * their records from open channels always pass (a blocked channel delivers none).
  */
 export function recordPassesThrough(state: BarrierHandlerState, options: BarrierHandlerOptions): boolean {
-  if (options.mode === 'at-least-once') return true;
+  if (options.mode === 'at-least-once' || options.mode === 'aligned') return true;
   return state.currentCheckpointId < 0 || state.currentCheckpointId === state.lastCancelledOrCompletedId;
 }
 
