@@ -5,12 +5,15 @@ import { functionTimes, type ProfileEvent } from './cpuProfile';
 import { BASE, buildSite, FIRST_SCREEN_READY, firstLoadMs, throttledLoad, VIEWPORT, withBrowser } from './page';
 import { summariseTrace, type TraceEvent } from './traceSummary';
 
-// `node --import tsx bench/firstLoadProbe.ts [query] [--tries N] [--rate R] [--trace out.json] [--unminified] [--no-build]`:
+// `node --import tsx bench/firstLoadProbe.ts [query] [--tries N] [--rate R] [--trace out.json] [--no-profile] [--unminified] [--no-build]`:
 // the bench's first-load figure (navigation start to an interactive first screen, CPU throttled
 // R×, default 4, fresh context, median of N, default 3) for one page (`lang=ko`, say), and with
 // --trace one more throttled load traced: where its time went on the renderer's main thread (self
 // time per event: script compile, evaluation, layout, paint, GC), when each script ran, and which
 // files were fetched before the page was ready (no Korean font pieces for an English page).
+// The trace's sampled CPU profile (the per-function tables) makes V8 collect source positions and
+// compile as it samples: it multiplies compile time several-fold. --no-profile leaves it out, for
+// event times as an untraced load has them.
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
@@ -19,9 +22,10 @@ const tries = Number(flag('--tries') ?? 3);
 const rate = Number(flag('--rate') ?? 4);
 const unminified = args.includes('--unminified');
 const noBuild = args.includes('--no-build');
+const noProfile = args.includes('--no-profile');
 const query = (args.find((a) => !a.startsWith('--')) ?? '').replace(/^\?/, '');
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.compile', ...(noProfile ? [] : ['disabled-by-default-v8.cpu_profiler'])];
 
 /**
  * One more throttled load: the renderer's CPU until the first screen is ready (Chromium's
@@ -63,11 +67,13 @@ await withBrowser(async (browser) => {
       console.log(`renderer main thread busy ${Math.round(main.busyMs)} ms; self time by event:`);
       for (const [name, ms] of main.selfMs.slice(0, 18)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
     }
-    const profile = functionTimes(events as ProfileEvent[], BASE);
-    console.log('CPU profile of the page\'s main thread, self ms (lazy compiling counts to the function compiled):');
-    for (const [name, ms] of profile.self.slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
-    console.log('CPU profile, total ms (with callees):');
-    for (const [name, ms] of profile.total.slice(0, 45)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+    if (!noProfile) {
+      const profile = functionTimes(events as ProfileEvent[], BASE);
+      console.log('CPU profile of the page\'s main thread, self ms (lazy compiling counts to the function compiled):');
+      for (const [name, ms] of profile.self.slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+      console.log('CPU profile, total ms (with callees):');
+      for (const [name, ms] of profile.total.slice(0, 45)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+    }
     // the main thread's long tasks in order, from the document's request: what each mostly did
     const mainKey = (() => { const m = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args as { name?: string } | undefined)?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'v8.evaluateModule')); return m ? `${m.pid}:${m.tid}` : ''; })();
     const t0 = events.find((e) => e.name === 'ResourceSendRequest')?.ts ?? 0;

@@ -6,7 +6,7 @@ export type { SimState, SubtaskState, SnapshotInProgress, SimEvent, QueuedEvent,
 export { Simulation, createInitialState, type SimulationOptions } from './sim/simulation';
 export { RUN_LIMITS, runGrowth, runSizes, guardMessage, type RunLimit, type RunLimits, type GuardTrip } from './sim/runGuard';
 export { parseScenario, ScenarioError, isKeyedKind, isTwoInputKind } from './scenarios/validate';
-export { scenarioSpec, type ScenarioSpec, type OperatorSpec, type EdgeSpec } from './scenarios/schema';
+export { scenarioSpecSchema, type ScenarioSpec, type OperatorSpec, type EdgeSpec } from './scenarios/schema';
 export { parseScenarioText, shownProblems } from './scenarios/validate';
 export { SCENARIO_LIMITS, jobSizeProblems, type ScenarioLimit } from './scenarios/limits';
 export { echo, quote, ECHO_MAX_CHARS } from './text/echo';

@@ -8,8 +8,7 @@ import type { RestoreRecord } from '../sim/state';
 import type { checkpointingStatistics, CheckpointStats, MinMaxAvg, SubtaskStats, TaskStats } from './restStats';
 import { checkpointPatterns, type PatternNote } from './restPatterns';
 import {
-  checkpointConfigSchema, checkpointingStatisticsSchema, jobVerticesSchema, REST_IMPORT_LIMITS, taskCheckpointWithSubtasksSchema, checkpointSchema,
-  type RestCheckpoint, type RestCheckpointConfig, type RestSubtask, type RestTaskWithSubtasks,
+  REST_IMPORT_LIMITS, restSchemas, type RestCheckpoint, type RestCheckpointConfig, type RestSubtask, type RestTaskWithSubtasks,
 } from './restImportSchema';
 
 // A real job's checkpoint statistics, as saved from Flink's REST API, turned into the statistics
@@ -146,6 +145,7 @@ const minMaxAvg = (s: { min: number; max: number; avg: number } | undefined): Mi
  * pattern notes.
  */
 export function importFlinkCheckpoints(docs: FlinkRestDocuments): ImportedCheckpoints {
+  const { checkpointConfigSchema, checkpointingStatisticsSchema, checkpointSchema, jobVerticesSchema, taskCheckpointWithSubtasksSchema } = restSchemas();
   const main = check(checkpointingStatisticsSchema, docs.checkpoints, 'checkpoints');
   const config = docs.config === undefined ? null : check(checkpointConfigSchema, docs.config, 'config');
   const detailList = listOf(docs.details, 'details', REST_IMPORT_LIMITS.historyEntries);

@@ -3,6 +3,7 @@ import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, StateV
 import type { SubtaskSnapshot } from '../checkpoint/types';
 import { assignToKeyGroup } from '../kernels/keyGroups';
 import { SCENARIO_LIMITS as L } from '../scenarios/limits';
+import { memoised } from '../scenarios/memoised';
 import type { OperatorKeyedSnapshot } from './operatorSnapshot';
 
 // A savepoint or retained checkpoint as a JSON file (`sim --savepoint-out`, `--from-savepoint`):
@@ -64,58 +65,64 @@ export function encodeSnapshotFile(snap: OperatorKeyedSnapshot, origin: { scenar
 
 // ---------------------------------------------------------------------------------------------
 
-const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const time = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const shortText = (n: number) => z.string().max(n);
-const primitive = z.union([z.string().max(L.keyChars * 4), z.number(), z.boolean(), z.null()]);
-const stateValue = z.union([
-  primitive,
-  z.array(primitive).max(SNAPSHOT_FILE_LIMITS.valuesPerState),
-  z.object({ map: z.array(z.tuple([shortText(L.keyChars * 4), primitive])).max(SNAPSHOT_FILE_LIMITS.valuesPerState) }).strict(),
-]);
-const stateName = shortText(L.nameChars).min(1);
-const rec = z.object({ key: shortText(L.keyChars), value: z.number(), src: count, part: count, off: count, sub: count, ts: time }).strict();
-const records = z.array(rec).max(L.recordsInFlight);
-const channelState = z.record(z.string().regex(/^\d{1,6}$/), records);
-const operatorState = z.object({
-  SourceReaderState: z.array(z.object({ topic: shortText(L.nameChars).optional(), partition: count.max(L.partitionsPerSource), offset: count }).strict()).max(L.partitionsPerSource).optional(),
-  'pending-commit-transactions': z.array(z.object({ checkpointId: count, txn: shortText(400), records, startedAt: time.optional() }).strict()).max(1000).optional(),
-}).strict();
-const subtask = z.object({
-  keyGroupRange: z.tuple([count, count]).nullable(),
-  keyed: z.array(z.tuple([count, z.array(z.tuple([shortText(L.keyChars), z.array(z.tuple([stateName, stateValue])).max(16)]))])).max(L.maxParallelism),
-  operator: operatorState,
-  inputChannelState: channelState,
-  outputChannelState: channelState,
-  files: z.array(z.object({ name: shortText(400), bytes: count }).strict()).max(100_000),
-}).strict();
-const checkpointType = z.enum(['CHECKPOINT', 'UNALIGNED_CHECKPOINT', 'SAVEPOINT', 'SYNC_SAVEPOINT']);
-const fileSchema = z.object({
-  format: z.literal(SNAPSHOT_FILE_FORMAT),
-  version: z.literal(SNAPSHOT_FILE_VERSION),
-  origin: z.object({ scenario: shortText(L.idChars), seed: z.number().int() }).strict(),
-  checkpoint: z.object({
-    checkpointId: count.min(1), isSavepoint: z.boolean(), type: checkpointType, triggerTime: time, completedAt: time, stateBytes: count,
-    storage: z.enum(['jobmanager', 'filesystem']), backend: z.enum(['hashmap', 'rocksdb']), externalPath: shortText(400).min(1),
-  }).strict(),
-  operators: z.array(z.object({
-    operatorId: z.string().regex(/^[0-9a-f]{32}$/, 'an OperatorID is 32 hexadecimal digits'),
-    uid: shortText(L.uidChars).min(1).nullable(),
-    vertex: shortText(L.idChars), name: shortText(L.nameChars), kind: shortText(40),
-    parallelism: count.min(1).max(L.subtasks),
-    maxParallelism: count.min(1).max(L.maxParallelism),
-    keyed: z.boolean(),
-    states: z.array(z.object({ name: stateName, kind: z.enum(['value', 'list', 'map', 'reducing']), ttl: z.literal(true).optional() }).strict()).max(16),
-    subtasks: z.array(subtask).max(L.subtasks),
-  }).strict()).max(L.operators),
-}).strict();
+/** The file's schema (zod), built on first use (scenarios/memoised.ts). */
+const fileSchema = memoised(() => {
+  const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+  const time = z.number().nonnegative().max(Number.MAX_SAFE_INTEGER);
+  const shortText = (n: number) => z.string().max(n);
+  const primitive = z.union([z.string().max(L.keyChars * 4), z.number(), z.boolean(), z.null()]);
+  const stateValue = z.union([
+    primitive,
+    z.array(primitive).max(SNAPSHOT_FILE_LIMITS.valuesPerState),
+    z.object({ map: z.array(z.tuple([shortText(L.keyChars * 4), primitive])).max(SNAPSHOT_FILE_LIMITS.valuesPerState) }).strict(),
+  ]);
+  const stateName = shortText(L.nameChars).min(1);
+  const rec = z.object({ key: shortText(L.keyChars), value: z.number(), src: count, part: count, off: count, sub: count, ts: time }).strict();
+  const records = z.array(rec).max(L.recordsInFlight);
+  const channelState = z.record(z.string().regex(/^\d{1,6}$/), records);
+  const operatorState = z.object({
+    SourceReaderState: z.array(z.object({ topic: shortText(L.nameChars).optional(), partition: count.max(L.partitionsPerSource), offset: count }).strict()).max(L.partitionsPerSource).optional(),
+    'pending-commit-transactions': z.array(z.object({ checkpointId: count, txn: shortText(400), records, startedAt: time.optional() }).strict()).max(1000).optional(),
+  }).strict();
+  const subtask = z.object({
+    keyGroupRange: z.tuple([count, count]).nullable(),
+    keyed: z.array(z.tuple([count, z.array(z.tuple([shortText(L.keyChars), z.array(z.tuple([stateName, stateValue])).max(16)]))])).max(L.maxParallelism),
+    operator: operatorState,
+    inputChannelState: channelState,
+    outputChannelState: channelState,
+    files: z.array(z.object({ name: shortText(400), bytes: count }).strict()).max(100_000),
+  }).strict();
+  const checkpointType = z.enum(['CHECKPOINT', 'UNALIGNED_CHECKPOINT', 'SAVEPOINT', 'SYNC_SAVEPOINT']);
+  return z.object({
+    format: z.literal(SNAPSHOT_FILE_FORMAT),
+    version: z.literal(SNAPSHOT_FILE_VERSION),
+    origin: z.object({ scenario: shortText(L.idChars), seed: z.number().int() }).strict(),
+    checkpoint: z.object({
+      checkpointId: count.min(1), isSavepoint: z.boolean(), type: checkpointType, triggerTime: time, completedAt: time, stateBytes: count,
+      storage: z.enum(['jobmanager', 'filesystem']), backend: z.enum(['hashmap', 'rocksdb']), externalPath: shortText(400).min(1),
+    }).strict(),
+    operators: z.array(z.object({
+      operatorId: z.string().regex(/^[0-9a-f]{32}$/, 'an OperatorID is 32 hexadecimal digits'),
+      uid: shortText(L.uidChars).min(1).nullable(),
+      vertex: shortText(L.idChars), name: shortText(L.nameChars), kind: shortText(40),
+      parallelism: count.min(1).max(L.subtasks),
+      maxParallelism: count.min(1).max(L.maxParallelism),
+      keyed: z.boolean(),
+      states: z.array(z.object({ name: stateName, kind: z.enum(['value', 'list', 'map', 'reducing']), ttl: z.literal(true).optional() }).strict()).max(16),
+      subtasks: z.array(subtask).max(L.subtasks),
+    }).strict()).max(L.operators),
+  }).strict();
+});
+
+type SnapshotFileJson = z.infer<ReturnType<typeof fileSchema>>;
+type SubtaskJson = SnapshotFileJson['operators'][number]['subtasks'][number];
 
 function issueText(issue: z.core.$ZodIssue): string {
   return `${issue.path.length ? issue.path.join('.') : '(file)'}: ${issue.message}`;
 }
 
 /** Checks what the schema cannot: the snapshot agrees with itself. Returns the problems. */
-function consistencyProblems(file: z.infer<typeof fileSchema>): string[] {
+function consistencyProblems(file: SnapshotFileJson): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   let entries = 0;
@@ -147,7 +154,7 @@ function consistencyProblems(file: z.infer<typeof fileSchema>): string[] {
   return problems;
 }
 
-function decodeSubtask(s: z.infer<typeof subtask>): SubtaskSnapshot {
+function decodeSubtask(s: SubtaskJson): SubtaskSnapshot {
   const keyed: KeyedStateTable = new Map();
   for (const [g, group] of s.keyed) {
     const keys = new Map<string, KeyedStateEntry>();
@@ -158,7 +165,7 @@ function decodeSubtask(s: z.infer<typeof subtask>): SubtaskSnapshot {
   const operator: SubtaskSnapshot['operator'] = {};
   if (s.operator.SourceReaderState) operator.SourceReaderState = s.operator.SourceReaderState;
   if (s.operator['pending-commit-transactions']) operator['pending-commit-transactions'] = s.operator['pending-commit-transactions'];
-  const channels = (c: Record<string, z.infer<typeof records>>) => Object.fromEntries(Object.entries(c));
+  const channels = (c: SubtaskJson['inputChannelState']) => Object.fromEntries(Object.entries(c));
   return { keyed, keyGroupRange: s.keyGroupRange, operator, inputChannelState: channels(s.inputChannelState), outputChannelState: channels(s.outputChannelState), files: s.files };
 }
 
@@ -176,7 +183,7 @@ export function decodeSnapshotFile(text: string): { snapshot: OperatorKeyedSnaps
   const head = z.object({ format: z.literal(SNAPSHOT_FILE_FORMAT), version: z.number() }).safeParse(json);
   if (!head.success) throw new SnapshotFileError(`it is not a snapshot file written by sim --savepoint-out or --checkpoint-out (no "format": "${SNAPSHOT_FILE_FORMAT}")`);
   if (head.data.version !== SNAPSHOT_FILE_VERSION) throw new SnapshotFileError(`snapshot file version ${head.data.version} is not supported; this simulator reads version ${SNAPSHOT_FILE_VERSION}`);
-  const parsed = fileSchema.safeParse(json);
+  const parsed = fileSchema().safeParse(json);
   if (!parsed.success) throw new SnapshotFileError(parsed.error.issues.slice(0, L.problemsShown).map(issueText).join('; '));
   const problems = consistencyProblems(parsed.data);
   if (problems.length) throw new SnapshotFileError(problems.slice(0, L.problemsShown).join('; ') + (problems.length > L.problemsShown ? `; and ${problems.length - L.problemsShown} more` : ''));

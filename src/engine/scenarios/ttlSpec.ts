@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DURATION_SYNTAX, parseDuration } from '../config/duration';
+import { memoised } from './memoised';
 
 // A keyed operator's state TTL in the scenario file, in the words of Flink's StateTtlConfig
 // builder: every state the operator registers gets it. Processing time only, as in Flink.
@@ -16,7 +17,8 @@ export const ttlDuration = (what: string, min = 0) => z.union([z.string().max(64
   `${what} is ${DURATION_SYNTAX}${min > 0 ? `, at least ${min} ms` : ''}`,
 );
 
-export const ttlSpec = z.object({
+/** The TTL schema (zod), built on first use (memoised.ts). */
+export const ttlSpecSchema = memoised(() => z.object({
   /** StateTtlConfig.newBuilder(ttl): "TTL is expected to be positive" */
   ttl: ttlDuration('the TTL', 1),
   updateType: z.enum(['OnCreateAndWrite', 'OnReadAndWrite']).optional(),
@@ -37,6 +39,6 @@ export const ttlSpec = z.object({
     /** disableCleanupInBackground(): no default incremental or compaction-filter cleanup */
     disableCleanupInBackground: z.boolean().optional(),
   }).strict().optional(),
-}).strict();
+}).strict());
 
-export type TtlSpec = z.infer<typeof ttlSpec>;
+export type TtlSpec = z.infer<ReturnType<typeof ttlSpecSchema>>;

@@ -114,3 +114,23 @@ describe('what fuzzing found', () => {
     expect(() => parseScenarioText('[]')).toThrow(/\(scenario\)/);
   });
 });
+
+describe('built-in scenarios, trusted', () => {
+  it('pass the whole check as input from outside would (a copy is not trusted)', () => {
+    for (const s of BUILTIN_SCENARIOS) expect(problemsOf(structuredClone(s))).toEqual([]);
+  });
+  it('come back as the schema writes them: the same fields, values and order, a copy of their own', () => {
+    for (const s of BUILTIN_SCENARIOS) {
+      const trusted = parseScenario(s);
+      const checked = parseScenario(structuredClone(s));
+      expect(JSON.stringify(trusted)).toBe(JSON.stringify(checked));
+      expect(trusted).toStrictEqual(checked);
+      expect(trusted).not.toBe(s);
+      expect(trusted.operators[0]).not.toBe(s.operators[0]);
+    }
+  });
+  it('trust only the built-in object itself: a changed copy is checked', () => {
+    const changed = { ...defaultScenario, operators: defaultScenario.operators.map((o, i) => (i === 0 ? { ...o, parallelism: 0 } : o)) };
+    expect(problemsOf(changed).join()).toMatch(/operators\.0\.parallelism/);
+  });
+});

@@ -3,40 +3,44 @@ import type { PhysicalPlan } from '../model/types';
 import { validateConf } from '../config/conf';
 import { parseScenario } from '../scenarios/validate';
 import { SCENARIO_LIMITS } from '../scenarios/limits';
+import { memoised } from '../scenarios/memoised';
 import type { RecordedCommand } from './recorder';
 
 // The user's commands of a run as plain JSON, checked before they are replayed: a run travels
 // as scenario + seed + settings + these commands (the page's share link), and whatever arrives
 // from outside must name subtasks and channels the job has.
 
-const index = z.number().int().nonnegative();
-const fault = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('task'), subtask: index }),
-  z.object({ kind: z.literal('taskmanager'), index }),
-  z.object({ kind: z.literal('jobmanager') }),
-  z.object({ kind: z.literal('storage-outage'), durationMs: z.number().positive() }),
-  z.object({ kind: z.literal('slow'), subtask: index, factor: z.number().positive() }),
-  z.object({ kind: z.literal('channel'), channel: index }),
-]);
-const phase = z.object({ phase: z.enum(['alignment', 'acknowledged', 'completed']), checkpointId: z.number().int().positive(), subtask: index.optional() });
-const command = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fault'), fault }),
-  z.object({ kind: z.literal('arm-fault'), fault, when: phase }),
-  z.object({ kind: z.literal('trigger-checkpoint') }),
-  z.object({ kind: z.literal('trigger-savepoint') }),
-  z.object({ kind: z.literal('stop-with-savepoint') }),
-  z.object({ kind: z.literal('set-config'), conf: z.record(z.string(), z.string()) }),
-  z.object({ kind: z.literal('restore'), snapshotId: z.number().int().positive(), parallelism: z.record(z.string(), z.number().int().positive()), allowNonRestoredState: z.boolean() }),
-  // the changed job is checked as a scenario file is (parseScenario), below
-  z.object({ kind: z.literal('upgrade'), scenario: z.unknown(), allowNonRestoredState: z.boolean() }),
-  z.object({ kind: z.literal('cancel') }),
-  // `flink run [-s] [--claim-mode] [-n]` after the job ended: the same job, so the same subtasks
-  z.object({
-    kind: z.literal('submit'), snapshotId: z.number().int().positive().optional(), claimMode: z.enum(['NO_CLAIM', 'CLAIM']).optional(),
-    allowNonRestoredState: z.boolean().optional(), startingOffsets: z.enum(['earliest', 'latest', 'committed-offsets']).optional(),
-  }).strict(),
-]);
-const commands = z.array(z.object({ at: z.number().nonnegative(), command }));
+// built on first use (scenarios/memoised.ts)
+const commandsSchema = memoised(() => {
+  const index = z.number().int().nonnegative();
+  const fault = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('task'), subtask: index }),
+    z.object({ kind: z.literal('taskmanager'), index }),
+    z.object({ kind: z.literal('jobmanager') }),
+    z.object({ kind: z.literal('storage-outage'), durationMs: z.number().positive() }),
+    z.object({ kind: z.literal('slow'), subtask: index, factor: z.number().positive() }),
+    z.object({ kind: z.literal('channel'), channel: index }),
+  ]);
+  const phase = z.object({ phase: z.enum(['alignment', 'acknowledged', 'completed']), checkpointId: z.number().int().positive(), subtask: index.optional() });
+  const command = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('fault'), fault }),
+    z.object({ kind: z.literal('arm-fault'), fault, when: phase }),
+    z.object({ kind: z.literal('trigger-checkpoint') }),
+    z.object({ kind: z.literal('trigger-savepoint') }),
+    z.object({ kind: z.literal('stop-with-savepoint') }),
+    z.object({ kind: z.literal('set-config'), conf: z.record(z.string(), z.string()) }),
+    z.object({ kind: z.literal('restore'), snapshotId: z.number().int().positive(), parallelism: z.record(z.string(), z.number().int().positive()), allowNonRestoredState: z.boolean() }),
+    // the changed job is checked as a scenario file is (parseScenario), below
+    z.object({ kind: z.literal('upgrade'), scenario: z.unknown(), allowNonRestoredState: z.boolean() }),
+    z.object({ kind: z.literal('cancel') }),
+    // `flink run [-s] [--claim-mode] [-n]` after the job ended: the same job, so the same subtasks
+    z.object({
+      kind: z.literal('submit'), snapshotId: z.number().int().positive().optional(), claimMode: z.enum(['NO_CLAIM', 'CLAIM']).optional(),
+      allowNonRestoredState: z.boolean().optional(), startingOffsets: z.enum(['earliest', 'latest', 'committed-offsets']).optional(),
+    }).strict(),
+  ]);
+  return z.array(z.object({ at: z.number().nonnegative(), command }));
+});
 
 export class CommandsError extends Error {
   constructor(message: string) {
@@ -47,7 +51,7 @@ export class CommandsError extends Error {
 
 /** The commands in `value`, in time order, or a CommandsError naming the first thing wrong. */
 export function decodeCommands(value: unknown, plan: PhysicalPlan): RecordedCommand[] {
-  const parsed = commands.safeParse(value);
+  const parsed = commandsSchema().safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CommandsError(`commands.${issue.path.join('.')}: ${issue.message}`);

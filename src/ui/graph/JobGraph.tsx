@@ -52,9 +52,7 @@ export function buildGraph(plan: PhysicalPlan): { nodes: Node[]; edges: Edge[] }
   return { nodes, edges };
 }
 
-function Graph() {
-  const plan = useRun((r) => r.sim.state.plan);
-  const { nodes, edges } = useMemo(() => buildGraph(plan), [plan]);
+function Graph({ plan, nodes, edges }: { plan: PhysicalPlan; nodes: Node[]; edges: Edge[] }) {
   const flow = useReactFlow();
   const { select } = useViewActions();
   const store = useStoreApi();
@@ -158,10 +156,14 @@ function StoppedWorld() {
 
 export function JobGraph() {
   const frozen = useRun((r) => r.sim.state.stopTheWorld !== null);
+  const plan = useRun((r) => r.sim.state.plan);
+  const { nodes, edges } = useMemo(() => buildGraph(plan), [plan]);
+  // React Flow's store starts with the nodes: the first render draws the subtasks (given only to
+  // <ReactFlow>, they reach its store from an effect, and the graph renders a second time to show them)
   return (
     <div className={`job-graph${frozen ? ' frozen' : ''}`} data-testid="job-graph">
-      <ReactFlowProvider>
-        <Graph />
+      <ReactFlowProvider initialNodes={nodes} initialEdges={edges}>
+        <Graph plan={plan} nodes={nodes} edges={edges} />
       </ReactFlowProvider>
       <StoppedWorld />
     </div>
