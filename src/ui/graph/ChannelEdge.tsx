@@ -1,7 +1,8 @@
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { channelMessages, channelView, formatCheckpointId, type ChannelMessage, type ChannelView } from '../../engine';
-import { useView } from '../../store/react';
+import { runOf, useRunId, useView } from '../../store/react';
+import { useReadable } from '../controls/useReadable';
 import { channelPath, pointOnChannel, progress } from './geometry';
 import { checkpointColour } from './keyColours';
 import { barrierPoints } from '../presenter/Glyphs';
@@ -85,10 +86,13 @@ interface CountsProps {
 
 /**
  * What an edge says in numbers (`records/capacity`), in components of their own: only these
- * re-render as records come and go, not the edge's paths and markers.
+ * re-render as records come and go, not the edge's paths and markers; and while the run plays at
+ * most every READABLE_MS, as the page's other counters (the text of 88 edges set every frame made
+ * the graph's style, layout, paint and raster run every frame).
  */
 function ChannelCounts({ channel, ch, part, at }: CountsProps) {
-  const records = useRunView((state) => state.channels[channel]?.records ?? 0);
+  const runId = useRunId();
+  const records = useReadable((s) => runOf(s, runId).sim.state.channels[channel]?.records ?? 0, Object.is, `${runId}/${channel}`);
   const tr = useT();
   const title = part === 'title' ? tr('graph.channelTitle', { from: ch.fromName, to: ch.toName, records, capacity: ch.capacity, id: ch.id }) : '';
   const own = useRef<HTMLTitleElement>(null);

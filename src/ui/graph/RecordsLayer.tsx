@@ -73,6 +73,8 @@ const piled = new Buckets();
 const rasters = new WeakMap<CanvasRenderingContext2D, DotRaster>();
 /** records with marks around them (channel state, after-barrier, duplicate): x, y, seq, persisted */
 const marked: number[] = [];
+/** the canvases whose last frame drew strokes of their own (marks, messages) besides the raster's dots */
+const stroked = new WeakSet<CanvasRenderingContext2D>();
 
 /** a key's dot lists, found once per key rather than by its colour for every record */
 interface KeyDots { travelling: number[]; piled: number[] }
@@ -89,11 +91,20 @@ function keyDots(plan: PhysicalPlan, key: string): KeyDots {
 }
 
 /**
- * Draws one frame on a cleared canvas whose context is scaled by `dpr` (device pixels per CSS
- * pixel); returns how many records are on the channels drawn.
+ * Draws one frame over the last one drawn on the canvas (or on a cleared canvas), its context
+ * scaled by `dpr` (device pixels per CSS pixel); returns how many records are on the channels drawn.
+ * Most frames only change the region the dots cover (DotRaster.put): the canvas is cleared whole
+ * only after a frame that drew marks or messages.
  */
 export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displayTime: number, lookup: Lookup, transform: [number, number, number], look: RecordLook = DEFAULT_LOOK, dpr = 1): number {
   const [tx, ty, zoom] = transform;
+  if (stroked.has(ctx)) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    stroked.delete(ctx);
+  }
   ctx.save();
   ctx.translate(tx, ty);
   ctx.scale(zoom, zoom);
@@ -152,6 +163,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
     for (let i = 0; i < xy.length; i += 2) raster!.rect((xy[i] - half) * k + ox, (xy[i + 1] - half) * k + oy, (xy[i] + half) * k + ox, (xy[i + 1] + half) * k + oy, colour);
   });
   raster.put(ctx);
+  if (marked.length) stroked.add(ctx);
   for (let i = 0; i < marked.length; i += 5) {
     const [x, y, seq, persisted, channel] = [marked[i], marked[i + 1], marked[i + 2], marked[i + 3], marked[i + 4]];
     drawRecordMarks(ctx, x, y, recordStyle(picture, channel, seq));
@@ -167,6 +179,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
   for (const m of rpcMessages(state, displayTime)) {
     const at = anchor(lookup, ids.subtasks[m.subtask], 'top');
     if (!at) continue;
+    stroked.add(ctx);
     const f = progress(m.sentAt, m.deliverAt, displayTime);
     if (m.kind === 'trigger' || m.kind === 'notify-complete' || m.kind === 'notify-aborted') {
       if (!jm) continue;
@@ -233,7 +246,6 @@ export function RecordsLayer() {
         canvas.style.height = `${h}px`;
       }
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, w, h);
       const { nodeLookup, transform } = rf.getState();
       const app = store.getState();
       if (lookFor !== app.view.presenter) {

@@ -1,7 +1,9 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { subtaskView, type SubtaskView } from '../../engine';
-import { useView, useViewActions } from '../../store/react';
+import { subtaskView, type SimState, type SubtaskView } from '../../engine';
+import { viewEqual } from '../../store/equality';
+import { runOf, useRunId, useView, useViewActions } from '../../store/react';
+import { useReadable } from '../controls/useReadable';
 import { useHighlighted, useRunView } from './useRunView';
 import { DuplicateBadge } from './DuplicateBadge';
 import { useT } from '../../i18n/useT';
@@ -9,7 +11,7 @@ import type { MessageId, Translate } from '../../i18n/translate';
 
 export type SubtaskNodeType = Node<{ subtask: number; compact: boolean }, 'subtask'>;
 
-function barrierBadge(v: SubtaskView, t: Translate): { text: string; title: string } | null {
+function barrierBadge(v: Pick<SubtaskView, 'barrier'>, t: Translate): { text: string; title: string } | null {
   const b = v.barrier;
   if (!b) return null;
   const toGo = t('subtask.toGo', { n: b.waitingFor.length });
@@ -21,12 +23,52 @@ function barrierBadge(v: SubtaskView, t: Translate): { text: string; title: stri
   return { text: t('subtask.aligning', { id, toGo }), title: t('subtask.aligningTitle', { id, n: b.arrived.length, from }) };
 }
 
+/** the subtask's counters, which change with every record it takes (SubtaskFigures shows them) */
+type Figures = Pick<SubtaskView, 'processed' | 'queued' | 'offsets' | 'sink'>;
+/** what the node draws besides its counters: it renders again only when this changes */
+type DrawnSubtask = Omit<SubtaskView, keyof Figures>;
+
+function drawnSubtask(state: SimState, sid: number, displayTime: number): DrawnSubtask | null {
+  if (!state.plan.subtasks[sid]) return null;
+  const { processed: _processed, queued: _queued, offsets: _offsets, sink: _sink, ...drawn } = subtaskView(state, sid, displayTime);
+  return drawn;
+}
+
+function figuresOf(state: SimState, sid: number, displayTime: number): Figures | null {
+  if (!state.plan.subtasks[sid]) return null;
+  const { processed, queued, offsets, sink } = subtaskView(state, sid, displayTime);
+  return { processed, queued, offsets, sink };
+}
+
+/**
+ * The node's counters (processed, queued, a source's offsets, a sink's writes), read at most every
+ * READABLE_MS while the run plays, as the other figures that change every frame are: 32 nodes
+ * setting new text every frame made the graph's style, layout, paint and raster run every frame.
+ */
+function SubtaskFigures({ sid, compact, range, taskManager }: { sid: number; compact: boolean; range: string; taskManager: number }) {
+  const runId = useRunId();
+  const f = useReadable((s) => figuresOf(runOf(s, runId).sim.state, sid, s.clock.displayTime), viewEqual, `${runId}/${sid}`);
+  const t = useT();
+  if (!f) return null;
+  return (
+    <>
+      <div className="subtask-line">
+        <span>{t('subtask.processed', { n: f.processed })}</span>
+        {f.queued > 0 && <span className="queue" title={t('subtask.queueTitle')}>{t('subtask.queue', { n: f.queued })}</span>}
+      </div>
+      {!compact && range && <div className="subtask-line muted">{t('subtask.keyGroups', { range, tm: String(taskManager) })}</div>}
+      {!compact && f.offsets.length > 0 && <div className="subtask-line muted" title={t('subtask.offsetsTitle')}>{t('subtask.offsets', { list: f.offsets.map((o) => `p${o.partition}@${o.offset}`).join(' ') })}</div>}
+      {!compact && f.sink && <div className="subtask-line muted">{t('subtask.received', { n: f.sink.count })}{f.sink.last && t('subtask.last', { kv: `${f.sink.last.key}=${f.sink.last.value}` })}</div>}
+    </>
+  );
+}
+
 const SNAPSHOT_WORDS: Record<'sync' | 'async' | 'channel-state', MessageId> = { sync: 'subtask.sync', async: 'subtask.async', 'channel-state': 'subtask.channelState' };
 
 function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
   const sid = data.subtask;
   // a node of a job that was just replaced (another scenario, a restore) renders nothing until it goes
-  const view = useRunView((state, t) => (state.plan.subtasks[sid] ? subtaskView(state, sid, t) : null));
+  const view = useRunView((state, t) => drawnSubtask(state, sid, t));
   const selected = useView((v) => v.selectedSubtask === sid);
   const highlighted = useHighlighted(view?.id ?? '', view ? `op:${view.operatorId}` : '');
   const { select } = useViewActions();
@@ -64,13 +106,7 @@ function SubtaskNodeImpl({ data }: NodeProps<SubtaskNodeType>) {
         <span>{view.name}</span>
         {view.slowFactor > 1 && <span className="slow" title={t('subtask.slowTitle', { factor: view.slowFactor })}>{view.slowFactor}×</span>}
       </div>
-      <div className="subtask-line">
-        <span>{t('subtask.processed', { n: view.processed })}</span>
-        {view.queued > 0 && <span className="queue" title={t('subtask.queueTitle')}>{t('subtask.queue', { n: view.queued })}</span>}
-      </div>
-      {!data.compact && range && <div className="subtask-line muted">{t('subtask.keyGroups', { range, tm: String(view.taskManager) })}</div>}
-      {!data.compact && view.offsets.length > 0 && <div className="subtask-line muted" title={t('subtask.offsetsTitle')}>{t('subtask.offsets', { list: view.offsets.map((o) => `p${o.partition}@${o.offset}`).join(' ') })}</div>}
-      {!data.compact && view.sink && <div className="subtask-line muted">{t('subtask.received', { n: view.sink.count })}{view.sink.last && t('subtask.last', { kv: `${view.sink.last.key}=${view.sink.last.value}` })}</div>}
+      <SubtaskFigures sid={sid} compact={data.compact} range={range} taskManager={view.taskManager} />
       <div className="badges">
         {view.status !== 'RUNNING' && <span className="badge status">{view.status}</span>}
         {view.backpressured && <span className="badge bp">{t('subtask.backpressured')}</span>}

@@ -60,6 +60,20 @@ function packed(c: Rgb): number {
   return (255 << 24) | (c.b << 16) | (c.g << 8) | c.r;
 }
 
+/**
+ * `r, g, b` at `cover` 1/256ths over a pixel neither empty nor opaque (two anti-aliased edges over
+ * each other): each colour weighed by its share of the alpha, rounded to the nearest byte.
+ */
+function overPartial(below: number, r: number, g: number, b: number, cover: number): number {
+  const a = cover * 255;
+  const kept = (below >>> 24) * (256 - cover);
+  const out = a + kept;
+  // one division, not one per channel
+  const inv = 1 / out;
+  return (((out + 128) >> 8) << 24) | ((((b * a + ((below >>> 16) & 255) * kept) * inv + 0.5) | 0) << 16)
+    | ((((g * a + ((below >>> 8) & 255) * kept) * inv + 0.5) | 0) << 8) | (((r * a + (below & 255) * kept) * inv + 0.5) | 0);
+}
+
 export class DotRaster {
   width = 0;
   height = 0;
@@ -68,8 +82,13 @@ export class DotRaster {
   private px = new Int32Array(0);
   private image: ImageData | null = null;
   private masks = new Map<number, Mask[]>();
+  /** the last radius asked for and its masks: a frame stamps thousands of dots of one or two sizes */
+  private lastRadius = NaN;
+  private lastMasks: Mask[] = [];
   /** the columns and rows written since the last clear: [x0, y0, x1, y1), empty when x0 >= x1 */
   private dirty = [0, 0, 0, 0];
+  /** the region the last put() left dots in: the next one puts it again, emptied, with what is new */
+  private shown = [0, 0, 0, 0];
 
   /** Sizes the buffer to the canvas's pixels; a new size starts empty. */
   resize(width: number, height: number): void {
@@ -80,6 +99,7 @@ export class DotRaster {
     this.px = new Int32Array(this.bytes.buffer);
     this.image = null;
     this.dirty = [this.width, this.height, 0, 0];
+    this.shown = [this.width, this.height, 0, 0];
   }
 
   /** The pixels as RGBA bytes, row after row (what put() puts). */
@@ -109,8 +129,10 @@ export class DotRaster {
 
   private maskFor(radius: number, fx: number, fy: number): Mask {
     const key = Math.round(radius * 256);
-    let byPhase = this.masks.get(key);
+    let byPhase = radius === this.lastRadius ? this.lastMasks : this.masks.get(key);
     if (!byPhase) this.masks.set(key, (byPhase = []));
+    this.lastRadius = radius;
+    this.lastMasks = byPhase;
     const phase = fy * PHASES + fx;
     const m = byPhase[phase] ?? (byPhase[phase] = makeMask(key / 256, fx, fy));
     if (m.stride !== this.width) {
@@ -137,14 +159,7 @@ export class DotRaster {
       this.px[i] = (255 << 24) | (b << 16) | (g << 8) | r;
       return;
     }
-    // two anti-aliased edges over each other: weigh each colour by its share of the alpha
-    const a = cover * 255;
-    const kept = ba * keep;
-    const out = a + kept;
-    const r = Math.round((colour.r * a + (below & 255) * kept) / out);
-    const g = Math.round((colour.g * a + ((below >>> 8) & 255) * kept) / out);
-    const b = Math.round((colour.b * a + ((below >>> 16) & 255) * kept) / out);
-    this.px[i] = (Math.round(out / 256) << 24) | (b << 16) | (g << 8) | r;
+    this.px[i] = overPartial(below, colour.r, colour.g, colour.b, cover);
   }
 
   /** An anti-aliased disc of `radius` pixels centred at (cx, cy) in the buffer's pixels. */
@@ -179,7 +194,7 @@ export class DotRaster {
         else if (below >>> 24 === 255) {
           const keep = 256 - c;
           px[i] = (255 << 24) | (((b * c + ((below >> 16) & 255) * keep) >> 8) << 16) | (((g * c + ((below >> 8) & 255) * keep) >> 8) << 8) | ((r * c + (below & 255) * keep) >> 8);
-        } else this.blend(i, colour, c);
+        } else px[i] = overPartial(below, r, g, b, c);
       }
       return;
     }
@@ -214,11 +229,17 @@ export class DotRaster {
   }
 
   /**
-   * Puts what was drawn since the last clear onto a cleared canvas, its pixels over the canvas's
-   * (putImageData replaces them, ignoring the context's transform: draw anything else after it).
+   * Puts what was drawn since the last clear on the canvas, its pixels over the canvas's
+   * (putImageData replaces them, ignoring the context's transform: draw anything else after it),
+   * together with the region the last put left dots in, empty now where nothing was drawn again.
+   * So the canvas need not be cleared first, and only the region the dots cover changes.
    */
   put(ctx: CanvasRenderingContext2D): void {
-    const [x0, y0, x1, y1] = this.dirty;
+    const d = this.dirty;
+    const s = this.shown;
+    const x0 = Math.min(d[0], s[0]), y0 = Math.min(d[1], s[1]);
+    const x1 = Math.max(d[2], s[2]), y1 = Math.max(d[3], s[3]);
+    this.shown = [d[0], d[1], d[2], d[3]];
     if (x0 >= x1 || y0 >= y1) return;
     this.image ??= new ImageData(this.bytes, this.width, this.height);
     ctx.putImageData(this.image, 0, 0, x0, y0, x1 - x0, y1 - y0);
