@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStoreWithEqualityFn } from 'zustand/traditional';
 import type { AppState, ClockActions, ClockState, RunActions, RunId, RunState, ViewActions, ViewState } from './appState';
 import type { AppStoreApi } from './appStore';
+import { heldStore, type HeldStore } from './heldNotifications';
 
 // The thin React binding over the vanilla store. Components read through selectors (with an
 // equality function when they build a view model) and change the runs only through actions.
@@ -18,8 +19,26 @@ export function useStoreApi(): AppStoreApi {
   return store;
 }
 
+/** each store's held view, made once */
+const held = new WeakMap<AppStoreApi, HeldStore<AppState>>();
+
+export function heldStoreOf(store: AppStoreApi): HeldStore<AppState> {
+  let h = held.get(store);
+  if (!h) held.set(store, (h = heldStore(store)));
+  return h;
+}
+
+/**
+ * The store as the selector hooks subscribe to it: the same state, but a playing frame's sets reach
+ * every selector once, at the frame's end (heldNotifications.ts). Not useStoreApi's store: the
+ * store's identity keys what hangs on it (the lesson player), and its subscribers hear every set.
+ */
+function useSubscribed(): AppStoreApi {
+  return heldStoreOf(useStoreApi()).api;
+}
+
 export function useAppStore<T>(selector: (s: AppState) => T, equal?: (a: T, b: T) => boolean): T {
-  return useStoreWithEqualityFn(useStoreApi(), selector, equal);
+  return useStoreWithEqualityFn(useSubscribed(), selector, equal);
 }
 
 /** a run that is not (or no longer) there shows run a */
@@ -33,15 +52,15 @@ export function useRunId(): RunId {
 
 export function useRun<T>(selector: (run: RunState) => T, equal?: (a: T, b: T) => boolean): T {
   const id = useRunId();
-  return useStoreWithEqualityFn(useStoreApi(), (s) => selector(runOf(s, id)), equal);
+  return useStoreWithEqualityFn(useSubscribed(), (s) => selector(runOf(s, id)), equal);
 }
 
 export function useClock<T>(selector: (clock: ClockState) => T, equal?: (a: T, b: T) => boolean): T {
-  return useStoreWithEqualityFn(useStoreApi(), (s) => selector(s.clock), equal);
+  return useStoreWithEqualityFn(useSubscribed(), (s) => selector(s.clock), equal);
 }
 
 export function useView<T>(selector: (view: ViewState) => T, equal?: (a: T, b: T) => boolean): T {
-  return useStoreWithEqualityFn(useStoreApi(), (s) => selector(s.view), equal);
+  return useStoreWithEqualityFn(useSubscribed(), (s) => selector(s.view), equal);
 }
 
 export function useRunActions(): RunActions {

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT';
 import { DifferenceStrip } from './DifferenceStrip';
 import { ToBothChoice } from './ToBothChoice';
 import { useRunName } from './useRunName';
+import { useReadableRun } from '../controls/useReadable';
 
 // Two runs of one scenario under one clock (CONTRACTS 7): each in its own container with its own
 // time and graph. Both graphs come from the same layout of the same plan and fill boxes of the
@@ -31,9 +32,17 @@ function RunLabel({ id }: { id: RunId }) {
   );
 }
 
+/**
+ * The run's clock, in an element of its own: it moves every frame while the run plays and is shown
+ * anew as often as a reader can follow (useReadable.ts), without rendering the pane and its graph again.
+ */
+function RunTime() {
+  const now = useReadableRun((r) => r.sim.now);
+  return <span className="sim-time">t = <span data-testid="sim-time">{formatSimTime(now)}</span></span>;
+}
+
 function RunPane({ id }: { id: RunId }) {
   const t = useT();
-  const now = useRun((r) => r.sim.now);
   const status = useRun((r) => r.sim.state.job.status);
   const panels = useAppStore((s) => s.compare.panels);
   const { showPanelsOf } = useAppStore((s) => s.compareActions);
@@ -43,7 +52,7 @@ function RunPane({ id }: { id: RunId }) {
       <header className="compare-run-head">
         <strong className="compare-run-name" data-testid={`run-${id}-name`}>{name}</strong>
         <RunLabel id={id} />
-        <span className="sim-time">t = <span data-testid="sim-time">{formatSimTime(now)}</span></span>
+        <RunTime />
         <span className={`job-status job-${status.toLowerCase()}`} data-testid="job-status">{status}</span>
         <button type="button" className={panels === id ? 'active' : ''} aria-pressed={panels === id} title={t('compare.panelsTitle')} onClick={() => showPanelsOf(id)} data-testid={`panels-${id}`}>{t('compare.panels')}</button>
       </header>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TimelineMarker } from '../../store/appState';
-import { runOf, useClock, useClockActions, useRun, useRunId } from '../../store/react';
+import { runOf, useClockActions, useRun, useRunId } from '../../store/react';
 import { useReadable } from '../controls/useReadable';
 import { formatSimTime } from '../format';
 import { BranchTree } from '../compare/BranchTree';
@@ -24,22 +24,23 @@ function useMarkScale(markers: readonly TimelineMarker[], max: number): number {
   return stale ? max : scale.max;
 }
 
-/** The time shown and the run's head, for the words of the bar. */
+/**
+ * The time shown and the run's head, read together: while the run plays they move every frame, and
+ * the bar (the slider's thumb and range, the marks' stretch, the words) follows them at most every
+ * 100 ms (useReadable.ts); playing at the head the thumb stays at the bar's end anyway.
+ */
 function useReadableTimes(): { time: number; head: number } {
   const id = useRunId();
-  const time = useReadable((s) => s.clock.displayTime);
-  const head = useReadable((s) => runOf(s, id).headTime);
-  return { time, head };
+  return useReadable((s) => ({ time: s.clock.displayTime, head: runOf(s, id).headTime }), sameTimes, id);
 }
 
+const sameTimes = (a: { time: number; head: number }, b: { time: number; head: number }) => a.time === b.time && a.head === b.head;
+
 export function Timeline() {
-  const head = useRun((r) => r.headTime);
-  const time = useClock((c) => c.displayTime);
+  const { time, head } = useReadableTimes();
   const markers = useRun((r) => r.markers);
   const { seek } = useClockActions();
   const max = Math.max(head, 1);
-  // the words under the bar change every frame while the run plays: shown anew as often as a reader can follow
-  const readable = useReadableTimes();
   const t = useT();
   // the marks are grouped and drawn again when they change (a checkpoint starts or ends) or the
   // run grew by a tenth; in between the canvas is stretched to the run's length (MarksCanvas.tsx)
@@ -52,11 +53,11 @@ export function Timeline() {
         <MarksCanvas groups={groups} scaleMax={scaleMax} max={max} />
         <input
           type="range" aria-label={t('timeline.label')} data-testid="timeline" min={0} max={max} step="any" value={Math.min(time, max)}
-          aria-valuetext={t('timeline.valueText', { t: formatSimTime(readable.time), head: formatSimTime(readable.head) })}
+          aria-valuetext={t('timeline.valueText', { t: formatSimTime(time), head: formatSimTime(head) })}
           onChange={(e) => seek(Number(e.target.value))}
         />
       </div>
-      <span className="timeline-end" data-testid="head-time">{formatSimTime(readable.head)}</span>
+      <span className="timeline-end" data-testid="head-time">{formatSimTime(head)}</span>
       <span className="timeline-legend">
         <i style={{ background: COLOURS.completed }} /> {t('timeline.completed')} <i style={{ background: COLOURS.failed }} /> {t('timeline.failed')} <i style={{ background: COLOURS.savepoint }} /> {t('timeline.savepoint')} <i style={{ background: COLOURS.fault }} /> {t('timeline.fault')} <i style={{ background: COLOURS.restored }} /> {t('timeline.restored')}
       </span>
