@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recentWrites, sinkWritesView, sourceRecordId, writesAgain } from './sinkWrites';
 import { killedRun } from './pictureRuns.testkit';
@@ -88,5 +89,36 @@ describe('sink writes: duplicates where they are written', () => {
     expect(sinkWritesView(sim.state, sid)!.writtenDuplicates).toBe(first + 1);
     sink.received.shift();
     expect(sinkWritesView(sim.state, sid)!.writtenDuplicates).toBe(repeats(sink.received));
+  });
+
+  it('counted as it goes, a list a bounded sink appends to and drops from says what counting it from scratch says', () => {
+    const { sim, sinks } = killedRun('plain', 9000, false);
+    const sid = sinks[0];
+    const sink = sim.state.subtasks[sid].sink!;
+    const pool = sink.received.map((r) => ({ ...r }));
+    const plan = sim.state.plan;
+    const op = plan.operators[plan.subtasks[sid].operator];
+    const bound = recordBound(plan, op)!;
+    op.params.retain = 40; // a bounded sink: its list drops its oldest
+    const freshView = () => {
+      const kept = sink.received;
+      sink.received = [...kept]; // a list never indexed: counted from scratch
+      const view = { counts: sinkWritesView(sim.state, sid), recent: recentWrites(sim.state, sid, 'read_uncommitted', 1000) };
+      sink.received = kept;
+      return view;
+    };
+    // each step: append some writes (records of the run: replays and repeats among them), then drop the oldest
+    const step = fc.record({ append: fc.array(fc.nat(pool.length - 1), { maxLength: 4 }), drop: fc.nat(5) });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+      sink.received = pool.slice(0, 40);
+      for (const { append, drop } of steps) {
+        for (const i of append) sink.received.push(pool[i]);
+        sink.received.splice(0, Math.min(drop, sink.received.length));
+        const fresh = freshView();
+        expect(sinkWritesView(sim.state, sid)).toEqual(fresh.counts);
+        expect(recentWrites(sim.state, sid, 'read_uncommitted', 1000)).toEqual(fresh.recent);
+        for (const probe of pool.slice(0, 60)) expect(writesAgain(sim.state, sid, probe)).toBe(sink.received.filter((r) => sourceRecordId(r) === sourceRecordId(probe)).length >= bound(probe));
+      }
+    }), { numRuns: 60 });
   });
 });

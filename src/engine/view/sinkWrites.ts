@@ -15,12 +15,16 @@ export function sourceRecordId(rec: Rec): string {
 
 /** What one list of writes says, kept up to date as the list grows (the engine appends in place). */
 interface WriteIndex {
-  first: Rec | undefined;
-  seen: number;
+  /** the records indexed, as the list held them when last read, and each one's id */
+  recs: Rec[];
+  ids: string[];
   times: Map<string, number>;
   duplicate: boolean[];
   duplicates: number;
-  /** source operator -> partition -> the highest offset written: a record past it was never written */
+  /**
+   * source operator -> partition -> the highest offset written: a record past it was never written.
+   * Not lowered when a bounded sink drops its oldest: a record below it is looked up in `times`.
+   */
   maxOffset: number[][];
 }
 
@@ -34,15 +38,66 @@ function boundOf(plan: PhysicalPlan, sink: PlanOperator): ((rec: Rec) => number)
   return perSink.get(sink.index)!;
 }
 
-function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null): WriteIndex {
-  let ix = indexes.get(list);
-  // a sink that keeps only its last records drops the oldest: count again from what is kept
-  if (!ix || ix.first !== list[0] || ix.seen > list.length) {
-    ix = { first: list[0], seen: 0, times: new Map(), duplicate: [], duplicates: 0, maxOffset: [] };
-    indexes.set(list, ix);
+/**
+ * How many records a bounded sink dropped from the front of `list` since `ix` last read it: the
+ * least d such that the list starts with the indexed records after the first d (what follows was
+ * appended). Records are compared by identity, each of them, since a replay may write the same
+ * record object again: what the index says depends only on the records, so any such d gives the
+ * counts a count from scratch would. Past a few false starts it gives up: everything dropped.
+ */
+function droppedSince(ix: WriteIndex, list: Rec[]): number {
+  const { recs } = ix;
+  for (let d = 0, tries = 0; d < recs.length && tries < 8; d++) {
+    if (recs[d] !== list[0] || list.length < recs.length - d) continue;
+    tries++;
+    let k = 1;
+    while (d + k < recs.length && list[k] === recs[d + k]) k++;
+    if (d + k === recs.length) return d;
   }
-  for (; ix.seen < list.length; ix.seen++) {
-    const rec = list[ix.seen];
+  return recs.length;
+}
+
+/** The duplicate marks of every record with id `id`, counted again from the first one kept. */
+function markAgain(ix: WriteIndex, id: string, bound: ((rec: Rec) => number) | null): void {
+  let n = 0;
+  for (let i = 0; i < ix.ids.length; i++) {
+    if (ix.ids[i] !== id) continue;
+    const dup = bound !== null && ++n > bound(ix.recs[i]);
+    if (dup !== ix.duplicate[i]) {
+      ix.duplicate[i] = dup;
+      ix.duplicates += dup ? 1 : -1;
+    }
+  }
+}
+
+/**
+ * The index of `list`, brought up to date: what was appended is counted, and what a bounded sink
+ * dropped from the front (one record per write, so every frame) is counted out, the records of
+ * the same id marked again, as if the list were counted from scratch (a sink that keeps only its
+ * last records counts from what it keeps).
+ */
+function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null, appendOnly: boolean): WriteIndex {
+  let ix = indexes.get(list);
+  if (!ix) indexes.set(list, (ix = { recs: [], ids: [], times: new Map(), duplicate: [], duplicates: 0, maxOffset: [] }));
+  // a sink that keeps every record only appends (runtime/sink.ts): its ends tell
+  const { recs } = ix;
+  const appended = appendOnly && list[0] === recs[0] && list.length >= recs.length && list[recs.length - 1] === recs[recs.length - 1];
+  const dropped = appended ? 0 : droppedSince(ix, list);
+  if (dropped > 0) {
+    const gone = ix.ids.splice(0, dropped);
+    ix.recs.splice(0, dropped);
+    for (const dup of ix.duplicate.splice(0, dropped)) if (dup) ix.duplicates--;
+    for (const id of gone) {
+      const left = ix.times.get(id)! - 1;
+      if (left === 0) ix.times.delete(id);
+      else {
+        ix.times.set(id, left);
+        markAgain(ix, id, bound);
+      }
+    }
+  }
+  for (let i = ix.recs.length; i < list.length; i++) {
+    const rec = list[i];
     const offsets = ix.maxOffset[rec.src] ?? (ix.maxOffset[rec.src] = []);
     if (!(offsets[rec.part] >= rec.off)) offsets[rec.part] = rec.off;
     const id = sourceRecordId(rec);
@@ -50,6 +105,8 @@ function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null): WriteIndex 
     ix.times.set(id, n);
     // a job too tangled to bound (the oracle cannot judge it either) marks nothing
     const dup = bound !== null && n > bound(rec);
+    ix.recs.push(rec);
+    ix.ids.push(id);
     ix.duplicate.push(dup);
     if (dup) ix.duplicates++;
   }
@@ -71,15 +128,17 @@ export interface SinkWritesView {
 function sinkOf(state: SimState, sid: number) {
   const ps = state.plan.subtasks[sid];
   const sink = ps ? state.subtasks[sid]?.sink : null;
-  return sink ? { sink, bound: boundOf(state.plan, state.plan.operators[ps.operator]) } : null;
+  if (!sink) return null;
+  const op = state.plan.operators[ps.operator];
+  return { sink, bound: boundOf(state.plan, op), appendOnly: (op.params.retain ?? -1) < 0 };
 }
 
 /** Duplicates at one sink subtask, as both readers see them; null for a subtask that is no sink. */
 export function sinkWritesView(state: SimState, sid: number): SinkWritesView | null {
   const s = sinkOf(state, sid);
   if (!s) return null;
-  const written = indexOf(s.sink.received, s.bound);
-  const committed = indexOf(s.sink.committed, s.bound);
+  const written = indexOf(s.sink.received, s.bound, s.appendOnly);
+  const committed = indexOf(s.sink.committed, s.bound, s.appendOnly);
   return {
     kind: s.sink.kind,
     written: s.sink.received.length, writtenDuplicates: written.duplicates,
@@ -92,7 +151,7 @@ export function recentWrites(state: SimState, sid: number, reader: 'read_uncommi
   const s = sinkOf(state, sid);
   if (!s) return [];
   const list = reader === 'read_committed' ? s.sink.committed : s.sink.received;
-  const ix = indexOf(list, s.bound);
+  const ix = indexOf(list, s.bound, s.appendOnly);
   const out: WrittenRecord[] = [];
   // the duplicates alone: a walk over the whole list only when there are any
   if (onlyDuplicates && ix.duplicates === 0) return out;
@@ -111,7 +170,7 @@ export function recentWrites(state: SimState, sid: number, reader: 'read_uncommi
 export function writesAgain(state: SimState, sid: number, rec: Rec): boolean {
   const s = sinkOf(state, sid);
   if (!s || s.bound === null) return false;
-  const ix = indexOf(s.sink.received, s.bound);
+  const ix = indexOf(s.sink.received, s.bound, s.appendOnly);
   // a record past the highest offset written from its partition was never written (the page asks
   // this of every record on its way to a sink, every frame: no id to build for those)
   const top = ix.maxOffset[rec.src]?.[rec.part];
