@@ -17,6 +17,8 @@ export function sourceRecordId(rec: Rec): string {
 interface WriteIndex {
   /** the records indexed, as the list held them when last read, and each one's id */
   recs: Rec[];
+  /** the sink's count of appends to the list when it was last read */
+  appends: number;
   ids: string[];
   times: Map<string, number>;
   duplicate: boolean[];
@@ -39,22 +41,18 @@ function boundOf(plan: PhysicalPlan, sink: PlanOperator): ((rec: Rec) => number)
 }
 
 /**
- * How many records a bounded sink dropped from the front of `list` since `ix` last read it: the
- * least d such that the list starts with the indexed records after the first d (what follows was
- * appended). Records are compared by identity, each of them, since a replay may write the same
- * record object again: what the index says depends only on the records, so any such d gives the
- * counts a count from scratch would. Past a few false starts it gives up: everything dropped.
+ * How many records a bounded sink dropped from the front of `list` since `ix` last read it, from
+ * how many the sink appended meanwhile (`appends`, its own count); -1 when the list is not what
+ * that says (it is indexed anew).
  */
-function droppedSince(ix: WriteIndex, list: Rec[]): number {
+function droppedSince(ix: WriteIndex, list: Rec[], appends: number): number {
   const { recs } = ix;
-  for (let d = 0, tries = 0; d < recs.length && tries < 8; d++) {
-    if (recs[d] !== list[0] || list.length < recs.length - d) continue;
-    tries++;
-    let k = 1;
-    while (d + k < recs.length && list[k] === recs[d + k]) k++;
-    if (d + k === recs.length) return d;
-  }
-  return recs.length;
+  if (list.length === 0) return recs.length;
+  const appended = appends - ix.appends;
+  const dropped = recs.length + appended - list.length;
+  if (appended < 0 || dropped < 0 || dropped > recs.length) return -1;
+  const kept = recs.length - dropped;
+  return kept === 0 || (list[0] === recs[dropped] && list[kept - 1] === recs[recs.length - 1]) ? dropped : -1;
 }
 
 /** The duplicate marks of every record with id `id`, counted again from the first one kept. */
@@ -76,13 +74,13 @@ function markAgain(ix: WriteIndex, id: string, bound: ((rec: Rec) => number) | n
  * the same id marked again, as if the list were counted from scratch (a sink that keeps only its
  * last records counts from what it keeps).
  */
-function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null, appendOnly: boolean): WriteIndex {
+function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null, appends: number): WriteIndex {
   let ix = indexes.get(list);
-  if (!ix) indexes.set(list, (ix = { recs: [], ids: [], times: new Map(), duplicate: [], duplicates: 0, maxOffset: [] }));
-  // a sink that keeps every record only appends (runtime/sink.ts): its ends tell
-  const { recs } = ix;
-  const appended = appendOnly && list[0] === recs[0] && list.length >= recs.length && list[recs.length - 1] === recs[recs.length - 1];
-  const dropped = appended ? 0 : droppedSince(ix, list);
+  const dropped = ix ? droppedSince(ix, list, appends) : -1;
+  if (!ix || dropped < 0) {
+    ix = { recs: [], appends: 0, ids: [], times: new Map(), duplicate: [], duplicates: 0, maxOffset: [] };
+    indexes.set(list, ix);
+  }
   if (dropped > 0) {
     const gone = ix.ids.splice(0, dropped);
     ix.recs.splice(0, dropped);
@@ -110,6 +108,7 @@ function indexOf(list: Rec[], bound: ((rec: Rec) => number) | null, appendOnly: 
     ix.duplicate.push(dup);
     if (dup) ix.duplicates++;
   }
+  ix.appends = appends;
   return ix;
 }
 
@@ -130,15 +129,15 @@ function sinkOf(state: SimState, sid: number) {
   const sink = ps ? state.subtasks[sid]?.sink : null;
   if (!sink) return null;
   const op = state.plan.operators[ps.operator];
-  return { sink, bound: boundOf(state.plan, op), appendOnly: (op.params.retain ?? -1) < 0 };
+  return { sink, bound: boundOf(state.plan, op) };
 }
 
 /** Duplicates at one sink subtask, as both readers see them; null for a subtask that is no sink. */
 export function sinkWritesView(state: SimState, sid: number): SinkWritesView | null {
   const s = sinkOf(state, sid);
   if (!s) return null;
-  const written = indexOf(s.sink.received, s.bound, s.appendOnly);
-  const committed = indexOf(s.sink.committed, s.bound, s.appendOnly);
+  const written = indexOf(s.sink.received, s.bound, s.sink.latency.written.count);
+  const committed = indexOf(s.sink.committed, s.bound, s.sink.latency.visible.count);
   return {
     kind: s.sink.kind,
     written: s.sink.received.length, writtenDuplicates: written.duplicates,
@@ -151,7 +150,7 @@ export function recentWrites(state: SimState, sid: number, reader: 'read_uncommi
   const s = sinkOf(state, sid);
   if (!s) return [];
   const list = reader === 'read_committed' ? s.sink.committed : s.sink.received;
-  const ix = indexOf(list, s.bound, s.appendOnly);
+  const ix = indexOf(list, s.bound, reader === 'read_committed' ? s.sink.latency.visible.count : s.sink.latency.written.count);
   const out: WrittenRecord[] = [];
   // the duplicates alone: a walk over the whole list only when there are any
   if (onlyDuplicates && ix.duplicates === 0) return out;
@@ -170,7 +169,7 @@ export function recentWrites(state: SimState, sid: number, reader: 'read_uncommi
 export function writesAgain(state: SimState, sid: number, rec: Rec): boolean {
   const s = sinkOf(state, sid);
   if (!s || s.bound === null) return false;
-  const ix = indexOf(s.sink.received, s.bound, s.appendOnly);
+  const ix = indexOf(s.sink.received, s.bound, s.sink.latency.written.count);
   // a record past the highest offset written from its partition was never written (the page asks
   // this of every record on its way to a sink, every frame: no id to build for those)
   const top = ix.maxOffset[rec.src]?.[rec.part];
