@@ -59,7 +59,7 @@ export function liveOracle(budgetMs = ORACLE_FRAME_MS, now: () => number = () =>
           longest = Math.max(longest, now() - before);
           continue;
         }
-        judging.steps ??= oracleSteps(judging.state);
+        judging.steps ??= oracleSteps(judging.state, { ownState: true });
         const step = judging.steps.next();
         longest = Math.max(longest, now() - before);
         if (!step.done) continue;

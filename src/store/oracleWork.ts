@@ -6,7 +6,7 @@ import type { SlicedWork } from './slicedWork';
 
 export function oracleWork(state: SimState, report: (result: OracleResult) => void): SlicedWork {
   // the run may go on playing meanwhile: the oracle judges the moment it was asked at
-  const steps = oracleSteps(structuredClone(state));
+  const steps = oracleSteps(structuredClone(state), { ownState: true });
   // the reference replays the whole run: about as many events as the run took, plus the drains
   const expected = Math.max(1, state.stats.events * 1.2);
   let events = 0;

@@ -38,6 +38,17 @@ describe('the exactly-once oracle', () => {
     expect(next.value).toEqual(computeOracle(state));
   });
 
+  it('given a copy of its own (ownState), it drains that copy in place and reaches the verdict it reaches on a clone', () => {
+    for (const [extra, faults] of [[{}, ['task:count/0@7s']], [{ 'sim.sink.kind': 'two-phase-commit' }, ['task:count/0@7s']], [{}, []]] as const) {
+      const state = at(15_000, extra, [...faults]).state;
+      const expected = computeOracle(state);
+      const copy = structuredClone(state);
+      expect(computeOracle(copy, { ownState: true })).toEqual(expected);
+      // the copy was drained, not cloned
+      expect(copy.now).toBeGreaterThan(state.now);
+    }
+  });
+
   it('a plain sink writes the replay again: duplicates, named record by record, never loss', () => {
     const r = computeOracle(at(15_000, {}, ['task:count/0@7s']).state);
     expect(r.verdict).toBe('duplicates');
