@@ -63,7 +63,7 @@ export { channelView, type ChannelView } from './view/channelView';
 export { channelMessages, visitChannelRecords, rpcMessages, messagesInFlight, type RecordVisitor, type ChannelMessage, type RpcMessage, type RpcKind, type MessageView } from './view/messages';
 export { coordinatorView, storageView, type CoordinatorView, type PendingCheckpointView, type StorageView } from './view/coordinatorView';
 export { configView, effectiveRestartStrategy, effectiveFailoverStrategy, type ConfigKeyView, type RestartStrategyView } from './view/configView';
-export { sinkWritesView, recentWrites, writesAgain, sourceRecordId, type SinkWritesView, type WrittenRecord } from './view/sinkWrites';
+export { sinkWritesView, recentWrites, writesAgain, writtenAlready, sourceRecordId, type SinkWritesView, type WrittenRecord } from './view/sinkWrites';
 export { afterBarrierChannels, afterBarrierInCheckpoint, AfterBarrierLog, type AfterBarrierRecord, type CheckpointAfterBarrier } from './view/afterBarrier';
 export { transactionWatchOf, TransactionWatch, MAX_LANES, type TransactionLane, type TransactionStatus } from './view/transactions';
 export { sourceOffsetsView, sharedFilesView, type SourceOffsetsView, type PartitionOffsets, type SharedFileView } from './view/sourceOffsets';

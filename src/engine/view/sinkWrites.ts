@@ -167,12 +167,23 @@ export function recentWrites(state: SimState, sid: number, reader: 'read_uncommi
  * aborted write: the read_committed view decides).
  */
 export function writesAgain(state: SimState, sid: number, rec: Rec): boolean {
+  return writtenAlready(state, sid)?.(rec) ?? false;
+}
+
+/**
+ * writesAgain of sink subtask `sid` as a function of the record, the sink's writes counted once:
+ * the page asks it of every record on its way to the sink, every frame. Null when no record can be
+ * (not a sink, or a job too tangled to bound).
+ */
+export function writtenAlready(state: SimState, sid: number): ((rec: Rec) => boolean) | null {
   const s = sinkOf(state, sid);
-  if (!s || s.bound === null) return false;
+  if (!s || s.bound === null) return null;
   const ix = indexOf(s.sink.received, s.bound, s.sink.latency.written.count);
-  // a record past the highest offset written from its partition was never written (the page asks
-  // this of every record on its way to a sink, every frame: no id to build for those)
-  const top = ix.maxOffset[rec.src]?.[rec.part];
-  const times = top === undefined || rec.off > top ? 0 : ix.times.get(sourceRecordId(rec)) ?? 0;
-  return times >= s.bound(rec);
+  const bound = s.bound;
+  return (rec) => {
+    // a record past the highest offset written from its partition was never written: no id to build
+    const top = ix.maxOffset[rec.src]?.[rec.part];
+    const times = top === undefined || rec.off > top ? 0 : ix.times.get(sourceRecordId(rec)) ?? 0;
+    return times >= bound(rec);
+  };
 }

@@ -79,13 +79,17 @@ const stroked = new WeakSet<CanvasRenderingContext2D>();
 /** a key's dot lists, found once per key rather than by its colour for every record */
 interface KeyDots { travelling: number[]; piled: number[] }
 const keysOf = new WeakMap<PhysicalPlan, Map<string, KeyDots>>();
-function keyDots(plan: PhysicalPlan, key: string): KeyDots {
+/** The plan's keys' dot lists: looked up once a frame, then per key. */
+function keyDotsOf(plan: PhysicalPlan): Map<string, KeyDots> {
   let m = keysOf.get(plan);
   if (!m) keysOf.set(plan, (m = new Map()));
-  let k = m.get(key);
+  return m;
+}
+function keyDots(plan: PhysicalPlan, keys: Map<string, KeyDots>, key: string): KeyDots {
+  let k = keys.get(key);
   if (!k) {
     const colour = keyColour(key, plan);
-    m.set(key, (k = { travelling: travelling.of(colour), piled: piled.of(colour) }));
+    keys.set(key, (k = { travelling: travelling.of(colour), piled: piled.of(colour) }));
   }
   return k;
 }
@@ -111,6 +115,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
   let drawn = 0;
   const ids = stableIdsOf(state.plan);
   const picture = recordPicture(state);
+  const keys = keyDotsOf(state.plan);
   const r = look.dot / 2;
   const half = Math.max(4, r - 0.5);
   for (const pc of state.plan.channels) {
@@ -123,7 +128,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, state: SimState, displa
     const styled = picture.afterBarrier.has(pc.id) || picture.duplicates.has(pc.id);
     let pile = 0;
     visitChannelRecords(state, pc.id, displayTime, (key, sentAt, deliverAt, waitingAhead, persisted, seq) => {
-      const dots = keyDots(state.plan, key);
+      const dots = keys.get(key) ?? keyDots(state.plan, keys, key);
       let f: number;
       let list: number[];
       if (waitingAhead < 0) {

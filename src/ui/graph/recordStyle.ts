@@ -1,4 +1,4 @@
-import { afterBarrierChannels, writesAgain, type SimState } from '../../engine';
+import { afterBarrierChannels, writtenAlready, type SimState } from '../../engine';
 
 // What a record dot says besides its key: whether its task will read it after the channel's
 // barrier but before its snapshot (at-least-once: it slips into the checkpoint), and whether the
@@ -32,13 +32,14 @@ const PLAIN = PLAIN_STYLE;
 export function recordPicture(state: SimState): RecordPicture {
   const duplicates = new Map<number, Set<number>>();
   for (const pc of state.plan.channels) {
-    const to = state.subtasks[pc.to];
     // nothing written yet (or a sink that keeps nothing, like the benchmark's): nothing to repeat
-    if (!to?.sink?.received.length) continue;
+    if (!state.subtasks[pc.to]?.sink?.received.length) continue;
+    const written = writtenAlready(state, pc.to);
+    if (!written) continue;
     const ch = state.channels[pc.id];
     for (let i = ch.head; i < ch.items.length; i++) {
       const it = ch.items[i];
-      if (it.kind !== 'record' || !writesAgain(state, pc.to, it.rec)) continue;
+      if (it.kind !== 'record' || !written(it.rec)) continue;
       let seqs = duplicates.get(pc.id);
       if (!seqs) duplicates.set(pc.id, (seqs = new Set()));
       seqs.add(it.seq);
