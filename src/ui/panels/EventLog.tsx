@@ -53,12 +53,14 @@ function toggled(filter: string, kinds: readonly Kind[]): string {
 
 const AT_BOTTOM_PX = 4;
 /**
- * While the run plays and the log follows it, only the newest lines are in the page (more than the
- * tallest log shows): the log drops its oldest lines as new ones come, and re-laying out all of
- * them every frame was the page's largest DOM cost (bench: 145 rows in and out a frame at wide 1×).
+ * While the run plays and the log follows it, only the newest lines are in the page, twice what the
+ * tallest log shows (at most 200 px high in app.css, a line at least 13 px): the log drops its
+ * oldest lines as new ones come, and at wide 1× more come every 100 ms than it keeps: each update
+ * takes every kept row out of the page and as many in (with 80 kept, the log was most of the page's
+ * style and layout invalidations: a MutationObserver counted some 1,400 rows in or out a second).
  * Paused or held, every line is there to scroll back to.
  */
-const FOLLOW_ROWS = 80;
+const FOLLOW_ROWS = 32;
 
 /**
  * Scrolls the list to its end once the browser has laid out its new lines. Reading the list's
