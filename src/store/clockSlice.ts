@@ -1,6 +1,6 @@
 import type { AppState, ClockActions, ClockState, RunState } from './appState';
 import { isMoment, MOMENT_MAX_MS, nextMomentOf, previousMomentOf } from './moments';
-import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, speedMultiplier } from './speed';
+import { DEFAULT_SPEED_POSITION, EVENT_BY_EVENT_BEAT_MS, keyframeStretch, speedMultiplier } from './speed';
 import { EngineBudget } from './engineBudget';
 
 // The one playback clock of the page: every run moves with it, so runs side by side always show
@@ -68,7 +68,11 @@ export function createClockSlice(set: Set, get: () => AppState, notify: (message
       const events = () => runsOf(get()).reduce((n, r) => n + r.sim.state.stats.events, 0);
       const e0 = events();
       const t0 = performance.now();
-      for (const r of runs) reached = Math.min(reached, r.driver.advanceTo(target, Math.ceil(budget.events() / runs.length)));
+      const stretch = keyframeStretch(c.speedPosition);
+      for (const r of runs) {
+        r.recorder.keyframeStretch = stretch;
+        reached = Math.min(reached, r.driver.advanceTo(target, Math.ceil(budget.events() / runs.length)));
+      }
       budget.observe(events() - e0, performance.now() - t0);
       engineBound = reached < target;
       const finished = runsOf(get()).every((r) => r.driver.finished());

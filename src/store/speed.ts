@@ -17,3 +17,16 @@ export function speedLabel(position: number): string {
   const m = speedMultiplier(position);
   return `${m < 1 ? m.toFixed(2) : m < 10 ? m.toFixed(1) : Math.round(m)}×`;
 }
+
+/** while fast-forwarding, new keyframes at most this many times a real second (keyframes are a second of simulated time apart or more) */
+export const FAST_FORWARD_KEYFRAMES_PER_SECOND = 4;
+
+/**
+ * How much further apart the recorder's keyframes fall at the speed slider's `position`
+ * (RunRecorder.keyframeStretch): a keyframe clones the whole state, which costs the same real time
+ * at any speed; at 50× a second of simulated time apart made a fifth of the page's CPU cloning.
+ * Further apart, a seek replays further: at most a quarter of a real second of the run.
+ */
+export function keyframeStretch(position: number): number {
+  return Math.max(1, speedMultiplier(position) / FAST_FORWARD_KEYFRAMES_PER_SECOND);
+}

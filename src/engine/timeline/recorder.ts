@@ -100,6 +100,12 @@ export class RunRecorder {
   private spacing: number;
   private readonly maxKeyframes: number;
   private readonly maxBytes: number;
+  /**
+   * How much further apart new keyframes are than the rule says: a page fast-forwarding sets it
+   * above 1, since a keyframe's clone costs the same real time at any speed (wide at 50x spent a
+   * fifth of its CPU cloning). Where keyframes fall changes no result, only how far a seek replays.
+   */
+  keyframeStretch = 1;
   /** told whenever a command replaced the job in a simulation this recorder runs (to move listeners over) */
   onReplace?: (next: Simulation, previous: Simulation, command: RecordedCommand) => void;
 
@@ -122,7 +128,7 @@ export class RunRecorder {
       const nextCommand = this.commands.find((c) => c.at > sim.now);
       const last = this.keyframes[this.keyframes.length - 1];
       // a large state is cloned less often: a keyframe never costs more than its share of the run
-      const nextKeyframe = sim.now >= this.headTime ? Math.max(last.time + Math.max(this.spacing, last.bytes / KEYFRAME_BYTES_PER_MS), sim.now + 1e-9) : Infinity;
+      const nextKeyframe = sim.now >= this.headTime ? Math.max(last.time + Math.max(this.spacing, last.bytes / KEYFRAME_BYTES_PER_MS) * this.keyframeStretch, sim.now + 1e-9) : Infinity;
       const stop = Math.min(to, nextCommand ? nextCommand.at : Infinity, nextKeyframe);
       budget -= sim.runUntil(stop, budget);
       if (sim.now < stop) break; // out of event budget for this frame
