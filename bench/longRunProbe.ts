@@ -6,12 +6,12 @@ import { BASE, bounded, buildSite, pageWeight, setSpeed, VIEWPORT, withBrowser, 
 // the long run of `npm run bench` (`wide` at 50×) alone, with marks at the given real seconds
 // (default 15 45). At each mark: the page's heap after GC and DOM nodes (the bench's figures), the
 // DOM nodes of each part of the page, what the run holds (checkpoints, log lines, timeline marks,
-// time-travel keyframes), and the renderer main thread's CPU per frame over 60 frames. With
-// --heap-diff, a heap snapshot at each mark and the constructors that grew most between the first
-// and the last (what retains the growth). With --sim the marks are simulated seconds instead: the
-// page opens there (a link's t=, replayed in pieces), then plays 5 s before the weighing; on a
-// loaded machine this reaches the bench's simulated times, which playing does not (each mark is a
-// page of its own: what grows with the run, not what playing leaves behind).
+// time-travel keyframes and their estimated MB), and the renderer main thread's CPU per frame over
+// 60 frames. With --heap-diff, a heap snapshot at each mark and the constructors that grew most
+// between the first and the last (what retains the growth). With --sim the marks are simulated
+// seconds instead: the page opens there (a link's t=, replayed in pieces), then plays 5 s before
+// the weighing; on a loaded machine this reaches the bench's simulated times, which playing does
+// not (each mark is a page of its own: what grows with the run, not what playing leaves behind).
 
 const args = process.argv.slice(2);
 const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args.splice(i, 2)[1] : undefined; };
@@ -47,7 +47,7 @@ const RUN_HOLDS = `(() => {
   const r = window.__checkpointLab.store.getState().runs.a;
   const s = r.sim.state;
   return { checkpoints: s.coordinator.history.length, retained: s.coordinator.retained.length, logLines: r.log.length,
-    markers: r.markers.length, keyframes: r.recorder.keyframes.length, struck: s.recovery.struck.length, restores: s.restores.length };
+    markers: r.markers.length, keyframes: r.recorder.keyframes.length, keyframeMB: Math.round(r.recorder.keyframeBytes() / 2 ** 20 * 10) / 10, struck: s.recovery.struck.length, restores: s.restores.length };
 })()`;
 
 interface FrameCpu { frames: number; mainThreadCpuMs: number; layoutMs: number; styleMs: number; scriptMs: number; layouts: number; styles: number }

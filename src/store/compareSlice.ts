@@ -1,5 +1,5 @@
 import { ConfigError, validateConf, type RecordedCommand } from '../engine';
-import type { RecorderOptions } from '../engine/timeline/recorder';
+import { DEFAULT_KEYFRAME_BYTES, type RecorderOptions } from '../engine/timeline/recorder';
 import type { AppState, CompareActions, CompareState, RunActions, RunId, RunSetup } from './appState';
 
 export type { CompareActions, CompareState } from './appState';
@@ -14,10 +14,10 @@ import { singleBranch } from './branches';
 
 
 /**
- * Each of two runs compared keeps its time-travel keyframes within half the recorder's 48 MB
- * default, so two runs hold about what one would (`npm run bench`: compareHeapMB).
+ * Each of two runs compared keeps its time-travel keyframes within half the recorder's default
+ * (DEFAULT_KEYFRAME_BYTES), so two runs hold about what one would (`npm run bench`: compareHeapMB).
  */
-export const COMPARED_KEYFRAME_BYTES = 24 * 2 ** 20;
+export const COMPARED_KEYFRAME_BYTES = DEFAULT_KEYFRAME_BYTES / 2;
 
 export function comparedRecorderOptions(compared: boolean): RecorderOptions {
   return compared ? { maxKeyframeBytes: COMPARED_KEYFRAME_BYTES } : {};

@@ -8,10 +8,11 @@ import { submitJob } from '../jobs/submitJob';
 import type { ClaimMode } from '../jobs/claimMode';
 import type { StartingOffsets } from '../runtime/startingOffsets';
 import type { ScenarioSpec } from '../scenarios/schema';
+import { keyframeCopy } from './keyframeClone';
 
 // Time travel on the deterministic engine. A run is its initial state plus the user's commands,
 // each at a simulated time; keyframes (clones of the plain state) are taken as the run advances
-// and thinned as it grows, so memory stays bounded. Seeking restores the nearest keyframe and
+// and thinned one at a time as it grows, so memory stays bounded and level. Seeking restores the nearest keyframe and
 // replays to the target. A command given in the past forks the run there: the future is discarded.
 // A restore replaces the job: the recorder's methods hand back the simulation to go on with, and
 // keyframes taken after it hold the new job's plan.
@@ -44,6 +45,15 @@ export interface RecorderOptions {
   maxKeyframeBytes?: number;
 }
 
+/**
+ * The default of maxKeyframeBytes. Thinned one at a time, keyframes stay near it once a run is long;
+ * halving swung them between 24 and 48 MB, so this holds on average what that did.
+ */
+export const DEFAULT_KEYFRAME_BYTES = 36 * 2 ** 20;
+
+/** estimated bytes of one record of the checkpoint history */
+const HISTORY_RECORD_BYTES = 1500;
+
 /** A cheap estimate of a state's size in memory: what grows with the run. */
 export function estimateStateBytes(state: SimState): number {
   let n = 64 * 1024;
@@ -52,7 +62,7 @@ export function estimateStateBytes(state: SimState): number {
     for (const group of st.keyed.values()) n += 120 * group.size;
   }
   for (const ch of state.channels) n += 110 * (ch.items.length + ch.priority.length);
-  n += 1500 * state.coordinator.history.length + 120 * state.queue.length;
+  n += HISTORY_RECORD_BYTES * state.coordinator.history.length + 120 * state.queue.length;
   return n;
 }
 
@@ -112,7 +122,7 @@ export class RunRecorder {
   constructor(initial: SimState, options: RecorderOptions = {}) {
     this.spacing = options.keyframeEveryMs ?? 1000;
     this.maxKeyframes = options.maxKeyframes ?? 240;
-    this.maxBytes = options.maxKeyframeBytes ?? 48 * 2 ** 20;
+    this.maxBytes = options.maxKeyframeBytes ?? DEFAULT_KEYFRAME_BYTES;
     this.keyframes.push({ time: initial.now, state: structuredClone(initial), commands: 0, bytes: estimateStateBytes(initial) });
     this.headTime = initial.now;
   }
@@ -174,14 +184,28 @@ export class RunRecorder {
   }
 
   private keyframe(state: SimState, commands: number): void {
-    this.keyframes.push({ time: state.now, state: structuredClone(state), commands, bytes: estimateStateBytes(state) });
-    while (this.keyframes.length > this.maxKeyframes || (this.keyframes.length > 8 && this.keyframeBytes() > this.maxBytes)) {
-      // thin: keep every other keyframe but the first; the spacing of new ones doubles
-      const kept = this.keyframes.filter((_, i) => i === 0 || i % 2 === 0);
-      this.keyframes.length = 0;
-      this.keyframes.push(...kept);
-      this.spacing *= 2;
+    const { state: copy, shared } = keyframeCopy(state, this.keyframes[this.keyframes.length - 1].state);
+    this.keyframes.push({ time: state.now, state: copy, commands, bytes: estimateStateBytes(state) - HISTORY_RECORD_BYTES * shared });
+    let thinned = false;
+    while (this.keyframes.length > 2 && (this.keyframes.length > this.maxKeyframes || (this.keyframes.length > 8 && this.keyframeBytes() > this.maxBytes))) {
+      this.keyframes.splice(this.closestKeyframe(), 1);
+      thinned = true;
     }
+    // Thinning one at a time, not every other one at once, keeps the memory level as the run grows
+    // (halving swung it between half the budget and all of it). New keyframes then come about as
+    // far apart as the kept ones are on average, so each takes one old one's place.
+    if (thinned) {
+      const kept = this.keyframes;
+      this.spacing = Math.max(this.spacing, (kept[kept.length - 1].time - kept[0].time) / (kept.length - 1));
+    }
+  }
+
+  /** The keyframe (neither the first nor the last) whose neighbours are closest: dropping it widens the gaps least; the oldest on a tie. */
+  private closestKeyframe(): number {
+    const k = this.keyframes;
+    let best = 1;
+    for (let i = 2; i < k.length - 1; i++) if (k[i + 1].time - k[i - 1].time < k[best + 1].time - k[best - 1].time) best = i;
+    return best;
   }
 
   keyframeBytes(): number {

@@ -1,0 +1,66 @@
+import type { SimState } from '../sim/state';
+import type { CheckpointRecord } from '../checkpoint/types';
+
+// A keyframe's copy of the state. The coordinator's checkpoint history grows with the run (wide:
+// about 7 kB a checkpoint, 32 acknowledgements each), and every keyframe held a copy of all of it:
+// past an hour of simulated time most of the keyframes' memory was copies of the same old records.
+// Here what the previous keyframe already holds of a record, unchanged, is shared with it instead of
+// copied. Keyframe states are never changed (a seek clones its keyframe), so sharing is safe; what
+// changed since (a checkpoint completed, or was discarded later) is copied afresh.
+
+export interface KeyframeCopy {
+  state: SimState;
+  /** how many of its history records it shares with the previous keyframe */
+  shared: number;
+}
+
+function isPlain(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === Array.prototype;
+}
+
+/**
+ * A copy of `live` that reuses what of `old` is the same: `old` itself when all of it is, else a
+ * new object whose unchanged parts are `old`'s (a discarded checkpoint keeps its acknowledgements).
+ */
+function shareUnchanged(old: unknown, live: unknown): unknown {
+  if (typeof live !== 'object' || live === null) return live;
+  if (!isPlain(live) || !isPlain(old) || Array.isArray(old) !== Array.isArray(live)) return structuredClone(live);
+  const out: Record<string, unknown> = Array.isArray(live) ? ([] as unknown as Record<string, unknown>) : {};
+  const keys = Object.keys(live);
+  let same = keys.length === Object.keys(old).length;
+  for (const k of keys) {
+    const before = Object.prototype.hasOwnProperty.call(old, k) ? old[k] : undefined;
+    const v = shareUnchanged(before, live[k]);
+    out[k] = v;
+    if (v !== before || !Object.prototype.hasOwnProperty.call(old, k)) same = false;
+  }
+  return same ? old : out;
+}
+
+/** A deep copy of `state` for a keyframe, sharing the unchanged checkpoint records of `previous` (a keyframe's state). */
+export function keyframeCopy(state: SimState, previous?: SimState): KeyframeCopy {
+  const coordinator = state.coordinator;
+  const history = coordinator.history;
+  let copy: SimState;
+  coordinator.history = [];
+  try {
+    copy = structuredClone(state);
+  } finally {
+    coordinator.history = history;
+  }
+  const before = previous?.coordinator.history ?? [];
+  // ids increase along the history: walk both in step
+  let j = 0;
+  let shared = 0;
+  const out: CheckpointRecord[] = copy.coordinator.history;
+  for (const r of history) {
+    while (j < before.length && before[j].id < r.id) j++;
+    const old = before[j];
+    const kept = old && old.id === r.id ? shareUnchanged(old, r) as CheckpointRecord : structuredClone(r);
+    if (kept === old) shared++;
+    out.push(kept);
+  }
+  return { state: copy, shared };
+}
