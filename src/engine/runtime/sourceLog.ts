@@ -87,9 +87,14 @@ export function logSeed(seed: number, sourceIndex: number): number {
 
 export function recordAt(params: SourceParams, seed: number, sourceIndex: number, partition: number, offset: number): Rec {
   const s = logSeed(seed, sourceIndex);
+  return recordOfLog(params, s, sourceIndex, partition, offset, appendTime(params, s, partition, offset));
+}
+
+/** recordAt with the log's seed (logSeed) and the record's append time already known. */
+export function recordOfLog(params: SourceParams, s: number, sourceIndex: number, partition: number, offset: number, ts: number): Rec {
   const key = params.recordsPerSession === undefined ? params.keys[keyIndexAt(params, hash3(s, partition, offset))] : sessionKey(params.recordsPerSession, partition, offset);
   const value = 1 + Math.floor(hash3(s ^ 0x51ed27, partition, offset) * params.maxValue);
-  return { key, value, src: sourceIndex, part: partition, off: offset, sub: 0, ts: appendTime(params, s, partition, offset) };
+  return { key, value, src: sourceIndex, part: partition, off: offset, sub: 0, ts };
 }
 
 /** Kafka's log end offset at `time`: how many records of `partition` have been appended before then. */

@@ -33,6 +33,13 @@ export class InvariantViolation extends Error {
 // nextInput's answer besides the channel, in module variables: it runs twice per record.
 let nextAt = Infinity;
 let nextPriority = false;
+// ...and the runner-up: the earliest item among the other channels (channel -1: none), when every
+// channel read has one lane (`runnerUpKnown`). After a record from the chosen channel, only that
+// channel's head moved, so the next choice is between its new head and the runner-up.
+let runnerUpKnown = false;
+let runnerUp = -1;
+let runnerUpAt = Infinity;
+let runnerUpSeq = Infinity;
 
 /** The channel to read next (-1: none), with its item's delivery time in `nextAt` and lane in `nextPriority`. */
 function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): number {
@@ -44,6 +51,10 @@ function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): number {
   let seq = Infinity;
   let priority = false;
   let priorityReady = false;
+  let oneLane = true;
+  let second = -1;
+  let secondAt = Infinity;
+  let secondSeq = Infinity;
   for (let i = 0; i < inputs.length; i++) {
     const c = inputs[i];
     if (blocked.length && blocked.includes(c)) continue;
@@ -53,14 +64,23 @@ function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): number {
     if (ch.priority.length === 0) {
       // the usual case, one lane: the earliest delivery, the earliest sent among equals
       if (main === undefined || priorityReady) continue;
-      if (main.deliverAt < at || (main.deliverAt === at && main.seq < seq)) {
+      const mainAt = main.deliverAt;
+      if (mainAt < at || (mainAt === at && main.seq < seq)) {
+        second = channel;
+        secondAt = at;
+        secondSeq = seq;
         channel = c;
-        at = main.deliverAt;
+        at = mainAt;
         seq = main.seq;
         priority = false;
+      } else if (mainAt < secondAt || (mainAt === secondAt && main.seq < secondSeq)) {
+        second = c;
+        secondAt = mainAt;
+        secondSeq = main.seq;
       }
       continue;
     }
+    oneLane = false;
     const prio = ch.priority[0];
     // Of a channel's two lanes, the priority lane goes first once its event is there.
     const usePrio = main === undefined || prio.deliverAt <= Math.max(main.deliverAt, now);
@@ -79,7 +99,32 @@ function nextInput(state: SimState, ps: PlanSubtask, st: SubtaskState): number {
   }
   nextAt = at;
   nextPriority = priority;
+  runnerUpKnown = oneLane;
+  runnerUp = second;
+  runnerUpAt = secondAt;
+  runnerUpSeq = secondSeq;
   return channel;
+}
+
+/**
+ * nextInput after a record was taken from `last`, the channel nextInput chose, and nothing else
+ * changed among the inputs: the earlier of that channel's new head and the runner-up. (A record
+ * changes neither which channels are blocked nor the priority lanes of the task's inputs.)
+ */
+function nextInputAfter(state: SimState, last: number): number {
+  const ch = state.channels[last];
+  if (ch.priority.length !== 0) return -2;
+  const items = ch.items;
+  const main = ch.head < items.length ? items[ch.head] : undefined;
+  nextPriority = false;
+  if (main !== undefined && (main.deliverAt < runnerUpAt || (main.deliverAt === runnerUpAt && main.seq < runnerUpSeq))) {
+    nextAt = main.deliverAt;
+    return last;
+  }
+  // the runner-up comes first; who comes after it is not known
+  runnerUpKnown = false;
+  nextAt = runnerUpAt;
+  return runnerUp;
 }
 
 function setBackpressure(rt: Runtime, id: number, on: boolean): void {
@@ -94,6 +139,8 @@ interface TaskContext extends KeyContext {
   /** when the record being processed leaves: now plus the operator's cost */
   sentAt: number;
   emit: Emit;
+  /** by input channel id: the index of the input (edge) it belongs to */
+  inputOf: number[];
 }
 
 function taskContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): TaskContext {
@@ -111,7 +158,10 @@ function taskContextFor(rt: Runtime, ps: PlanSubtask, st: SubtaskState): TaskCon
       st.emitted++;
       routeRecord(rt, ps, out, ctx.sentAt);
     },
+    inputOf: [],
   };
+  const plan = rt.state.plan;
+  for (const c of ps.inputChannels) ctx.inputOf[c] = plan.edges[plan.channels[c].edge].inputIndex;
   return ctx;
 }
 
@@ -142,9 +192,8 @@ function processRecordItem(rt: Runtime, ps: PlanSubtask, st: SubtaskState, chann
   } else {
     ctx.key = null;
   }
-  const input = state.plan.edges[state.plan.channels[channelId].edge].inputIndex;
   ctx.sentAt = sentAt;
-  processRecord(op, rec, input, ctx, ctx.emit);
+  processRecord(op, rec, ctx.inputOf[channelId], ctx, ctx.emit);
 }
 
 /** Acts on what the barrier handler decided: trigger a snapshot, or give a checkpoint up. */
@@ -248,12 +297,19 @@ export function wakeSubtask(rt: Runtime, id: number): void {
   const ps = state.plan.subtasks[id];
   const op = state.plan.operators[ps.operator];
   const cost = op.costMs * ps.slowFactor;
+  // the channel of the record just processed, while nextInput's runner-up still holds (-1: scan)
+  let lastRead = -1;
+  // whether the gate lets records through (0: not asked yet); only a gate input other than a
+  // passing record changes it, and mails are not gate inputs, but asking again after them is cheap
+  let passes = 0;
   for (;;) {
     if (st.busyUntil > state.now) {
       requestWake(state, id, st.busyUntil);
       return;
     }
     if (st.mailbox.length) {
+      lastRead = -1;
+      passes = 0;
       runMail(rt, ps, st, st.mailbox.shift()!);
       if (st.status !== 'RUNNING') return;
       continue;
@@ -277,29 +333,45 @@ export function wakeSubtask(rt: Runtime, id: number): void {
       st.emitted++;
       routeRecord(rt, ps, rec, state.now + cost);
     } else {
-      const channel = nextInput(state, ps, st);
+      let channel = lastRead >= 0 ? nextInputAfter(state, lastRead) : -2;
+      if (channel === -2) channel = nextInput(state, ps, st);
+      lastRead = -1;
       if (channel < 0) return;
       if (nextAt > state.now) {
         requestWake(state, id, nextAt);
         return;
       }
       const priority = nextPriority;
+      const runnerUpHolds = runnerUpKnown && !priority;
       const ch = state.channels[channel];
       const item = priority ? ch.priority[0] : ch.items[ch.head];
-      if (item.kind === 'record' && !outputsHaveCredit(state, ps)) return setBackpressure(rt, id, true);
+      if (item.kind !== 'record') {
+        setBackpressure(rt, id, false);
+        if (priority) {
+          ch.priority.shift();
+          ch.taken++;
+        } else take(ch);
+        handleItem(rt, ps, st, channel, item, 0);
+        passes = 0;
+        if (st.status !== 'RUNNING') return;
+        continue;
+      }
+      if (!outputsHaveCredit(state, ps)) return setBackpressure(rt, id, true);
       setBackpressure(rt, id, false);
       if (priority) {
         ch.priority.shift();
         ch.taken++;
       } else take(ch);
-      if (item.kind === 'record') {
-        const producer = state.plan.channels[channel].from;
-        if (state.subtasks[producer].backpressured) requestWake(state, producer, state.now);
-      }
-      handleItem(rt, ps, st, channel, item, item.kind === 'record' ? cost : 0);
-      if (item.kind !== 'record') {
-        if (st.status !== 'RUNNING') return;
-        continue;
+      const producer = state.plan.channels[channel].from;
+      if (state.subtasks[producer].backpressured) requestWake(state, producer, state.now);
+      if (passes === 0) passes = gatePassesRecords(state, ps, st.gate!) ? 1 : -1;
+      if (passes === 1) {
+        // a record that passes the gate changes neither which channels are blocked nor whether records pass
+        processRecordItem(rt, ps, st, channel, item, state.now + cost);
+        if (runnerUpHolds) lastRead = channel;
+      } else {
+        handleItem(rt, ps, st, channel, item, cost);
+        passes = 0;
       }
     }
     if (cost > 0) {
