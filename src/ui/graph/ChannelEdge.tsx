@@ -8,6 +8,7 @@ import { checkpointColour } from './keyColours';
 import { barrierPoints } from '../presenter/Glyphs';
 import { useRunView } from './useRunView';
 import { useT } from '../../i18n/useT';
+import { fillLevel, type FillLevel } from './fillLevel';
 
 export type ChannelEdgeType = Edge<{ channel: number }, 'channel'>;
 
@@ -17,7 +18,7 @@ type Marker = Extract<ChannelMessage, { kind: 'barrier' | 'cancel-marker' }>;
  * what the edge draws: not the counts of records, which change with every record (ChannelCounts
  * shows those, so the edge's paths and markers are not rendered again every frame)
  */
-type DrawnChannel = Omit<ChannelView, 'inFlight' | 'arrived' | 'records' | 'fill'> & { level: 'ok' | 'filling' | 'full' };
+type DrawnChannel = Omit<ChannelView, 'inFlight' | 'arrived' | 'records' | 'fill'> & { level: FillLevel };
 
 type DrawnMarker = { kind: Marker['kind']; checkpointId: number; lane: string; at: number; id: string };
 
@@ -30,8 +31,8 @@ function markerAt(m: Marker, displayTime: number): number {
 /** The channel as its edge draws it; null for an edge of a job that was just replaced (another scenario, a restore). */
 function drawnChannel(state: Parameters<typeof channelView>[0], channel: number, displayTime: number): DrawnChannel | null {
   if (!state.plan.channels[channel] || !state.channels[channel]) return null;
-  const { inFlight: _inFlight, arrived: _arrived, records: _records, fill, ...drawn } = channelView(state, channel, displayTime);
-  return { ...drawn, level: fillLevel(fill) };
+  const { inFlight: _inFlight, arrived: _arrived, records, fill: _fill, ...drawn } = channelView(state, channel, displayTime);
+  return { ...drawn, level: fillLevel(records, drawn.capacity) };
 }
 
 /** The barriers and cancellation markers on the channel, each where it is at display time. */
@@ -72,8 +73,6 @@ function ChannelMarkers({ channel, s, t }: { channel: number; s: { x: number; y:
     );
   });
 }
-
-const fillLevel = (fill: number): DrawnChannel['level'] => (fill >= 1 ? 'full' : fill >= 0.5 ? 'filling' : 'ok');
 
 interface CountsProps {
   channel: number;
