@@ -127,17 +127,22 @@ export interface SinkWritesView {
 function sinkOf(state: SimState, sid: number) {
   const ps = state.plan.subtasks[sid];
   const sink = ps ? state.subtasks[sid]?.sink : null;
-  if (!sink) return null;
-  const op = state.plan.operators[ps.operator];
-  return { sink, bound: boundOf(state.plan, op) };
+  return sink ? { sink, bound: boundOf(state.plan, state.plan.operators[ps.operator]) } : null;
+}
+
+/** The index of what a reader sees of the sink: every write, or what is committed; each list with the sink's count of its appends. */
+function writesSeenBy(s: NonNullable<ReturnType<typeof sinkOf>>, reader: 'read_uncommitted' | 'read_committed'): WriteIndex {
+  return reader === 'read_committed'
+    ? indexOf(s.sink.committed, s.bound, s.sink.latency.visible.count)
+    : indexOf(s.sink.received, s.bound, s.sink.latency.written.count);
 }
 
 /** Duplicates at one sink subtask, as both readers see them; null for a subtask that is no sink. */
 export function sinkWritesView(state: SimState, sid: number): SinkWritesView | null {
   const s = sinkOf(state, sid);
   if (!s) return null;
-  const written = indexOf(s.sink.received, s.bound, s.sink.latency.written.count);
-  const committed = indexOf(s.sink.committed, s.bound, s.sink.latency.visible.count);
+  const written = writesSeenBy(s, 'read_uncommitted');
+  const committed = writesSeenBy(s, 'read_committed');
   return {
     kind: s.sink.kind,
     written: s.sink.received.length, writtenDuplicates: written.duplicates,
@@ -150,7 +155,7 @@ export function recentWrites(state: SimState, sid: number, reader: 'read_uncommi
   const s = sinkOf(state, sid);
   if (!s) return [];
   const list = reader === 'read_committed' ? s.sink.committed : s.sink.received;
-  const ix = indexOf(list, s.bound, reader === 'read_committed' ? s.sink.latency.visible.count : s.sink.latency.written.count);
+  const ix = writesSeenBy(s, reader);
   const out: WrittenRecord[] = [];
   // the duplicates alone: a walk over the whole list only when there are any
   if (onlyDuplicates && ix.duplicates === 0) return out;
@@ -178,7 +183,7 @@ export function writesAgain(state: SimState, sid: number, rec: Rec): boolean {
 export function writtenAlready(state: SimState, sid: number): ((rec: Rec) => boolean) | null {
   const s = sinkOf(state, sid);
   if (!s || s.bound === null) return null;
-  const ix = indexOf(s.sink.received, s.bound, s.sink.latency.written.count);
+  const ix = writesSeenBy(s, 'read_uncommitted');
   const bound = s.bound;
   return (rec) => {
     // a record past the highest offset written from its partition was never written: no id to build
