@@ -40,6 +40,8 @@ export const SCENARIO_LIMITS = {
   configValueChars: 200,
   /** problems a message lists before "and N more" */
   problemsShown: 5,
+  /** characters of the problems a message lists: one long problem (a list of names) crowds out the rest, and a message stays readable */
+  problemsShownChars: 1500,
   /** a scenario's run length (simulated ms) when no --until is given: an hour, the span the run guard (sim/runGuard.ts) is sized for */
   durationMs: 3_600_000,
   /** records one channel holds (credits), per edge or `sim.channel.capacity`; Flink's channels hold a few buffers, not thousands of records */

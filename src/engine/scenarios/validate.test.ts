@@ -87,6 +87,16 @@ describe('what fuzzing found', () => {
     expect(many.message).toBe('invalid scenario: problem 0; problem 1; problem 2; problem 3; problem 4; and 299,995 more');
     expect(many.allProblems).toHaveLength(300_000);
   });
+  it('lists fewer problems when they are long: a problem with a list of names does not push the message past its bound', () => {
+    const long = (i: number) => `steps.${i}.ask.compute.fact: unknown fact name (facts: ${'holds-keyed-state, '.repeat(50)})`;
+    const e = new ScenarioError([long(3), long(6), 'short']);
+    expect(e.problems).toEqual([long(3), 'and 2 more']);
+    expect(e.message.length).toBeLessThan(2000);
+    const huge = new ScenarioError(['x'.repeat(10_000)]);
+    expect(huge.problems[0]).toHaveLength(1500);
+    expect(huge.problems[0].endsWith('…')).toBe(true);
+    expect(huge.allProblems[0]).toHaveLength(10_000);
+  });
   it('echoes ids and field names cut short, with control characters escaped', () => {
     const longId = `a${'b'.repeat(60)}`;
     const to = problemsOf({ ...defaultScenario, edges: [...defaultScenario.edges, { from: 'map', to: longId, partitioner: 'rebalance' }] }).join();

@@ -7,9 +7,18 @@ import { BUILTIN_SCENARIOS } from './builtin';
 import { OPERATOR_LEADING_FIELDS, scenarioSpecSchema, type ScenarioSpec } from './schema';
 
 /** The problems a message lists: the first few, then how many more there are. */
-export function shownProblems(problems: readonly string[], max: number = SCENARIO_LIMITS.problemsShown): string[] {
-  if (problems.length <= max) return [...problems];
-  return [...problems.slice(0, max), `and ${(problems.length - max).toLocaleString('en-US')} more`];
+export function shownProblems(problems: readonly string[], max: number = SCENARIO_LIMITS.problemsShown, maxChars: number = SCENARIO_LIMITS.problemsShownChars): string[] {
+  const shown: string[] = [];
+  let chars = 0;
+  for (const problem of problems) {
+    if (shown.length === max) break;
+    if (shown.length > 0 && chars + problem.length > maxChars) break;
+    const cut = problem.length > maxChars ? `${problem.slice(0, maxChars - 1)}…` : problem;
+    shown.push(cut);
+    chars += cut.length;
+  }
+  const rest = problems.length - shown.length;
+  return rest > 0 ? [...shown, `and ${rest.toLocaleString('en-US')} more`] : shown;
 }
 
 /**
