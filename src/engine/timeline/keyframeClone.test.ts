@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../sim/simulation';
 import { builtinScenario } from '../scenarios/builtin';
@@ -46,5 +47,36 @@ describe('keyframe copy', () => {
     expect(same).toBe(shared);
     expect(shared).toBeGreaterThan(0);
     expect(state.coordinator.history.length).toBeGreaterThan(first.coordinator.history.length);
+  });
+
+  it('under any schedule of kills, slow subtasks, checkpoints and expiries, a settled record keeps its acks, and each keyframe in a chain equals the live state', () => {
+    const action = fc.oneof(
+      fc.record({ kind: fc.constant('play' as const), ms: fc.integer({ min: 1, max: 4000 }) }),
+      fc.record({ kind: fc.constant('kill' as const), subtask: fc.integer({ min: 0, max: 7 }) }),
+      fc.record({ kind: fc.constant('slow' as const), subtask: fc.integer({ min: 0, max: 7 }) }),
+      fc.record({ kind: fc.constant('checkpoint' as const) }),
+    );
+    fc.assert(fc.property(fc.array(action, { minLength: 1, maxLength: 14 }), fc.integer({ min: 1, max: 1000 }), (actions, seed) => {
+      const conf = { 'execution.checkpointing.interval': '500 ms', 'execution.checkpointing.timeout': '3 s', 'execution.checkpointing.max-concurrent-checkpoints': '3' };
+      const sim = Simulation.create(builtinScenario('default')!, { seed, conf });
+      let keyframe = keyframeCopy(sim.state).state;
+      for (const a of actions) {
+        if (a.kind === 'play') sim.runUntil(sim.now + a.ms);
+        else if (sim.state.job.status !== 'RUNNING') continue;
+        else if (a.kind === 'kill') sim.injectFault({ kind: 'task', subtask: a.subtask });
+        else if (a.kind === 'slow') sim.injectFault({ kind: 'slow', subtask: a.subtask, factor: 20 });
+        else sim.triggerCheckpoint();
+        const settledBefore = keyframe.coordinator.history.filter((r) => r.status !== 'IN_PROGRESS');
+        const next = keyframeCopy(sim.state, keyframe).state;
+        expect(next).toEqual(sim.state);
+        for (const old of settledBefore) {
+          const live = sim.state.coordinator.history.find((r) => r.id === old.id);
+          if (!live) continue;
+          expect(live.acks).toEqual(old.acks);
+          expect(live.subtasks).toEqual(old.subtasks);
+        }
+        keyframe = next;
+      }
+    }), { numRuns: 25 });
   });
 });
