@@ -5,7 +5,7 @@ import { heldStoreOf, useClock, useStoreApi } from '../../store/react';
 /**
  * While playing, every animation frame advances every run by the real time that passed. Once per
  * page. The page hears of a frame's sets (each run's, then the clock's) once, at its end, and
- * fast-forwarding only every other frame (drawRate.ts); a frame that stops the clock is heard at once.
+ * fast-forwarding only every few frames (drawRate.ts); a frame that stops the clock is heard at once.
  */
 export function usePlaybackClock(): void {
   const store = useStoreApi();
