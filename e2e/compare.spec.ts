@@ -81,6 +81,8 @@ test.describe('comparing two runs', () => {
       await expect(cell).toHaveText(/^\d+ \/ \d+ (exactly-once|duplicates|loss|duplicates-and-loss)$/, { timeout: 30_000 });
       expect(Number((await cell.getByTestId('oracle-counts').textContent())!.split(' / ')[0])).toBeGreaterThan(0);
     }
+    // judged in a worker of its own, off the page's main thread
+    expect(page.workers().some((w) => /oracleWorker/.test(w.url()))).toBe(true);
     // playing on, the verdicts follow the runs (the moment judged moves on) and the page keeps drawing
     const judgedAt = async () => page.evaluate(() => document.querySelector('[data-testid="diff-a-oracle"]')?.textContent ?? '');
     const before24 = await judgedAt();

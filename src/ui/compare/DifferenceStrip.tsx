@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppState, RunId, RunState } from '../../store/appState';
 import { compareRuns, type RunDifference, type RunFigures } from '../../store/compareDiff';
-import { liveOracle, type LiveVerdict } from '../../store/compareOracle';
+import { liveOracle, workerOracle, type LiveOracle, type LiveVerdict, type OraclePort } from '../../store/compareOracle';
 import { useStoreApi } from '../../store/react';
 import { formatBytes, formatMs, formatSimTime, formatStateValue } from '../format';
 import { useT } from '../../i18n/useT';
@@ -34,12 +34,23 @@ function runStamp(r: RunState): string {
   return `${n}/${r.version}/${r.sim.now}`;
 }
 
-/** Both runs' oracle, judged again whenever a run moved, in the frames' spare time; paused while the page does long work. */
+/** The oracle in a worker of its own, where the browser has workers; else in the frames' spare time. */
+function startOracle(): LiveOracle & { dispose?: () => void } {
+  if (typeof Worker !== 'function') return liveOracle();
+  try {
+    const worker = new Worker(new URL('../../store/oracleWorker.ts', import.meta.url), { type: 'module', name: 'exactly-once oracle' });
+    return workerOracle(worker as unknown as OraclePort, () => liveOracle());
+  } catch {
+    return liveOracle();
+  }
+}
+
+/** Both runs' oracle, judged again whenever a run moved, off the main thread; paused while the page does long work. */
 function useLiveVerdicts(): Verdicts {
   const store = useStoreApi();
   const [verdicts, setVerdicts] = useState<Verdicts>(() => new Map());
   useEffect(() => {
-    const oracle = liveOracle();
+    const oracle = startOracle();
     let frame = 0;
     const tick = () => {
       const s = store.getState();
@@ -54,7 +65,10 @@ function useLiveVerdicts(): Verdicts {
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      oracle.dispose?.();
+    };
   }, [store]);
   return verdicts;
 }
