@@ -3,7 +3,7 @@ import { compactionFilter, fullSnapshotWithoutExpired } from '../runtime/stateTt
 import { recordStateSize } from '../runtime/stateSizes';
 import type { SimState, SubtaskState } from '../sim/state';
 import { entryBytes, keyedStateBytes, splitBytes } from '../kernels/snapshotSizing';
-import { snapshotKeyedState, type KeyGroupState } from '../runtime/keyedState';
+import { keyGroupBytes, snapshotKeyedState } from '../runtime/keyedState';
 import type { CheckpointSettings } from './settings';
 import type { RocksDbFiles, SubtaskSnapshot } from './types';
 
@@ -25,21 +25,10 @@ export function copyKeyedState(table: KeyedStateTable): KeyedStateTable {
   return new Map(table);
 }
 
-// A shared key group never changes, so its size is worked out once, at its first snapshot.
-const sharedGroupBytes = new WeakMap<KeyGroupState, number>();
-
 /** keyedStateBytes of a snapshot's table, whose groups are all shared. */
 function sharedTableBytes(table: KeyedStateTable): number {
   let n = 0;
-  for (const group of table.values()) {
-    let bytes = sharedGroupBytes.get(group);
-    if (bytes === undefined) {
-      bytes = 0;
-      for (const [key, entry] of group) bytes += entryBytes(key, entry);
-      sharedGroupBytes.set(group, bytes);
-    }
-    n += bytes;
-  }
+  for (const group of table.values()) n += keyGroupBytes(group);
   return n;
 }
 

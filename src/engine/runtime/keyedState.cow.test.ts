@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KeyedStateTable, StateValue } from '../model/types';
-import { clearState, listAdd, mapPut, snapshotKeyedState, valueGet, valueUpdate, type KeyContext } from './keyedState';
+import { clearState, keyGroupBytes, listAdd, listUpdate, mapPut, putStates, removeStates, rewriteEntry, snapshotKeyedState, valueGet, valueUpdate, type KeyContext } from './keyedState';
+import { keyedStateBytes } from '../kernels/snapshotSizing';
 
 // Copy-on-write by key group: a snapshot shares the table's groups, and whatever the task does
 // afterwards (writes, clears, new keys, later snapshots) never shows in it.
@@ -97,5 +98,55 @@ describe('heap snapshots, copy-on-write by key group', () => {
     valueUpdate(ctx, 'count', 5);
     expect(source.get(5)!.get('Lion')!.get('count')).toBe(4);
     expect(valueGet(ctx, 'count')).toBe(5);
+  });
+
+  it('each key group of a snapshot has the size a walk of it finds, under any writes, clears, TTL timestamps, rewrites and restores', () => {
+    type SizeOp =
+      | { kind: 'value'; key: number; group: number; value: number | string }
+      | { kind: 'list'; key: number; group: number; values: number[] }
+      | { kind: 'map'; key: number; group: number; field: string; value: number }
+      | { kind: 'clear'; key: number; group: number; name: 'v' | 'l' | 'm' }
+      | { kind: 'ttl'; key: number; group: number; stamp: number }
+      | { kind: 'remove'; key: number; group: number }
+      | { kind: 'rewrite'; key: number; group: number; value: number }
+      | { kind: 'snapshot' } | { kind: 'restore' };
+    const sizeOp: fc.Arbitrary<SizeOp> = fc.oneof(
+      fc.record({ kind: fc.constant('value' as const), key, group, value: fc.oneof(fc.integer(), fc.string({ maxLength: 6 })) }),
+      fc.record({ kind: fc.constant('list' as const), key, group, values: fc.array(fc.integer(), { maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('map' as const), key, group, field: fc.constantFrom('a', 'bb'), value: fc.integer() }),
+      fc.record({ kind: fc.constant('clear' as const), key, group, name: fc.constantFrom('v' as const, 'l' as const, 'm' as const) }),
+      fc.record({ kind: fc.constant('ttl' as const), key, group, stamp: fc.integer({ min: 0, max: 9 }) }),
+      fc.record({ kind: fc.constant('remove' as const), key, group }),
+      fc.record({ kind: fc.constant('rewrite' as const), key, group, value: fc.integer() }),
+      fc.constant({ kind: 'snapshot' as const }),
+      fc.constant({ kind: 'restore' as const }),
+    );
+    fc.assert(fc.property(fc.array(sizeOp, { maxLength: 150 }), (ops) => {
+      let table: KeyedStateTable = new Map();
+      let ctx: KeyContext = { table, key: null, keyGroup: -1, onUpdate: () => {} };
+      let last: KeyedStateTable | null = null;
+      for (const o of ops) {
+        if (o.kind === 'snapshot' || o.kind === 'restore') {
+          if (o.kind === 'restore' && last) {
+            // a new task over the last snapshot's groups, as a restore makes it
+            table = new Map(last);
+            ctx = { table, key: null, keyGroup: -1, onUpdate: () => {} };
+            continue;
+          }
+          last = snapshotKeyedState(table);
+          for (const [g, kept] of last) expect([g, keyGroupBytes(kept)]).toEqual([g, keyedStateBytes(new Map([[g, kept]]))]);
+          continue;
+        }
+        ctx.key = `k${o.key}`;
+        ctx.keyGroup = o.group;
+        if (o.kind === 'value') valueUpdate(ctx, 'v', o.value);
+        else if (o.kind === 'list') listUpdate(ctx, 'l', o.values);
+        else if (o.kind === 'map') mapPut(ctx, 'm', o.field, o.value);
+        else if (o.kind === 'clear') clearState(ctx, o.name);
+        else if (o.kind === 'ttl') putStates(ctx, [['v', o.stamp], ['v@ttl', o.stamp]]);
+        else if (o.kind === 'remove') removeStates(ctx, ['v', 'v@ttl']);
+        else rewriteEntry(table, o.group, ctx.key, (e) => e.set('v', o.value));
+      }
+    }), { numRuns: 200 });
   });
 });

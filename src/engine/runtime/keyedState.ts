@@ -1,4 +1,5 @@
 import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, SimKey, StateValue } from '../model/types';
+import { entryBytes, valueBytes } from '../kernels/snapshotSizing';
 
 // Keyed state scoped to the current key, stored per key group, as Flink's heap backend does.
 // Snapshots take the table's key groups as they are and share them with the task (the
@@ -25,6 +26,12 @@ interface HeapTable {
    */
   owned: (KeyGroupState | undefined)[];
   /**
+   * By key group: the size of the group it owns as a snapshot writes it (keyGroupBytes), kept up to
+   * date by each state write; -1 or a hole when not known (the next snapshot walks that group).
+   * Numbers only, so V8 keeps them unboxed.
+   */
+  bytes: number[];
+  /**
    * The stamp of the entries the task made itself since the table's last snapshot, which it may
    * change in place (see OWNER). A new one at every snapshot, and for every new HeapTable.
    */
@@ -47,7 +54,7 @@ let epochs = 0;
 
 function heapTableOf(table: KeyedStateTable): HeapTable {
   let t = heapTables.get(table);
-  if (!t) heapTables.set(table, (t = { table, owned: [], epoch: ++epochs, key: null, keyGroup: -1, group: undefined, entry: undefined }));
+  if (!t) heapTables.set(table, (t = { table, owned: [], bytes: [], epoch: ++epochs, key: null, keyGroup: -1, group: undefined, entry: undefined }));
   return t;
 }
 
@@ -68,10 +75,45 @@ export interface KeyContext {
 export function snapshotKeyedState(table: KeyedStateTable): KeyedStateTable {
   const t = heapTables.get(table);
   if (t) {
+    // the groups the task wrote are shared from now on, with the sizes it kept up to date
+    for (let g = 0; g < t.owned.length; g++) {
+      const group = t.owned[g];
+      const bytes = t.bytes[g];
+      if (group !== undefined && bytes >= 0) sharedGroupBytes.set(group, bytes);
+    }
     t.owned.length = 0;
+    t.bytes.length = 0;
     t.epoch = ++epochs;
   }
   return new Map(table);
+}
+
+// A key group's size as a snapshot writes it (snapshotSizing's entryBytes summed), for the
+// checkpoint statistics. A shared group never changes, so its size is worked out once: by the task
+// as it wrote the group (write), or else by a walk of it at its first snapshot.
+const sharedGroupBytes = new WeakMap<KeyGroupState, number>();
+
+/** The size of a key group of a snapshot (a shared group: it never changes). */
+export function keyGroupBytes(group: KeyGroupState): number {
+  let bytes = sharedGroupBytes.get(group);
+  if (bytes === undefined) {
+    bytes = 0;
+    for (const [key, entry] of group) bytes += entryBytes(key, entry);
+    sharedGroupBytes.set(group, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * A group's size after setting state `name` of `key` from `old` (undefined: none; `entry`
+ * undefined: a new key) to `value`, as entryBytes counts it; -1 (not known) for a TTL timestamp
+ * state, which entryBytes counts apart. A number replacing a number leaves it as it is: write
+ * does not call this then.
+ */
+function bytesAfterWrite(bytes: number, key: SimKey, entry: KeyedStateEntry | undefined, old: StateValue | undefined, name: string, value: StateValue): number {
+  if (name.endsWith('@ttl')) return -1;
+  if (old === undefined) return bytes + (entry === undefined ? 10 + key.length : 0) + name.length + valueBytes(value);
+  return bytes - valueBytes(old) + valueBytes(value);
 }
 
 
@@ -110,6 +152,7 @@ function writableGroup(table: KeyedStateTable, t: HeapTable): KeyGroupState {
   let group = t.group;
   if (group !== undefined && t.owned[g] === group) return group;
   // a shared group is copied shallowly: its entries stay shared until each is written (writableEntry)
+  t.bytes[g] = group === undefined ? 0 : (sharedGroupBytes.get(group) ?? -1);
   group = group === undefined ? new Map() : copyOf(group);
   table.set(g, group);
   t.owned[g] = group;
@@ -130,14 +173,28 @@ function writableEntry(t: HeapTable, group: KeyGroupState): KeyedStateEntry {
 
 function write(ctx: KeyContext, name: string, value: StateValue): void {
   const t = current(ctx);
-  writableEntry(t, writableGroup(ctx.table, t)).set(name, value);
+  const group = writableGroup(ctx.table, t);
+  const g = t.keyGroup;
+  const bytes = t.bytes[g];
+  if (bytes >= 0) {
+    const entry = t.entry;
+    const old = entry === undefined ? undefined : entry.get(name);
+    if (typeof old !== 'number' || typeof value !== 'number') t.bytes[g] = bytesAfterWrite(bytes, t.key!, entry, old, name, value);
+  }
+  writableEntry(t, group).set(name, value);
   ctx.onUpdate(name, value);
+}
+
+/** The current key group's size is not known any more: the next snapshot walks it. */
+function forgetBytes(t: HeapTable): void {
+  t.bytes[t.keyGroup] = -1;
 }
 
 export function clearState(ctx: KeyContext, name: string): void {
   const t = current(ctx);
   if (!t.entry || !t.entry.has(name)) return;
   const group = writableGroup(ctx.table, t);
+  forgetBytes(t);
   const entry = writableEntry(t, group);
   entry.delete(name);
   if (entry.size === 0) {
@@ -215,6 +272,7 @@ export function currentEntry(ctx: KeyContext): KeyedStateEntry | undefined {
 export function putStates(ctx: KeyContext, values: readonly (readonly [string, StateValue])[]): void {
   const t = current(ctx);
   const entry = writableEntry(t, writableGroup(ctx.table, t));
+  forgetBytes(t);
   for (const [name, value] of values) entry.set(name, value);
 }
 
@@ -223,6 +281,7 @@ export function removeStates(ctx: KeyContext, names: readonly string[]): void {
   const t = current(ctx);
   if (!t.entry || !names.some((n) => t.entry!.has(n))) return;
   const group = writableGroup(ctx.table, t);
+  forgetBytes(t);
   const entry = writableEntry(t, group);
   for (const n of names) entry.delete(n);
   if (entry.size === 0) {
@@ -245,6 +304,7 @@ export function rewriteEntry(table: KeyedStateTable, keyGroup: number, key: SimK
   t.group = found;
   t.entry = found.get(key);
   const group = writableGroup(table, t);
+  forgetBytes(t);
   const entry = writableEntry(t, group);
   change(entry);
   if (entry.size === 0) {
