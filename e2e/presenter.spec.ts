@@ -54,6 +54,28 @@ async function controlRows(page: Page): Promise<number> {
 }
 
 /**
+ * The header's items, but the scenario's description under them, on one row; and whether the
+ * scenario menu shows the whole name chosen (its text, in its own font, fits inside it).
+ */
+async function headerRow(page: Page): Promise<{ rows: number; nameFits: boolean }> {
+  return page.locator('.app-header').evaluate((header) => {
+    const tops = new Set<number>();
+    for (const el of header.children) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && r.width < header.clientWidth * 0.9) tops.add(Math.round(r.top + r.height / 2) >> 3);
+    }
+    const select = header.querySelector<HTMLSelectElement>('.scenario-picker select')!;
+    const style = getComputedStyle(select);
+    const measure = document.createElement('canvas').getContext('2d')!;
+    measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = measure.measureText(select.selectedOptions[0].text).width;
+    // the room for the text: the box less its padding, border and the arrow (about 20 px)
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+    return { rows: tops.size, nameFits: text <= room };
+  });
+}
+
+/**
  * The records on the canvas: the most common height (px) of the blobs it draws. Records are the
  * most numerous marks on it; they are measured in the canvas's own pixels, over the device ratio.
  */
@@ -103,7 +125,7 @@ async function untilBarrier(page: Page): Promise<void> {
 }
 
 for (const lang of ['en', 'ko'] as const) {
-  test(`normal layout, ${lang}: node labels at least 11 px, controls on one row, paused at the start says how to start`, async ({ page }) => {
+  test(`normal layout, ${lang}: node labels at least 11 px, header and controls on one row with the scenario's whole name, paused at the start says how to start`, async ({ page }) => {
     await open(page, `&lang=${lang}`);
     const first = page.getByTestId('first-run');
     await expect(first).toBeVisible();
@@ -113,6 +135,8 @@ for (const lang of ['en', 'ko'] as const) {
     expect(px).toBeGreaterThanOrEqual(11);
     expect(cut).toEqual([]);
     expect(await controlRows(page)).toBe(1);
+    // the header on one row, the default scenario's whole name in its menu (it was cut at 1280 px in English)
+    expect(await headerRow(page)).toEqual({ rows: 1, nameFits: true });
     await page.screenshot({ path: `test-results/presenter-normal-${lang}.png` });
     await page.getByTestId('play').click();
     await expect(first).toHaveCount(0);
