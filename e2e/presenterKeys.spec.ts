@@ -120,6 +120,31 @@ test.describe('presenter keys', () => {
     await expect(html).not.toHaveAttribute('data-presenter', '');
   });
 
+  test('the list of keys and the legend are modal: Tab stays in them, and closing gives focus back', async ({ page }) => {
+    await open(page);
+    const opener = page.getByRole('button', { name: 'Legend' });
+    await opener.click();
+    const legend = page.getByTestId('legend');
+    await expect(legend).toBeVisible();
+    await expect(page.getByTestId('legend-close')).toBeFocused();
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await legend.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect(legend).toHaveCount(0);
+    await expect(opener).toBeFocused();
+    await page.keyboard.press('?');
+    const help = page.getByTestId('key-help');
+    await expect(help).toBeVisible();
+    for (const key of ['Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      await expect(page.getByTestId('key-help-close')).toBeFocused();
+    }
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+  });
+
   test('? lists the keys, Escape closes the list; keys do nothing in a text field', async ({ page }) => {
     await open(page);
     await page.keyboard.press('?');

@@ -2,6 +2,7 @@ import { useT } from '../../i18n/useT';
 import { KEY_HELP } from '../hooks/keyboard';
 import type { KeyOverlay } from '../hooks/useKeyboardShortcuts';
 import { Legend } from './Legend';
+import { useModalFocus } from '../hooks/useModalFocus';
 
 /** The black screen (b, .), the list of keys (?) and the legend (l) over the page. */
 export function KeyOverlays({ overlay, close }: { overlay: KeyOverlay; close: () => void }) {
@@ -11,9 +12,15 @@ export function KeyOverlays({ overlay, close }: { overlay: KeyOverlay; close: ()
   }
   if (overlay === 'legend') return <Legend close={close} />;
   if (overlay !== 'help') return null;
+  return <KeyHelp close={close} />;
+}
+
+function KeyHelp({ close }: { close: () => void }) {
+  const t = useT();
+  const dialog = useModalFocus<HTMLDivElement>();
   return (
     <div className="key-help-backdrop" onClick={close}>
-      <div className="key-help" role="dialog" aria-modal="true" aria-labelledby="key-help-title" data-testid="key-help" onClick={(e) => e.stopPropagation()}>
+      <div ref={dialog} className="key-help" role="dialog" aria-modal="true" aria-labelledby="key-help-title" data-testid="key-help" onClick={(e) => e.stopPropagation()}>
         <h2 id="key-help-title">{t('keys.title')}</h2>
         <p>{t('keys.intro')}</p>
         <table>

@@ -4,6 +4,7 @@ import { useRun } from '../../store/react';
 import { useT } from '../../i18n/useT';
 import type { MessageId } from '../../i18n/translate';
 import { Glyph, type GlyphKind } from './Glyphs';
+import { useModalFocus } from '../hooks/useModalFocus';
 
 // The legend (key l, or the Legend button): every mark of the graph with its name.
 
@@ -21,9 +22,10 @@ export function Legend({ close }: { close: () => void }) {
   const t = useT();
   const plan = useRun((r) => r.sim.state.plan);
   const keys = sourceKeysOf(plan).slice(0, LISTED_KEYS);
+  const dialog = useModalFocus<HTMLDivElement>();
   return (
     <div className="key-help-backdrop" onClick={close}>
-      <div className="key-help legend" role="dialog" aria-modal="true" aria-labelledby="legend-title" data-testid="legend" onClick={(e) => e.stopPropagation()}>
+      <div ref={dialog} className="key-help legend" role="dialog" aria-modal="true" aria-labelledby="legend-title" data-testid="legend" onClick={(e) => e.stopPropagation()}>
         <h2 id="legend-title">{t('presenter.legendTitleText')}</h2>
         <p>{t('presenter.legendIntro')}</p>
         <h3>{t('presenter.legendRecords')}</h3>
