@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Activity, useEffect, useState } from 'react';
 import { useAppStore, useRun, useView, useViewActions } from '../store/react';
 import { currentScenario } from '../store/scenarioFile';
 import type { SideTab } from '../store/appState';
@@ -123,6 +123,10 @@ export function App() {
         </div>
         {!presenter && <SideSplitter width={sideWidth} onChange={setSideWidth} />}
         <aside className="side" style={sideWidth && !presenter ? { width: sideWidth } : undefined} aria-label={presenter ? t('presenter.drawer') : undefined} {...drawer.panelProps}>
+          {/* a closed drawer's panels are hidden: React leaves them be while the run plays (they caught
+              up with it at every 100 ms figure, style and layout included), and brings them up to
+              date when it opens */}
+          <Activity mode={presenter && !drawer.open ? 'hidden' : 'visible'}>
           <div className="tabs" role="tablist" aria-label={t('app.panels')}>
             {TABS.map((x) => (
               <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} className={tab === x.id ? 'active' : ''} onClick={() => setTab(x.id)}>{t(x.label)}</button>
@@ -140,6 +144,7 @@ export function App() {
           </div>
           <EventLog />
           </PanelsRun>
+          </Activity>
         </aside>
       </main>
       <KeyOverlaysSlot overlay={keys.overlay} close={keys.close} />
