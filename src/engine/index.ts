@@ -59,7 +59,7 @@ export {
 export { eventIds, eventIdList, type EventIds } from './trace/eventIds';
 export type { TraceEventType, TraceEventOf, CheckpointSkipReason } from './trace/events';
 export { subtaskView, barrierHandlingOf, arrivedCount, recordsInFlight, type SubtaskView, type BarrierWaitView, type SnapshotPhase } from './view/subtaskView';
-export { channelView, type ChannelView } from './view/channelView';
+export { channelShape, channelView, type ChannelShape, type ChannelView } from './view/channelView';
 export { channelMessages, visitChannelRecords, rpcMessages, messagesInFlight, type RecordVisitor, type ChannelMessage, type RpcMessage, type RpcKind, type MessageView } from './view/messages';
 export { coordinatorView, storageView, type CoordinatorView, type PendingCheckpointView, type StorageView } from './view/coordinatorView';
 export { configView, effectiveRestartStrategy, effectiveFailoverStrategy, type ConfigKeyView, type RestartStrategyView } from './view/configView';

@@ -25,21 +25,14 @@ export interface ChannelView {
   arrived: number;
 }
 
-export function channelView(state: SimState, channel: number, displayTime: number): ChannelView {
+/** What channelView tells apart from the counts by display time, which take a walk of every item. */
+export type ChannelShape = Omit<ChannelView, 'inFlight' | 'arrived'>;
+
+/** The channel's view without its counts by display time: an edge drawn every frame needs no walk. */
+export function channelShape(state: SimState, channel: number): ChannelShape {
   const pc = state.plan.channels[channel];
   const ch = state.channels[channel];
   const ids = stableIdsOf(state.plan);
-  let inFlight = 0;
-  let arrived = 0;
-  const count = (items: SimState['channels'][number]['items'], from: number) => {
-    for (let i = from; i < items.length; i++) {
-      const it = items[i];
-      if (it.deliverAt <= displayTime) arrived++;
-      else if (it.sentAt <= displayTime) inFlight++;
-    }
-  };
-  count(ch.items, ch.head);
-  count(ch.priority, 0);
   return {
     id: ids.channels[channel],
     channel,
@@ -51,7 +44,21 @@ export function channelView(state: SimState, channel: number, displayTime: numbe
     capacity: ch.capacity,
     fill: ch.capacity > 0 ? ch.records / ch.capacity : 0,
     blocked: state.subtasks[pc.to].blockedInputs.includes(channel),
-    inFlight,
-    arrived,
   };
+}
+
+export function channelView(state: SimState, channel: number, displayTime: number): ChannelView {
+  const ch = state.channels[channel];
+  let inFlight = 0;
+  let arrived = 0;
+  const count = (items: SimState['channels'][number]['items'], from: number) => {
+    for (let i = from; i < items.length; i++) {
+      const it = items[i];
+      if (it.deliverAt <= displayTime) arrived++;
+      else if (it.sentAt <= displayTime) inFlight++;
+    }
+  };
+  count(ch.items, ch.head);
+  count(ch.priority, 0);
+  return { ...channelShape(state, channel), inFlight, arrived };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findChannel } from '../ids';
 import { builtinScenario } from '../scenarios/builtin';
@@ -60,5 +61,27 @@ describe('messages in flight', () => {
     }
     expect(findChannel(sim.state.plan, 'map/0->sum/0')).toBeDefined();
     expect(rpcMessages(sim.state, sim.now).every((m) => m.sentAt < sim.now && sim.now < m.deliverAt)).toBe(true);
+  });
+
+  it('without records, a channel tells exactly the barriers and markers it tells with them, under kills, any barrier mode and any display time', () => {
+    const modes: Record<string, string>[] = [
+      {},
+      { 'execution.checkpointing.unaligned.enabled': 'true' },
+      { 'execution.checkpointing.unaligned.enabled': 'true', 'execution.checkpointing.aligned-checkpoint-timeout': '30 ms' },
+      { 'execution.checkpointing.mode': 'AT_LEAST_ONCE' },
+    ];
+    fc.assert(fc.property(fc.constantFrom(...modes), fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 9 }), (conf, plays, kill) => {
+      const sim = Simulation.create(builtinScenario('backpressure')!, { conf: { ...conf, 'execution.checkpointing.interval': '1 s' } });
+      for (const [i, ms] of plays.entries()) {
+        sim.runUntil(sim.now + ms);
+        if (i === 1 && sim.state.job.status === 'RUNNING') sim.injectFault({ kind: 'task', subtask: kill });
+        for (const back of [0, 7, 40]) {
+          const at = Math.max(0, sim.now - back);
+          for (const c of sim.state.plan.channels) {
+            expect(channelMessages(sim.state, c.id, at, false)).toEqual(channelMessages(sim.state, c.id, at).filter((m) => m.kind !== 'record'));
+          }
+        }
+      }
+    }), { numRuns: 40 });
   });
 });

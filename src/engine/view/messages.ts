@@ -56,6 +56,9 @@ export function channelMessages(state: SimState, channel: number, displayTime: n
     if (it.unaligned) persistedBelow = Math.max(persistedBelow, it.seq);
     out.push({ kind: 'barrier', id: `${cid}@${it.seq}`, ids: [cid, formatCheckpointId(it.checkpointId)], sentAt: it.sentAt, deliverAt: it.deliverAt, channel, seq: it.seq, waitingAhead: it.deliverAt <= displayTime ? 0 : -1, checkpointId: it.checkpointId, unaligned: it.unaligned, lane: 'priority' });
   }
+  // without records, a main lane holding nothing but records has nothing to tell: the edges of a
+  // busy job ask every frame, and walking 6,000 records for no barrier was a frame's selector work
+  if (!records && ch.items.length - ch.head === ch.records) return out;
   let waiting = 0;
   for (let i = ch.head; i < ch.items.length; i++) {
     const it: ChannelItem = ch.items[i];

@@ -1,6 +1,6 @@
 import type { Edge, EdgeProps } from '@xyflow/react';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { channelMessages, channelView, formatCheckpointId, type ChannelMessage, type ChannelView } from '../../engine';
+import { channelMessages, channelShape, formatCheckpointId, type ChannelMessage, type ChannelShape, type SimState } from '../../engine';
 import { runOf, useRunId, useView } from '../../store/react';
 import { useReadable } from '../controls/useReadable';
 import { channelPath, pointOnChannel, progress } from './geometry';
@@ -18,7 +18,7 @@ type Marker = Extract<ChannelMessage, { kind: 'barrier' | 'cancel-marker' }>;
  * what the edge draws: not the counts of records, which change with every record (ChannelCounts
  * shows those, so the edge's paths and markers are not rendered again every frame)
  */
-type DrawnChannel = Omit<ChannelView, 'inFlight' | 'arrived' | 'records' | 'fill'> & { level: FillLevel };
+type DrawnChannel = Omit<ChannelShape, 'records' | 'fill'> & { level: FillLevel };
 
 type DrawnMarker = { kind: Marker['kind']; checkpointId: number; lane: string; at: number; id: string };
 
@@ -29,14 +29,14 @@ function markerAt(m: Marker, displayTime: number): number {
 }
 
 /** The channel as its edge draws it; null for an edge of a job that was just replaced (another scenario, a restore). */
-function drawnChannel(state: Parameters<typeof channelView>[0], channel: number, displayTime: number): DrawnChannel | null {
+function drawnChannel(state: SimState, channel: number): DrawnChannel | null {
   if (!state.plan.channels[channel] || !state.channels[channel]) return null;
-  const { inFlight: _inFlight, arrived: _arrived, records, fill: _fill, ...drawn } = channelView(state, channel, displayTime);
+  const { records, fill: _fill, ...drawn } = channelShape(state, channel);
   return { ...drawn, level: fillLevel(records, drawn.capacity) };
 }
 
 /** The barriers and cancellation markers on the channel, each where it is at display time. */
-function drawnMarkers(state: Parameters<typeof channelView>[0], channel: number, displayTime: number): DrawnMarker[] {
+function drawnMarkers(state: SimState, channel: number, displayTime: number): DrawnMarker[] {
   const markers: DrawnMarker[] = [];
   if (!state.plan.channels[channel] || !state.channels[channel]) return markers;
   // records are the canvas's (RecordsLayer): left out here, not built and thrown away every frame
@@ -112,7 +112,7 @@ function ChannelCounts({ channel, ch, part, at }: CountsProps) {
 
 function ChannelEdgeImpl({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps<ChannelEdgeType>) {
   const channel = data!.channel;
-  const ch = useRunView((state, t) => drawnChannel(state, channel, t));
+  const ch = useRunView((state) => drawnChannel(state, channel));
   const highlights = useView((v) => v.highlights);
   const tr = useT();
   // what hovering shows (the title) is drawn beside the channel while it has the keyboard's focus
