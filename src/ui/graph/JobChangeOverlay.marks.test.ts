@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario, jobChangeOf, Simulation, upgradeJob, type ScenarioSpec } from '../../engine';
 import { insertMapAfter, setUid } from '../jobs/draftEdits';
-import { CHANGE_SHOW_MS, jobChangeMarks } from './JobChangeOverlay.marks';
+import { CHANGE_SHOW_MS, jobChangeMarks, jobChangeShownAt } from './JobChangeOverlay.marks';
 
 const base = builtinScenario('default')!;
 const CONF = { 'execution.checkpointing.interval': '3 s' };
@@ -36,5 +36,13 @@ describe('the marks an upgrade leaves on the graph', () => {
     expect(jobChangeMarks(change, change.restoredAt + CHANGE_SHOW_MS)!.progress).toBe(1);
     expect(jobChangeMarks(change, change.restoredAt + CHANGE_SHOW_MS + 1)).toBeNull();
     expect(jobChangeMarks(null, 5000)).toBeNull();
+  });
+  it('the overlay follows the display time exactly while there are marks, and holds still (null) before and after', () => {
+    const change = upgraded(base, insertMapAfter(base, 'source'), true);
+    for (const t of [0, change.at - 1, change.at, change.restoredAt, change.restoredAt + CHANGE_SHOW_MS, change.restoredAt + CHANGE_SHOW_MS + 1, 1e9]) {
+      const shown = jobChangeShownAt(change, t);
+      expect(shown === null ? null : shown).toBe(jobChangeMarks(change, t) === null ? null : t);
+    }
+    expect(jobChangeShownAt(null, 5000)).toBeNull();
   });
 });

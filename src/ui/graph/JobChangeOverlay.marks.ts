@@ -18,6 +18,11 @@ export interface JobChangeMarks {
   orphaned: { vertex: string; name: string; hasState: boolean }[];
 }
 
+/** The display time while the change is shown, else null: outside that window the overlay has nothing to follow. */
+export function jobChangeShownAt(change: JobChange | null, displayTime: number): number | null {
+  return change && displayTime >= change.at && displayTime <= change.restoredAt + CHANGE_SHOW_MS ? displayTime : null;
+}
+
 export function jobChangeMarks(change: JobChange | null, displayTime: number): JobChangeMarks | null {
   if (!change || displayTime < change.at || displayTime > change.restoredAt + CHANGE_SHOW_MS) return null;
   const renamed = idChanges(change.mapping);

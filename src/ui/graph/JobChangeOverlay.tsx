@@ -3,7 +3,7 @@ import { useMemo, useSyncExternalStore, type CSSProperties } from 'react';
 import { useClock, useRun } from '../../store/react';
 import { useT } from '../../i18n/useT';
 import { layoutPlan } from './layout';
-import { jobChangeMarks, type OperatorMark } from './JobChangeOverlay.marks';
+import { jobChangeMarks, jobChangeShownAt, type OperatorMark } from './JobChangeOverlay.marks';
 import './JobChangeOverlay.css';
 
 // After an upgrade, the graph says what happened to each operator's state: restored ones get their
@@ -30,10 +30,11 @@ const ease = (x: number) => 1 - (1 - x) * (1 - x);
 export function JobChangeOverlay() {
   const change = useRun((r) => r.jobChange);
   const plan = useRun((r) => r.sim.state.plan);
-  const displayTime = useClock((c) => c.displayTime);
+  // the display time only while the change is shown: the rest of the run does not render this every frame
+  const shownAt = useClock((c) => jobChangeShownAt(change, c.displayTime));
   const reduced = useSyncExternalStore(subscribeReduced, reducedNow, () => false);
   const t = useT();
-  const marks = useMemo(() => jobChangeMarks(change, displayTime), [change, displayTime]);
+  const marks = useMemo(() => (shownAt === null ? null : jobChangeMarks(change, shownAt)), [change, shownAt]);
   const layout = useMemo(() => (change ? layoutPlan(plan) : null), [change, plan]);
   if (!marks || !layout) return null;
   const p = marks.progress;
