@@ -142,6 +142,25 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(first).toHaveCount(0);
   });
 
+  test(`normal layout, ${lang}: the State table keeps each key on one line beside its dot, inside the panel`, async ({ page }) => {
+    await page.goto(`/?scenario=two-inputs&lang=${lang}&t=5150`);
+    await expect(page.locator('.state-table tbody th').first()).toBeVisible();
+    const { overflow, lines } = await page.evaluate(() => {
+      const body = document.querySelector('.side-body')!;
+      // the lines a key cell's contents (its dot and its name) take: the tops of their boxes
+      const lines = [...document.querySelectorAll<HTMLElement>('.state-table tbody th')].map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        const boxes = [...range.getClientRects()];
+        return boxes.filter((b, i) => boxes.findIndex((o) => Math.abs(o.top + o.height / 2 - (b.top + b.height / 2)) < 4) === i).length;
+      });
+      return { overflow: body.scrollWidth - body.clientWidth, lines };
+    });
+    expect(overflow).toBe(0);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.every((n) => n === 1)).toBe(true);
+  });
+
   test(`presenter mode, ${lang}: labels at least 18 px, record dots 10 px, barrier marks 16 px with their number, a caption`, async ({ page }) => {
     await open(page, `&lang=${lang}&present=1`);
     await expect(page.locator('html')).toHaveAttribute('data-presenter', '');
