@@ -142,6 +142,20 @@ for (const lang of ['en', 'ko'] as const) {
     await expect(first).toHaveCount(0);
   });
 
+  for (const present of [false, true]) {
+    test(`${present ? 'presenter mode' : 'normal layout'}, ${lang}: an aligning subtask's badge shows what it waits for whole, inside its node`, async ({ page }) => {
+      await page.goto(`/?scenario=two-inputs&lang=${lang}&t=5150${present ? '&present=1' : ''}`);
+      await expect(page.locator('.badge.align').first()).toBeVisible();
+      const outside = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.badge.align')].flatMap((badge) => {
+        const node = badge.closest('.subtask')!.getBoundingClientRect();
+        const b = badge.getBoundingClientRect();
+        // whole: inside the node's box, and none of its text cut off within the badge
+        return b.right <= node.right && b.bottom <= node.bottom && badge.scrollWidth <= badge.clientWidth ? [] : [badge.textContent];
+      }));
+      expect(outside).toEqual([]);
+    });
+  }
+
   test(`normal layout, ${lang}: the State table keeps each key on one line beside its dot, inside the panel`, async ({ page }) => {
     await page.goto(`/?scenario=two-inputs&lang=${lang}&t=5150`);
     await expect(page.locator('.state-table tbody th').first()).toBeVisible();
