@@ -14,14 +14,22 @@ export function valueBytes(v: StateValue): number {
   return n;
 }
 
+/** A key's own share of its entry: framing, key group prefix, the key. */
+export function keyBytes(key: string): number {
+  return 8 + 2 + key.length;
+}
+
+/** One state of an entry: its name and value. */
+export function stateBytes(name: string, value: StateValue): number {
+  // a TTL state's last-access timestamps (stateTtl.ts): Flink's TtlValue adds a long to each value
+  if (name.charCodeAt(name.length - 1) === 108 && name.endsWith('@ttl')) return 8 * (Array.isArray(value) ? value.length : value instanceof Map ? value.size : 1);
+  return name.length + valueBytes(value);
+}
+
 /** One key's entry of keyed state: key, key group prefix, every state's value. */
 export function entryBytes(key: string, entry: KeyedStateEntry): number {
-  let n = 8 + 2 + key.length;
-  for (const [name, value] of entry) {
-    // a TTL state's last-access timestamps (stateTtl.ts): Flink's TtlValue adds a long to each value
-    if (name.charCodeAt(name.length - 1) === 108 && name.endsWith('@ttl')) n += 8 * (Array.isArray(value) ? value.length : value instanceof Map ? value.size : 1);
-    else n += name.length + valueBytes(value);
-  }
+  let n = keyBytes(key);
+  for (const [name, value] of entry) n += stateBytes(name, value);
   return n;
 }
 

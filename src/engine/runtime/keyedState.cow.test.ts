@@ -100,28 +100,33 @@ describe('heap snapshots, copy-on-write by key group', () => {
     expect(valueGet(ctx, 'count')).toBe(5);
   });
 
-  it('each key group of a snapshot has the size a walk of it finds, under any writes, clears, TTL timestamps, rewrites and restores', () => {
+  it('each key group of a snapshot has the size a walk of it finds, under any writes, clears, TTL timestamps (put or written), rewrites and restores', () => {
     type SizeOp =
       | { kind: 'value'; key: number; group: number; value: number | string }
       | { kind: 'list'; key: number; group: number; values: number[] }
       | { kind: 'map'; key: number; group: number; field: string; value: number }
       | { kind: 'clear'; key: number; group: number; name: 'v' | 'l' | 'm' }
       | { kind: 'ttl'; key: number; group: number; stamp: number }
+      | { kind: 'stamps'; key: number; group: number; values: number[] }
       | { kind: 'remove'; key: number; group: number }
       | { kind: 'rewrite'; key: number; group: number; value: number }
       | { kind: 'snapshot' } | { kind: 'restore' };
+    // few keys and groups, many operations: the same state is written again and again between snapshots
+    const key = fc.integer({ min: 0, max: 2 });
+    const group = fc.integer({ min: 0, max: 1 });
     const sizeOp: fc.Arbitrary<SizeOp> = fc.oneof(
       fc.record({ kind: fc.constant('value' as const), key, group, value: fc.oneof(fc.integer(), fc.string({ maxLength: 6 })) }),
       fc.record({ kind: fc.constant('list' as const), key, group, values: fc.array(fc.integer(), { maxLength: 3 }) }),
       fc.record({ kind: fc.constant('map' as const), key, group, field: fc.constantFrom('a', 'bb'), value: fc.integer() }),
       fc.record({ kind: fc.constant('clear' as const), key, group, name: fc.constantFrom('v' as const, 'l' as const, 'm' as const) }),
       fc.record({ kind: fc.constant('ttl' as const), key, group, stamp: fc.integer({ min: 0, max: 9 }) }),
+      fc.record({ kind: fc.constant('stamps' as const), key, group, values: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 3 }) }),
       fc.record({ kind: fc.constant('remove' as const), key, group }),
       fc.record({ kind: fc.constant('rewrite' as const), key, group, value: fc.integer() }),
       fc.constant({ kind: 'snapshot' as const }),
       fc.constant({ kind: 'restore' as const }),
     );
-    fc.assert(fc.property(fc.array(sizeOp, { maxLength: 150 }), (ops) => {
+    fc.assert(fc.property(fc.array(sizeOp, { minLength: 20, maxLength: 150 }), (ops) => {
       let table: KeyedStateTable = new Map();
       let ctx: KeyContext = { table, key: null, keyGroup: -1, onUpdate: () => {} };
       let last: KeyedStateTable | null = null;
@@ -144,6 +149,8 @@ describe('heap snapshots, copy-on-write by key group', () => {
         else if (o.kind === 'map') mapPut(ctx, 'm', o.field, o.value);
         else if (o.kind === 'clear') clearState(ctx, o.name);
         else if (o.kind === 'ttl') putStates(ctx, [['v', o.stamp], ['v@ttl', o.stamp]]);
+        // a TTL timestamp state written as any state is: counted 8 bytes a timestamp
+        else if (o.kind === 'stamps') listUpdate(ctx, 'l@ttl', o.values);
         else if (o.kind === 'remove') removeStates(ctx, ['v', 'v@ttl']);
         else rewriteEntry(table, o.group, ctx.key, (e) => e.set('v', o.value));
       }

@@ -1,5 +1,5 @@
 import type { KeyedStateEntry, KeyedStateTable, MapStateValue, Primitive, SimKey, StateValue } from '../model/types';
-import { entryBytes, valueBytes } from '../kernels/snapshotSizing';
+import { entryBytes, keyBytes, stateBytes } from '../kernels/snapshotSizing';
 
 // Keyed state scoped to the current key, stored per key group, as Flink's heap backend does.
 // Snapshots take the table's key groups as they are and share them with the task (the
@@ -106,14 +106,12 @@ export function keyGroupBytes(group: KeyGroupState): number {
 
 /**
  * A group's size after setting state `name` of `key` from `old` (undefined: none; `entry`
- * undefined: a new key) to `value`, as entryBytes counts it; -1 (not known) for a TTL timestamp
- * state, which entryBytes counts apart. A number replacing a number leaves it as it is: write
- * does not call this then.
+ * undefined: a new key) to `value`, as entryBytes counts it. A number replacing a number leaves
+ * it as it is: write does not call this then.
  */
 function bytesAfterWrite(bytes: number, key: SimKey, entry: KeyedStateEntry | undefined, old: StateValue | undefined, name: string, value: StateValue): number {
-  if (name.endsWith('@ttl')) return -1;
-  if (old === undefined) return bytes + (entry === undefined ? 10 + key.length : 0) + name.length + valueBytes(value);
-  return bytes - valueBytes(old) + valueBytes(value);
+  if (old === undefined) return bytes + (entry === undefined ? keyBytes(key) : 0) + stateBytes(name, value);
+  return bytes - stateBytes(name, old) + stateBytes(name, value);
 }
 
 
