@@ -24,7 +24,7 @@ export function jobChangeShownAt(change: JobChange | null, displayTime: number):
 }
 
 export function jobChangeMarks(change: JobChange | null, displayTime: number): JobChangeMarks | null {
-  if (!change || displayTime < change.at || displayTime > change.restoredAt + CHANGE_SHOW_MS) return null;
+  if (!change || jobChangeShownAt(change, displayTime) === null) return null;
   const renamed = idChanges(change.mapping);
   const operators = new Map<string, OperatorMark>();
   const orphaned: JobChangeMarks['orphaned'] = [];
