@@ -18,6 +18,9 @@ import { liveOracle, ORACLE_FRAME_MS, workerOracle, type OracleJob, type OracleP
  */
 export const ORACLE_FRAME_P95_MS_MAX = 16;
 
+/** the runs both paths judge: scenario, simulated ms */
+const ORACLE_CASES: [string, number][] = [['backpressure', 30_000], ['backpressure', 120_000], ['wide', 60_000]];
+
 export interface OracleCase { scenario: string; simMs: number; workMs: number; frames: number; longestPieceMs: number; p95FrameMs: number; longestFrameMs: number }
 
 /** The page's path (workerOracle): what its frames pay while the worker judges both runs. */
@@ -49,7 +52,7 @@ function warmUp(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export function measureCompareOracle(cases: [string, number][] = [['backpressure', 30_000], ['backpressure', 120_000], ['wide', 60_000]]): OracleCase[] {
+export function measureCompareOracle(cases: [string, number][] = ORACLE_CASES): OracleCase[] {
   warmUp();
   return cases.map(([scenario, simMs]) => {
     const runs = twoRuns(scenario, simMs);
@@ -119,7 +122,7 @@ async function framesUntilVerdicts(oracle: ReturnType<typeof workerOracle>, runs
  * is the only work it does; the worker's judging runs in another process, warmed up by a first,
  * untimed verdict of each scenario.
  */
-export async function measureWorkerOracle(cases: [string, number][] = [['backpressure', 30_000], ['backpressure', 120_000], ['wide', 60_000]]): Promise<WorkerOracleCase[]> {
+export async function measureWorkerOracle(cases: [string, number][] = ORACLE_CASES): Promise<WorkerOracleCase[]> {
   const worker = oracleProcess();
   const judge = async (runs: ReturnType<typeof twoRuns>) => {
     let failed = false;
