@@ -41,16 +41,24 @@ async function smallestLabel(page: Page): Promise<{ px: number; cut: string[] }>
   }, z);
 }
 
-/** every direct item of the controls' toolbar on one row */
-async function controlRows(page: Page): Promise<number> {
-  return page.locator('.controls').evaluate((bar) => {
+/**
+ * The rows the direct items of `selector` take; `besideRow`: items as wide as the bar (the
+ * header's scenario description, under its items) are left out.
+ */
+async function itemRows(page: Page, selector: string, besideRow = false): Promise<number> {
+  return page.locator(selector).evaluate((bar, skipWide) => {
     const tops = new Set<number>();
     for (const el of bar.children) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0) tops.add(Math.round(r.top + r.height / 2) >> 3);
+      if (r.width > 0 && r.height > 0 && !(skipWide && r.width >= bar.clientWidth * 0.9)) tops.add(Math.round(r.top + r.height / 2) >> 3);
     }
     return tops.size;
-  });
+  }, besideRow);
+}
+
+/** every direct item of the controls' toolbar on one row */
+async function controlRows(page: Page): Promise<number> {
+  return itemRows(page, '.controls');
 }
 
 /**
@@ -58,12 +66,8 @@ async function controlRows(page: Page): Promise<number> {
  * scenario menu shows the whole name chosen (its text, in its own font, fits inside it).
  */
 async function headerRow(page: Page): Promise<{ rows: number; nameFits: boolean }> {
-  return page.locator('.app-header').evaluate((header) => {
-    const tops = new Set<number>();
-    for (const el of header.children) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && r.width < header.clientWidth * 0.9) tops.add(Math.round(r.top + r.height / 2) >> 3);
-    }
+  const rows = await itemRows(page, '.app-header', true);
+  const nameFits = await page.locator('.app-header').evaluate((header) => {
     const select = header.querySelector<HTMLSelectElement>('.scenario-picker select')!;
     const style = getComputedStyle(select);
     const measure = document.createElement('canvas').getContext('2d')!;
@@ -71,8 +75,9 @@ async function headerRow(page: Page): Promise<{ rows: number; nameFits: boolean 
     const text = measure.measureText(select.selectedOptions[0].text).width;
     // the room for the text: the box less its padding, border and the arrow (about 20 px)
     const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
-    return { rows: tops.size, nameFits: text <= room };
+    return text <= room;
   });
+  return { rows, nameFits };
 }
 
 /**
